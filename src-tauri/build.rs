@@ -1,0 +1,20 @@
+// The app's own commands are declared here so that each needs a permission: the main window's
+// capability (capabilities/main.json) lists exactly these, and nothing else can be invoked.
+const COMMANDS: &[&str] = &[
+    "directory_summary",
+    "reference_data",
+    "list_groups",
+    "get_group",
+    "save_group",
+    "suggest_class",
+    "remove_demo",
+    "search_groups",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build step failed");
+}

@@ -1,0 +1,69 @@
+//! `compactdir`: the headless command line on the same core as the window, for scripts and for
+//! staff who prefer a terminal. One module per command area.
+
+mod demo;
+mod groups;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use compactdir_core::{paths, CoreError, Store};
+
+#[derive(Parser)]
+#[command(
+    name = "compactdir",
+    version,
+    about = "Compact Directory on the command line"
+)]
+struct Cli {
+    /// The directory file (SQLite). Default: $COMPACTDIR_DB, else the app-data folder.
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The demo directory: load it, or remove it.
+    Demo {
+        #[command(subcommand)]
+        action: demo::Action,
+    },
+    /// Groups in the directory.
+    Groups {
+        #[command(subcommand)]
+        action: groups::Action,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let path = paths::resolve_db_path(cli.db);
+    let result = Store::open(&path).and_then(|mut store| match cli.command {
+        Command::Demo { action } => demo::run(&mut store, action),
+        Command::Groups { action } => groups::run(&store, action),
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("compactdir: {}", sentence(&e));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The error as a sentence, with the fields that were refused listed one a line.
+fn sentence(e: &CoreError) -> String {
+    let fields = e.fields();
+    if fields.len() > 1 {
+        let lines: Vec<String> = fields
+            .iter()
+            .map(|f| format!("  {}: {}", f.field, f.message))
+            .collect();
+        format!("the input was refused:\n{}", lines.join("\n"))
+    } else {
+        e.to_string()
+    }
+}

@@ -1,0 +1,80 @@
+//! The real `compactdir` binary, run as a script would, on a real file in a temporary folder.
+
+use std::process::Command;
+
+fn compactdir(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_compactdir"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("COMPACTDIR_DB")
+        .output()
+        .expect("compactdir runs")
+}
+
+#[test]
+fn demo_load_then_groups_list_prints_the_directory_as_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let load = compactdir(&db, &["demo", "load"]);
+    assert!(
+        load.status.success(),
+        "{}",
+        String::from_utf8_lossy(&load.stderr)
+    );
+    assert!(String::from_utf8_lossy(&load.stdout).starts_with("Loaded the demo directory: "));
+
+    let list = compactdir(&db, &["groups", "list"]);
+    assert!(list.status.success());
+    let mut reader = csv::Reader::from_reader(list.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[1], "name");
+    assert_eq!(&headers[4], "class");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert!(
+        rows.len() > 100,
+        "the demo's groups are listed: {}",
+        rows.len()
+    );
+    assert!(
+        rows.iter()
+            .all(|r| ["community", "voluntary", "mixed", "unclassified"].contains(&&r[4])),
+        "every row has a class"
+    );
+
+    // Loading twice is refused with a sentence, and the exit code says so.
+    let again = compactdir(&db, &["demo", "load"]);
+    assert!(!again.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&again.stderr).trim(),
+        "compactdir: the demo directory is already loaded"
+    );
+}
+
+#[test]
+fn the_environment_variable_names_the_file_when_no_option_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("from-env.sqlite3");
+    let out = Command::new(env!("CARGO_BIN_EXE_compactdir"))
+        .args(["groups", "list"])
+        .env("COMPACTDIR_DB", &db)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(db.exists(), "the file named by COMPACTDIR_DB was created");
+}
+
+#[test]
+fn a_newer_file_is_refused_with_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("newer.sqlite3");
+    assert!(compactdir(&db, &["groups", "list"]).status.success());
+    // Stamp it with a far newer schema version than this build knows.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .pragma_update(None, "user_version", 999)
+        .unwrap();
+    let out = compactdir(&db, &["groups", "list"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("written by a newer version"));
+}

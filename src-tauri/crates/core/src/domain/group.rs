@@ -1,0 +1,383 @@
+//! A group in the directory: what the form sends (`GroupInput`), what is shown (`Group`), one
+//! row of the list (`GroupRow`), and the checks a group must pass before it is saved.
+
+use serde::{Deserialize, Serialize};
+
+use super::classification::{GroupClass, Side, Suggestion, FEATURE_COUNT};
+use super::identifier::{self, Identifier};
+use super::postcode;
+use crate::error::FieldProblem;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Active,
+    Dormant,
+    Closed,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::Dormant => "dormant",
+            Status::Closed => "closed",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Status> {
+        match s {
+            "active" => Some(Status::Active),
+            "dormant" => Some(Status::Dormant),
+            "closed" => Some(Status::Closed),
+            _ => None,
+        }
+    }
+}
+
+/// Social and community enterprises (Appendix B of the Social Inclusion code) are not covered by
+/// the typical-features table, so they are recorded as kinds of their own beside the class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Enterprise {
+    Social,
+    Community,
+}
+
+impl Enterprise {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Enterprise::Social => "social",
+            Enterprise::Community => "community",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Enterprise> {
+        match s {
+            "social" => Some(Enterprise::Social),
+            "community" => Some(Enterprise::Community),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeatureAnswer {
+    pub number: u8,
+    pub side: Option<Side>,
+    #[serde(default)]
+    pub evidence: String,
+}
+
+/// What the add and edit forms send. `id: None` adds a group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct GroupInput {
+    pub id: Option<i64>,
+    pub name: String,
+    pub other_names: Vec<String>,
+    pub identifiers: Vec<Identifier>,
+    pub address: String,
+    pub postcode: String,
+    pub ward_id: Option<i64>,
+    pub email: String,
+    pub phone: String,
+    pub website: String,
+    pub activities: String,
+    pub status: Status,
+    pub last_checked: Option<String>,
+    pub last_checked_by: String,
+    pub features: Vec<FeatureAnswer>,
+    pub class_override: Option<GroupClass>,
+    pub class_override_reason: String,
+    pub enterprise: Option<Enterprise>,
+    pub faith: bool,
+    pub faith_name: String,
+    pub bme_led: bool,
+    pub bme_serving: bool,
+    pub place_ward_ids: Vec<i64>,
+    pub interest: String,
+    pub category_ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClassChange {
+    pub at: String,
+    /// `suggested` (the answers changed the suggestion), `set` (staff set a class) or `cleared`
+    /// (staff went back to the suggestion).
+    pub kind: String,
+    pub class: GroupClass,
+    pub reason: String,
+}
+
+/// A group as shown: the input fields plus what the app works out.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    #[serde(flatten)]
+    pub input: GroupInput,
+    pub suggestion: Suggestion,
+    /// The class in force: the one staff set, else the suggestion.
+    pub class: GroupClass,
+    pub history: Vec<ClassChange>,
+    pub is_demo: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupRow {
+    pub id: i64,
+    pub name: String,
+    pub ward: Option<String>,
+    pub postcode: String,
+    pub class: GroupClass,
+    pub status: Status,
+    pub faith: bool,
+    pub bme: bool,
+    pub last_checked: Option<String>,
+}
+
+/// The suggestion for a set of answers, for the form to show while the user answers.
+pub fn suggest_for(features: &[FeatureAnswer]) -> Suggestion {
+    let input = GroupInput {
+        features: features.to_vec(),
+        ..Default::default()
+    };
+    super::classification::suggest(&input.answers())
+}
+
+impl GroupInput {
+    /// The eight answers in feature order (`None` where not known or not sent).
+    pub fn answers(&self) -> [Option<Side>; FEATURE_COUNT] {
+        let mut a = [None; FEATURE_COUNT];
+        for f in &self.features {
+            if (1..=FEATURE_COUNT as u8).contains(&f.number) {
+                a[f.number as usize - 1] = f.side;
+            }
+        }
+        a
+    }
+
+    /// Checks and normalises the input in place (trimming, postcode and identifier formats).
+    /// Returns every problem found, each named by its field, so the form can show them all at once.
+    pub fn normalise(&mut self) -> Result<(), Vec<FieldProblem>> {
+        let mut problems = Vec::new();
+        self.name = tidy(&self.name);
+        if self.name.is_empty() {
+            problems.push(FieldProblem::new("name", "Enter the group's name"));
+        } else if self.name.chars().count() > 300 {
+            problems.push(FieldProblem::new(
+                "name",
+                "The name is longer than 300 characters",
+            ));
+        }
+        let mut seen = std::collections::HashSet::new();
+        self.other_names = self
+            .other_names
+            .iter()
+            .map(|n| tidy(n))
+            .filter(|n| !n.is_empty() && *n != self.name && seen.insert(n.to_lowercase()))
+            .collect();
+
+        for (i, id) in self.identifiers.iter_mut().enumerate() {
+            match identifier::normalise(&id.scheme, &id.value) {
+                Ok(n) => *id = n,
+                Err(m) => problems.push(FieldProblem::new(format!("identifiers[{i}].value"), m)),
+            }
+        }
+        for (i, a) in self.identifiers.iter().enumerate() {
+            if self.identifiers[..i]
+                .iter()
+                .any(|b| b.scheme == a.scheme && b.value == a.value)
+            {
+                problems.push(FieldProblem::new(
+                    format!("identifiers[{i}].value"),
+                    format!("{} {} is listed twice", a.scheme, a.value),
+                ));
+            }
+        }
+
+        self.postcode = self.postcode.trim().to_string();
+        if !self.postcode.is_empty() {
+            match postcode::normalise(&self.postcode) {
+                Ok(p) => self.postcode = p,
+                Err(m) => problems.push(FieldProblem::new("postcode", m)),
+            }
+        }
+        self.email = self.email.trim().to_string();
+        if !self.email.is_empty() && !looks_like_email(&self.email) {
+            problems.push(FieldProblem::new(
+                "email",
+                format!(
+                    "{} is not an email address: it should look like name@example.org",
+                    self.email
+                ),
+            ));
+        }
+        self.website = self.website.trim().to_string();
+        if !self.website.is_empty() && (self.website.contains(' ') || !self.website.contains('.')) {
+            problems.push(FieldProblem::new(
+                "website",
+                format!(
+                    "{} is not a web address: it should look like https://example.org",
+                    self.website
+                ),
+            ));
+        }
+        for field in [
+            &mut self.address,
+            &mut self.phone,
+            &mut self.activities,
+            &mut self.last_checked_by,
+            &mut self.class_override_reason,
+            &mut self.faith_name,
+            &mut self.interest,
+        ] {
+            *field = field.trim().to_string();
+        }
+        if let Some(d) = &self.last_checked {
+            let d = d.trim();
+            if d.is_empty() {
+                self.last_checked = None;
+            } else if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+                problems.push(FieldProblem::new(
+                    "last_checked",
+                    format!("{d} is not a date: use the form 2026-03-14"),
+                ));
+            } else {
+                self.last_checked = Some(d.to_string());
+            }
+        }
+
+        let mut answered = [false; FEATURE_COUNT];
+        for (i, f) in self.features.iter_mut().enumerate() {
+            f.evidence = f.evidence.trim().to_string();
+            if !(1..=FEATURE_COUNT as u8).contains(&f.number) {
+                problems.push(FieldProblem::new(
+                    format!("features[{i}].side"),
+                    format!("there is no feature number {}", f.number),
+                ));
+            } else if std::mem::replace(&mut answered[f.number as usize - 1], true) {
+                problems.push(FieldProblem::new(
+                    format!("features[{i}].side"),
+                    format!("feature {} is answered twice", f.number),
+                ));
+            }
+        }
+        if self.class_override.is_some() && self.class_override_reason.is_empty() {
+            problems.push(FieldProblem::new(
+                "class_override_reason",
+                "Say why you are setting the class yourself",
+            ));
+        }
+        if self.class_override == Some(GroupClass::Unclassified) {
+            self.class_override = None;
+        }
+        self.place_ward_ids.sort_unstable();
+        self.place_ward_ids.dedup();
+        self.category_ids.sort_unstable();
+        self.category_ids.dedup();
+
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+/// Trims and folds runs of white space (including non-breaking spaces from spreadsheets).
+pub fn tidy(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn looks_like_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.contains(char::is_whitespace)
+                && !domain.contains('@')
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid() -> GroupInput {
+        GroupInput {
+            name: "  Ordsall   Tenants\u{a0}Association ".into(),
+            postcode: "m5 3pf".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn tidies_and_normalises() {
+        let mut g = valid();
+        g.other_names = vec![" OTA ".into(), "ota".into(), "".into()];
+        g.normalise().unwrap();
+        assert_eq!(g.name, "Ordsall Tenants Association");
+        assert_eq!(g.postcode, "M5 3PF");
+        assert_eq!(g.other_names, vec!["OTA"], "duplicates and blanks dropped");
+    }
+
+    #[test]
+    fn reports_every_problem_by_field() {
+        let mut g = GroupInput {
+            name: " ".into(),
+            postcode: "AB1 2CD".into(),
+            email: "nobody".into(),
+            identifiers: vec![Identifier {
+                scheme: "GB-CHC".into(),
+                value: "12AB".into(),
+            }],
+            class_override: Some(GroupClass::Community),
+            ..Default::default()
+        };
+        let problems = g.normalise().unwrap_err();
+        let fields: Vec<_> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "name",
+                "identifiers[0].value",
+                "postcode",
+                "email",
+                "class_override_reason"
+            ]
+        );
+        assert_eq!(problems[2].message, "AB1 2CD is not a UK postcode");
+        assert_eq!(g.postcode, "AB1 2CD", "what was typed is kept when refused");
+    }
+
+    #[test]
+    fn answers_follow_feature_numbers_not_order() {
+        let g = GroupInput {
+            features: vec![
+                FeatureAnswer {
+                    number: 8,
+                    side: Some(Side::Voluntary),
+                    evidence: String::new(),
+                },
+                FeatureAnswer {
+                    number: 1,
+                    side: Some(Side::Community),
+                    evidence: String::new(),
+                },
+            ],
+            ..Default::default()
+        };
+        let a = g.answers();
+        assert_eq!(a[0], Some(Side::Community));
+        assert_eq!(a[7], Some(Side::Voluntary));
+        assert_eq!(a[3], None);
+    }
+}

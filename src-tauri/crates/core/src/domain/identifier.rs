@@ -1,0 +1,124 @@
+//! Registration numbers with their org-id scheme (the UK convention: GB-CHC, GB-COH, GB-SC,
+//! GB-NIC). Kept as text: company numbers have leading zeros that a spreadsheet would lose.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identifier {
+    pub scheme: String,
+    pub value: String,
+}
+
+/// The schemes the app knows, with the words shown for them.
+pub const SCHEMES: &[(&str, &str)] = &[
+    ("GB-CHC", "Charity number (England and Wales)"),
+    ("GB-COH", "Company number"),
+    ("GB-SC", "Scottish charity number"),
+    ("GB-NIC", "Northern Ireland charity number"),
+];
+
+pub fn scheme_label(scheme: &str) -> &str {
+    SCHEMES
+        .iter()
+        .find(|(s, _)| *s == scheme)
+        .map(|(_, l)| *l)
+        .unwrap_or("Other register number")
+}
+
+/// Normalises an identifier for its scheme, or says in words why it cannot be one.
+/// Other schemes (any prefix such as `GB-MPR` or `360G-...`) are kept as typed, trimmed.
+pub fn normalise(scheme: &str, value: &str) -> Result<Identifier, String> {
+    let scheme = scheme.trim().to_ascii_uppercase();
+    let raw: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    if scheme.is_empty() {
+        return Err("choose the register this number belongs to".into());
+    }
+    if raw.is_empty() {
+        return Err("enter the number, or remove this row".into());
+    }
+    let up = raw.to_ascii_uppercase();
+    let value = match scheme.as_str() {
+        "GB-CHC" => {
+            if !(5..=8).contains(&up.len()) || !up.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!(
+                    "{raw} is not a charity number: it should be 5 to 8 digits, such as 1123456"
+                ));
+            }
+            up
+        }
+        "GB-COH" => {
+            // Companies House numbers are 8 characters: digits, or two letters (SC, NI, OC...) and 6 digits.
+            let (prefix, digits): (String, String) = if up.len() > 2
+                && up.as_bytes()[0].is_ascii_alphabetic()
+                && up.as_bytes()[1].is_ascii_alphabetic()
+            {
+                (up[..2].to_string(), up[2..].to_string())
+            } else {
+                (String::new(), up.clone())
+            };
+            let width = 8 - prefix.len();
+            if digits.is_empty()
+                || digits.len() > width
+                || !digits.bytes().all(|b| b.is_ascii_digit())
+            {
+                return Err(format!(
+                    "{raw} is not a company number: it should be 8 characters, such as 09901361 or SC123456"
+                ));
+            }
+            format!("{prefix}{digits:0>width$}")
+        }
+        "GB-SC" => {
+            let digits = up.strip_prefix("SC").unwrap_or(&up);
+            if digits.len() != 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!(
+                    "{raw} is not a Scottish charity number: it should be SC and 6 digits, such as SC012345"
+                ));
+            }
+            format!("SC{digits}")
+        }
+        "GB-NIC" => {
+            let digits = up.strip_prefix("NIC").unwrap_or(&up);
+            if !(5..=6).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!(
+                    "{raw} is not a Northern Ireland charity number: it should be 5 or 6 digits, such as 100123"
+                ));
+            }
+            digits.to_string()
+        }
+        _ => value.trim().to_string(),
+    };
+    Ok(Identifier { scheme, value })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    #[test]
+    fn company_numbers_keep_their_leading_zeros() {
+        // Blue Sci CIC in the Trafford grants file: company number 09901361.
+        assert_eq!(normalise("GB-COH", "09901361").unwrap().value, "09901361");
+        assert_eq!(normalise("gb-coh", "9901361").unwrap().value, "09901361");
+        assert_eq!(normalise("GB-COH", "sc 123456").unwrap().value, "SC123456");
+        assert!(normalise("GB-COH", "123456789").is_err());
+    }
+
+    #[test]
+    fn charity_numbers_are_digits() {
+        assert_eq!(normalise("GB-CHC", " 1123 456 ").unwrap().value, "1123456");
+        let e = normalise("GB-CHC", "12AB56").unwrap_err();
+        assert!(e.starts_with("12AB56 is not a charity number"), "{e}");
+    }
+
+    #[test]
+    fn scottish_and_ni_and_other_schemes() {
+        assert_eq!(normalise("GB-SC", "012345").unwrap().value, "SC012345");
+        assert_eq!(normalise("GB-NIC", "NIC100123").unwrap().value, "100123");
+        assert_eq!(
+            normalise("360G-trafford", "be_active").unwrap().value,
+            "be_active"
+        );
+        assert!(normalise("", "123").is_err());
+        assert!(normalise("GB-CHC", "   ").is_err());
+    }
+}

@@ -1,0 +1,8 @@
+//! The domain: plain types and rules, no storage.
+
+pub mod classification;
+pub mod group;
+pub mod identifier;
+pub mod postcode;
+pub mod reference;
+pub mod search;

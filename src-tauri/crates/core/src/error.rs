@@ -1,0 +1,100 @@
+//! The core's typed errors. Messages are written for the person using the app: they say what is
+//! wrong and where, never leak SQL, and hold no personal data beyond what the user just typed.
+
+use serde::Serialize;
+
+/// One field of a form that was refused, and why. `field` uses the input's own key
+/// (`postcode`, `identifiers[0].value`, `features[3].evidence`) so the UI can put it beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldProblem {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    /// The input was refused; nothing was saved.
+    #[error("{}", summarise(.0))]
+    Invalid(Vec<FieldProblem>),
+
+    #[error("{what} {id} does not exist (it may have been removed)")]
+    NotFound { what: &'static str, id: i64 },
+
+    /// A rule across records refused the change (a duplicate identifier, say).
+    #[error("{0}")]
+    Conflict(String),
+
+    #[error(
+        "this directory file was written by a newer version of Compact Directory (schema {found}; \
+         this version understands up to {supported}). It has not been changed: open it with the newer version"
+    )]
+    TooNew { found: i64, supported: i64 },
+
+    #[error("the database does not hold the setting it needs ({pragma} is {found}, expected {expected})")]
+    Pragma {
+        pragma: &'static str,
+        found: String,
+        expected: String,
+    },
+
+    #[error("the seed data file {file} is not valid: {reason}")]
+    Seed { file: String, reason: String },
+
+    #[error("could not use the directory file {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("the database refused the change: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+fn summarise(problems: &[FieldProblem]) -> String {
+    match problems {
+        [] => "the input was refused".to_string(),
+        [one] => one.message.clone(),
+        many => format!(
+            "{} problems: {}",
+            many.len(),
+            many.iter()
+                .map(|p| p.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    }
+}
+
+impl CoreError {
+    /// A short stable code the UI branches on (never on the message text).
+    pub fn code(&self) -> &'static str {
+        match self {
+            CoreError::Invalid(_) => "invalid",
+            CoreError::NotFound { .. } => "not_found",
+            CoreError::Conflict(_) | CoreError::TooNew { .. } => "conflict",
+            CoreError::Storage(_)
+            | CoreError::Io { .. }
+            | CoreError::Pragma { .. }
+            | CoreError::Seed { .. } => "storage",
+        }
+    }
+
+    pub fn fields(&self) -> &[FieldProblem] {
+        match self {
+            CoreError::Invalid(p) => p,
+            _ => &[],
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, CoreError>;

@@ -1,0 +1,45 @@
+//! Numbered schema migrations. The schema version lives in the file (`PRAGMA user_version`);
+//! each migration runs in one transaction with the version bump, so a failure leaves the file as
+//! it was. A file from a newer version is refused before anything is written to it.
+
+use rusqlite::Connection;
+
+use crate::error::{CoreError, Result};
+
+/// Migration N (1-based) is `MIGRATIONS[N - 1]`. Append only; never edit a released one.
+pub const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+pub fn schema_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Refuses a file whose schema is newer than this build understands.
+pub fn refuse_newer(found: i64) -> Result<()> {
+    if found > latest_version() {
+        return Err(CoreError::TooNew {
+            found,
+            supported: latest_version(),
+        });
+    }
+    Ok(())
+}
+
+/// Brings the schema up to date. Returns the versions applied.
+pub fn migrate(conn: &mut Connection) -> Result<Vec<i64>> {
+    let current = schema_version(conn)?;
+    refuse_newer(current)?;
+    let mut applied = Vec::new();
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let version = index as i64 + 1;
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+        applied.push(version);
+    }
+    Ok(applied)
+}

@@ -1,0 +1,223 @@
+//! The SQLite store: one file, opened with the pragmas the app depends on, migrated in numbered
+//! steps. One module per area of the schema; each adds methods to [`Store`].
+
+mod demo;
+mod groups;
+pub mod migrations;
+mod reference;
+mod search;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+use crate::error::{CoreError, Result};
+
+/// How long a writer waits for another before giving up (milliseconds).
+pub const BUSY_TIMEOUT_MS: i64 = 5_000;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// The pragmas read back from the open connection (a test checks them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pragmas {
+    pub journal_mode: String,
+    pub synchronous: i64,
+    pub foreign_keys: i64,
+    pub busy_timeout: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DirectorySummary {
+    pub groups: i64,
+    pub partnerships: i64,
+    pub demo_loaded: bool,
+    pub db_path: String,
+}
+
+impl Store {
+    /// Opens (creating if needed) the directory file at `path`, sets and checks its pragmas,
+    /// migrates it, and loads the default reference data into a new file.
+    ///
+    /// # Errors
+    /// `TooNew` (file untouched) when a newer version wrote it; `Io` when its folder cannot be
+    /// made; `Pragma` when SQLite would not take a setting; `Storage` for anything else.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        // Read the version through a read-only connection first, so a newer file is refused
+        // before WAL mode or anything else is written to it.
+        if path.exists()
+            && std::fs::metadata(&path)
+                .map(|m| m.len() > 0)
+                .unwrap_or(false)
+        {
+            let ro = Connection::open_with_flags(
+                &path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            let found = migrations::schema_version(&ro)?;
+            drop(ro);
+            migrations::refuse_newer(found)?;
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| CoreError::Io {
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+        let mut conn = Connection::open(&path)?;
+        apply_pragmas(&conn)?;
+        migrations::migrate(&mut conn)?;
+        let store = Store { conn, path };
+        store.load_reference_if_empty()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn pragmas(&self) -> Result<Pragmas> {
+        let c = &self.conn;
+        Ok(Pragmas {
+            journal_mode: c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?,
+            synchronous: c.query_row("PRAGMA synchronous", [], |r| r.get(0))?,
+            foreign_keys: c.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?,
+            busy_timeout: c.query_row("PRAGMA busy_timeout", [], |r| r.get(0))?,
+        })
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        migrations::schema_version(&self.conn)
+    }
+
+    pub fn summary(&self) -> Result<DirectorySummary> {
+        let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        Ok(DirectorySummary {
+            groups: count("SELECT count(*) FROM groups")?,
+            partnerships: count("SELECT count(*) FROM partnerships")?,
+            demo_loaded: count(
+                "SELECT (SELECT count(*) FROM groups WHERE is_demo = 1) + (SELECT count(*) FROM partnerships WHERE is_demo = 1)",
+            )? > 0,
+            db_path: self.path.display().to_string(),
+        })
+    }
+
+    fn meta(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn set_meta(conn: &Connection, key: &str, value: &str) -> Result<()> {
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+}
+
+/// WAL so readers never block the writer; synchronous=FULL so a committed change survives power
+/// loss; foreign keys on (SQLite's default is off); a busy timeout instead of instant failure.
+fn apply_pragmas(conn: &Connection) -> Result<()> {
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.execute_batch(&format!(
+        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BUSY_TIMEOUT_MS};"
+    ))?;
+    let check = |pragma: &'static str, expected: &str, found: String| -> Result<()> {
+        if found.eq_ignore_ascii_case(expected) {
+            Ok(())
+        } else {
+            Err(CoreError::Pragma {
+                pragma,
+                found,
+                expected: expected.to_string(),
+            })
+        }
+    };
+    check("journal_mode", "wal", mode)?;
+    let read =
+        |p: &str| -> Result<i64> { Ok(conn.query_row(&format!("PRAGMA {p}"), [], |r| r.get(0))?) };
+    check("synchronous", "2", read("synchronous")?.to_string())?;
+    check("foreign_keys", "1", read("foreign_keys")?.to_string())?;
+    check(
+        "busy_timeout",
+        &BUSY_TIMEOUT_MS.to_string(),
+        read("busy_timeout")?.to_string(),
+    )?;
+    Ok(())
+}
+
+pub(crate) fn now_utc() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pragmas_are_set_on_every_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.sqlite3");
+        for _ in 0..2 {
+            let s = Store::open(&path).unwrap();
+            assert_eq!(
+                s.pragmas().unwrap(),
+                Pragmas {
+                    journal_mode: "wal".into(),
+                    synchronous: 2,
+                    foreign_keys: 1,
+                    busy_timeout: BUSY_TIMEOUT_MS
+                }
+            );
+            assert_eq!(s.schema_version().unwrap(), migrations::latest_version());
+        }
+    }
+
+    #[test]
+    fn a_newer_file_is_refused_and_left_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("newer.sqlite3");
+        {
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch(
+                "CREATE TABLE t (x); INSERT INTO t VALUES (1); PRAGMA user_version = 999;",
+            )
+            .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(&path)
+            .err()
+            .expect("a newer file must be refused");
+        assert!(matches!(err, CoreError::TooNew { found: 999, .. }), "{err}");
+        assert!(err.to_string().contains("has not been changed"));
+        assert_eq!(std::fs::read(&path).unwrap(), before, "file untouched");
+        assert!(
+            !dir.path().join("newer.sqlite3-wal").exists(),
+            "no WAL created"
+        );
+    }
+
+    #[test]
+    fn a_new_file_gets_the_default_reference_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path().join("sub/dir/new.sqlite3")).unwrap();
+        let r = s.reference_data().unwrap();
+        assert_eq!(
+            r.categories.len(),
+            16,
+            "the sixteen categories of the Social Inclusion code"
+        );
+        assert_eq!(r.features.len(), 8, "the eight Appendix A features");
+        assert_eq!(r.wards.len(), 20, "Salford's twenty wards");
+    }
+}

@@ -1,0 +1,37 @@
+use compactdir_core::domain::classification::Suggestion;
+use compactdir_core::domain::group::{self, FeatureAnswer, Group, GroupInput, GroupRow};
+use compactdir_core::domain::search::Hit;
+use tauri::State;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn list_groups(state: State<'_, AppState>) -> Result<Vec<GroupRow>, AppError> {
+    state.with(|s| s.list_groups())
+}
+
+#[tauri::command]
+pub fn get_group(state: State<'_, AppState>, id: i64) -> Result<Group, AppError> {
+    state.with(|s| s.get_group(id))
+}
+
+#[tauri::command]
+pub fn save_group(state: State<'_, AppState>, input: GroupInput) -> Result<Group, AppError> {
+    state.change(|s| s.save_group(input))
+}
+
+#[tauri::command]
+pub fn suggest_class(features: Vec<FeatureAnswer>) -> Suggestion {
+    group::suggest_for(&features)
+}
+
+/// Search as you type: the best matches, best first, with positions to highlight.
+#[tauri::command]
+pub fn search_groups(
+    state: State<'_, AppState>,
+    query: String,
+    limit: Option<usize>,
+) -> Result<Vec<Hit>, AppError> {
+    state.search(|index| index.search(&query, limit.unwrap_or(50).min(200)))
+}

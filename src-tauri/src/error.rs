@@ -1,0 +1,77 @@
+//! Core errors as the UI receives them: a stable `code` to branch on, a sentence to show, and
+//! the refused fields to put beside their inputs.
+
+use compactdir_core::{CoreError, FieldProblem};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct AppError {
+    pub code: &'static str,
+    pub message: String,
+    pub fields: Vec<FieldProblem>,
+}
+
+impl AppError {
+    pub fn internal(message: impl Into<String>) -> Self {
+        AppError {
+            code: "internal",
+            message: message.into(),
+            fields: Vec::new(),
+        }
+    }
+    pub fn storage(message: String) -> Self {
+        AppError {
+            code: "storage",
+            message,
+            fields: Vec::new(),
+        }
+    }
+}
+
+impl From<CoreError> for AppError {
+    fn from(e: CoreError) -> Self {
+        let message = match &e {
+            CoreError::Invalid(fields) if fields.len() > 1 => {
+                format!("There are {} problems to fix before saving.", fields.len())
+            }
+            CoreError::Storage(_) | CoreError::Io { .. } | CoreError::Pragma { .. } => {
+                format!("Nothing was saved: {e}.")
+            }
+            _ => sentence(&e.to_string()),
+        };
+        AppError {
+            code: e.code(),
+            message,
+            fields: e.fields().to_vec(),
+        }
+    }
+}
+
+/// Capital first letter and a full stop, as a sentence on screen should have.
+fn sentence(s: &str) -> String {
+    let mut chars = s.chars();
+    let mut out: String = match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => return String::new(),
+    };
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_field_keeps_its_name_and_becomes_a_sentence() {
+        let e = AppError::from(CoreError::Invalid(vec![FieldProblem::new(
+            "postcode",
+            "AB1 2CD is not a UK postcode",
+        )]));
+        assert_eq!(e.code, "invalid");
+        assert_eq!(e.message, "AB1 2CD is not a UK postcode.");
+        assert_eq!(e.fields[0].field, "postcode");
+    }
+}

@@ -1,0 +1,67 @@
+// Compact Directory's window. Everything here is thin: parse the arguments, open the store, hand
+// IPC calls to the core, and turn its typed errors into sentences (see error.rs).
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod error;
+mod state;
+
+use std::path::PathBuf;
+
+fn main() {
+    let db = db_argument(std::env::args().skip(1));
+    let state = state::AppState::open(compactdir_core::paths::resolve_db_path(db));
+    tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::directory::directory_summary,
+            commands::directory::reference_data,
+            commands::directory::remove_demo,
+            commands::groups::list_groups,
+            commands::groups::get_group,
+            commands::groups::save_group,
+            commands::groups::suggest_class,
+            commands::groups::search_groups,
+        ])
+        .run(tauri::generate_context!())
+        .expect("the Compact Directory window could not start");
+}
+
+/// `--db PATH` or `--db=PATH`; anything else is left to Tauri and WebKit.
+fn db_argument(mut args: impl Iterator<Item = String>) -> Option<PathBuf> {
+    while let Some(a) = args.next() {
+        if a == "--db" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(p) = a.strip_prefix("--db=") {
+            return Some(PathBuf::from(p));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::db_argument;
+
+    #[test]
+    fn reads_the_db_option_in_both_forms() {
+        let args = |v: &[&str]| {
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        assert_eq!(
+            db_argument(args(&["--db", "/tmp/a.sqlite3"]))
+                .unwrap()
+                .to_str(),
+            Some("/tmp/a.sqlite3")
+        );
+        assert_eq!(
+            db_argument(args(&["-x", "--db=/tmp/b"])).unwrap().to_str(),
+            Some("/tmp/b")
+        );
+        assert!(db_argument(args(&["--other"])).is_none());
+    }
+}

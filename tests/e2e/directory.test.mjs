@@ -1,0 +1,87 @@
+// The skeleton end to end, in the real window: the demo directory is there on first start, a group
+// added through the form is still there after the app restarts, and a refused form keeps what
+// was typed and says what is wrong.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { artifacts, startApp } from "./harness.mjs";
+
+async function withApp(dbPath, shotName, body) {
+  const app = await startApp({ dbPath });
+  try {
+    await body(app.driver);
+  } catch (e) {
+    await app.driver.screenshot(path.join(artifacts, `${shotName}-failed.png`)).catch(() => {});
+    throw e;
+  } finally {
+    await app.stop();
+  }
+}
+
+async function rowNames(driver) {
+  const rows = await driver.findAll("#group-list tr[data-group-id] .group-link");
+  return Promise.all(rows.map((r) => r.text()));
+}
+
+test("a group added in the window is still there after the app restarts", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const dbPath = path.join(dir, "directory.sqlite3");
+  const name = `E2E Allotment Society ${Date.now()}`;
+  try {
+    await withApp(dbPath, "add-group", async (driver) => {
+      // First start into an empty file: the demo directory is loaded and says so.
+      await driver.waitFor("the demo's groups", async () => (await rowNames(driver)).length > 100);
+      const count = await (await driver.find("#group-count")).text();
+      assert.match(count, /\b1[0-9]{2} groups\b/, `count shows the demo's groups: ${count}`);
+      assert.match(await (await driver.find("#demo-banner")).text(), /demo/i);
+
+      await (await driver.find("#add-group")).click();
+      await (await driver.waitForElement("#group-name")).type(name);
+      await (await driver.find("#group-postcode")).type("m6 5ja");
+      await (await driver.find("#group-activities")).type("Runs the allotments behind the library.");
+      await (await driver.find("#group-save")).click();
+      await driver.waitFor("the saved group's page", async () => (await (await driver.find("#group-title")).text()) === name);
+      await driver.screenshot(path.join(artifacts, "directory.png"));
+    });
+
+    // A new app process on the same file.
+    await withApp(dbPath, "after-restart", async (driver) => {
+      await driver.waitFor("the list", async () => (await rowNames(driver)).length > 100);
+      await (await driver.find("#filter")).type("E2E Allotment");
+      const names = await driver.waitFor("the filtered list", async () => {
+        const n = await rowNames(driver);
+        return n.length === 1 ? n : null;
+      });
+      assert.deepEqual(names, [name], "the group added before the restart is listed");
+      await (await driver.find("#group-list tr[data-group-id] .group-link")).click();
+      await driver.waitFor("its page", async () => (await (await driver.find("#group-title")).text()) === name);
+      const page = await (await driver.find("main")).text();
+      assert.match(page, /M6 5JA/, "the postcode was stored in its standard form");
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a refused form says what is wrong beside the field and keeps what was typed", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const dbPath = path.join(dir, "directory.sqlite3");
+  try {
+    await withApp(dbPath, "refused-form", async (driver) => {
+      await driver.waitFor("the list", async () => (await rowNames(driver)).length > 0);
+      await (await driver.find("#add-group")).click();
+      await (await driver.waitForElement("#group-name")).type("Kersal Knitters");
+      await (await driver.find("#group-postcode")).type("AB1 2CD");
+      await (await driver.find("#group-save")).click();
+      const summary = await driver.waitForElement("#error-summary");
+      assert.match(await summary.text(), /AB1 2CD is not a UK postcode/);
+      assert.equal(await (await driver.find("#group-name")).property("value"), "Kersal Knitters");
+      assert.equal(await (await driver.find("#group-postcode")).property("value"), "AB1 2CD");
+      assert.equal(await (await driver.find("#group-postcode")).attribute("aria-invalid"), "true");
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,156 @@
+use compactdir_core::domain::classification::{GroupClass, Side};
+use compactdir_core::domain::group::FeatureAnswer;
+use compactdir_core::domain::identifier::Identifier;
+use compactdir_core::CoreError;
+use compactdir_tests::{group, TempDirectory};
+
+fn answers(sides: [Option<Side>; 8]) -> Vec<FeatureAnswer> {
+    sides
+        .iter()
+        .enumerate()
+        .map(|(i, s)| FeatureAnswer {
+            number: i as u8 + 1,
+            side: *s,
+            evidence: String::new(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_group_added_is_still_there_after_the_file_is_reopened() {
+    let t = TempDirectory::new();
+    let id = {
+        let store = t.open();
+        let mut g = group("Langworthy Allotment Society");
+        g.postcode = "m6 5ja".into();
+        g.identifiers = vec![Identifier {
+            scheme: "GB-COH".into(),
+            value: "1234567".into(),
+        }];
+        store.save_group(g).unwrap().input.id.unwrap()
+    };
+    let store = t.open();
+    let g = store.get_group(id).unwrap();
+    assert_eq!(g.input.name, "Langworthy Allotment Society");
+    assert_eq!(g.input.postcode, "M6 5JA", "postcode stored normalised");
+    assert_eq!(
+        g.input.identifiers[0].value, "01234567",
+        "company number padded and kept as text"
+    );
+    assert!(store.list_groups().unwrap().iter().any(|r| r.id == id));
+}
+
+#[test]
+fn a_second_group_with_the_same_company_number_is_refused_naming_the_first() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let mut first = group("Bluesci");
+    first.identifiers = vec![Identifier {
+        scheme: "GB-COH".into(),
+        value: "09901361".into(),
+    }];
+    store.save_group(first.clone()).unwrap();
+    let mut second = group("Blue Sci CIC");
+    second.identifiers = first.identifiers.clone();
+    let before = store.list_groups().unwrap().len();
+    let err = store.save_group(second).unwrap_err();
+    match &err {
+        CoreError::Invalid(p) => {
+            assert_eq!(p[0].field, "identifiers[0].value");
+            assert!(
+                p[0].message.contains("already belongs to Bluesci"),
+                "{}",
+                p[0].message
+            );
+        }
+        other => panic!("expected a refusal by field, got {other}"),
+    }
+    assert_eq!(
+        store.list_groups().unwrap().len(),
+        before,
+        "nothing half-saved"
+    );
+}
+
+#[test]
+fn a_refused_edit_changes_nothing() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let saved = store.save_group(group("Weaste Residents")).unwrap();
+    let mut edit = saved.input.clone();
+    edit.name = "Weaste and Seedley Residents".into();
+    edit.postcode = "AB1 2CD".into();
+    let err = store.save_group(edit).unwrap_err();
+    assert_eq!(err.fields()[0].message, "AB1 2CD is not a UK postcode");
+    assert_eq!(
+        store.get_group(saved.input.id.unwrap()).unwrap().input.name,
+        "Weaste Residents",
+        "the name was not changed by the refused save"
+    );
+}
+
+#[test]
+fn class_moves_are_kept_with_their_reasons() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    use Side::{Community as C, Voluntary as V};
+    let mut g = group("Irlam Youth Forum");
+    g.features = answers([
+        Some(C),
+        Some(C),
+        Some(C),
+        Some(C),
+        Some(C),
+        Some(C),
+        Some(V),
+        None,
+    ]);
+    let saved = store.save_group(g).unwrap();
+    assert_eq!(saved.class, GroupClass::Community);
+    assert_eq!(
+        saved.suggestion.reason,
+        "6 of 7 known features on the community side"
+    );
+
+    // Staff set another class with a reason: the suggestion stays visible beside it.
+    let mut edit = saved.input.clone();
+    edit.class_override = Some(GroupClass::Voluntary);
+    edit.class_override_reason = "Now run by paid staff of a citywide charity".into();
+    let set = store.save_group(edit).unwrap();
+    assert_eq!(set.class, GroupClass::Voluntary);
+    assert_eq!(set.suggestion.class, GroupClass::Community);
+
+    // The answers change: the group moves on the voluntary side; then staff clear their class.
+    let mut moved = set.input.clone();
+    moved.features = answers([
+        Some(V),
+        Some(V),
+        Some(V),
+        Some(V),
+        Some(V),
+        Some(V),
+        Some(C),
+        None,
+    ]);
+    moved.class_override = None;
+    moved.class_override_reason.clear();
+    let last = store.save_group(moved).unwrap();
+    let kinds: Vec<(&str, GroupClass)> = last
+        .history
+        .iter()
+        .map(|h| (h.kind.as_str(), h.class))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("suggested", GroupClass::Community),
+            ("set", GroupClass::Voluntary),
+            ("suggested", GroupClass::Voluntary),
+            ("cleared", GroupClass::Voluntary),
+        ]
+    );
+    assert_eq!(
+        last.history[1].reason,
+        "Now run by paid staff of a citywide charity"
+    );
+}

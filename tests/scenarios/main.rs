@@ -1,0 +1,4 @@
+//! Scenario tests across the core: stories a CVS officer would live through, on a real SQLite file.
+
+mod demo;
+mod directory;

@@ -1,0 +1,87 @@
+// The shapes that cross the IPC boundary. They mirror the serde types in
+// src-tauri/crates/core/src/domain (snake_case on both sides, so nothing is renamed in between).
+
+export type Side = "community" | "voluntary";
+export type GroupClass = "community" | "voluntary" | "mixed" | "unclassified";
+export type Status = "active" | "dormant" | "closed";
+export type Enterprise = "social" | "community";
+
+export interface Ward { id: number; code: string; name: string; district: string }
+export interface Category { id: number; key: string; name: string; retired: boolean }
+export interface Feature { number: number; title: string; community_side: string; voluntary_side: string }
+export interface ReferenceData { wards: Ward[]; categories: Category[]; features: Feature[] }
+
+export interface Identifier { scheme: string; value: string }
+export interface FeatureAnswer { number: number; side: Side | null; evidence: string }
+
+/** What the add/edit form sends. `id: null` adds a new group. */
+export interface GroupInput {
+  id: number | null;
+  name: string;
+  other_names: string[];
+  identifiers: Identifier[];
+  address: string;
+  postcode: string;
+  ward_id: number | null;
+  email: string;
+  phone: string;
+  website: string;
+  activities: string;
+  status: Status;
+  last_checked: string | null; // YYYY-MM-DD
+  last_checked_by: string;
+  features: FeatureAnswer[]; // always 8, numbers 1..8
+  class_override: Exclude<GroupClass, "unclassified"> | null;
+  class_override_reason: string;
+  enterprise: Enterprise | null;
+  faith: boolean;
+  faith_name: string;
+  bme_led: boolean;
+  bme_serving: boolean;
+  place_ward_ids: number[]; // community of place: wards served
+  interest: string; // community of interest or identity, in words
+  category_ids: number[]; // socially excluded categories it works with or speaks for
+}
+
+export interface Suggestion {
+  class: GroupClass;
+  community: number;
+  voluntary: number;
+  known: number;
+  reason: string; // e.g. "6 of 7 known features on the community side"
+}
+
+export interface ClassChange { at: string; kind: "suggested" | "set" | "cleared"; class: GroupClass; reason: string }
+
+export interface Group extends GroupInput {
+  id: number;
+  suggestion: Suggestion;
+  class: GroupClass; // the class in force: the one staff set, else the suggestion
+  history: ClassChange[];
+  is_demo: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One row of the directory list. */
+export interface GroupRow {
+  id: number;
+  name: string;
+  ward: string | null;
+  postcode: string;
+  class: GroupClass;
+  status: Status;
+  faith: boolean;
+  bme: boolean;
+  last_checked: string | null;
+}
+
+export interface DirectorySummary { groups: number; partnerships: number; demo_loaded: boolean; db_path: string }
+
+/** Errors arrive as this object; branch on `code`, show `message`, put `fields` beside their inputs. */
+export interface FieldProblem { field: string; message: string }
+export interface AppError { code: "invalid" | "not_found" | "conflict" | "storage" | "internal"; message: string; fields: FieldProblem[] }
+
+/** One search result: `name_positions` are character indexes in `name` to highlight; `matched_in`
+ * says which other field matched when it was not the name (e.g. "postcode: m6 5ja"). */
+export interface Hit { id: number; name: string; score: number; name_positions: number[]; matched_in: string }
