@@ -9,6 +9,13 @@ const COMMANDS: &[&str] = &[
     "suggest_class",
     "remove_demo",
     "search_groups",
+    "needs_checking",
+    "mark_checked",
+    "add_category",
+    "rename_category",
+    "set_category_retired",
+    "settings",
+    "save_settings",
 ];
 
 fn main() {

@@ -22,6 +22,13 @@ fn main() {
             commands::groups::save_group,
             commands::groups::suggest_class,
             commands::groups::search_groups,
+            commands::groups::needs_checking,
+            commands::groups::mark_checked,
+            commands::categories::add_category,
+            commands::categories::rename_category,
+            commands::categories::set_category_retired,
+            commands::directory::settings,
+            commands::directory::save_settings,
         ])
         .run(tauri::generate_context!())
         .expect("the Compact Directory window could not start");

@@ -1,4 +1,7 @@
 //! Scenario tests across the core: stories a CVS officer would live through, on a real SQLite file.
 
+mod categories;
 mod demo;
 mod directory;
+mod freshness;
+mod search;

@@ -34,3 +34,16 @@ pub fn group(name: &str) -> GroupInput {
         ..Default::default()
     }
 }
+
+/// A file from the real public data in `../shared/data/real/` (beside the project).
+pub fn real_data(name: &str) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/data/real")
+        .join(name);
+    assert!(
+        path.exists(),
+        "{} is missing: the real data lives in shared/ beside the project",
+        path.display()
+    );
+    path
+}

@@ -1,5 +1,5 @@
 use compactdir_core::domain::reference::ReferenceData;
-use compactdir_core::store::DirectorySummary;
+use compactdir_core::store::{DirectorySummary, Settings};
 use tauri::State;
 
 use crate::error::AppError;
@@ -21,4 +21,14 @@ pub fn remove_demo(state: State<'_, AppState>) -> Result<DirectorySummary, AppEr
         s.remove_demo()?;
         s.summary()
     })
+}
+
+#[tauri::command]
+pub fn settings(state: State<'_, AppState>) -> Result<Settings, AppError> {
+    state.with(|s| s.settings())
+}
+
+#[tauri::command]
+pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings, AppError> {
+    state.with(|s| s.save_settings(settings))
 }

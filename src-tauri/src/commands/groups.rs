@@ -35,3 +35,18 @@ pub fn search_groups(
 ) -> Result<Vec<Hit>, AppError> {
     state.search(|index| index.search(&query, limit.unwrap_or(50).min(200)))
 }
+
+/// The "needs checking" queue, by the directory's own setting for how old is too old.
+#[tauri::command]
+pub fn needs_checking(state: State<'_, AppState>) -> Result<Vec<GroupRow>, AppError> {
+    state.with(|s| {
+        let months = s.settings()?.stale_months;
+        s.needs_checking(chrono::Local::now().date_naive(), months)
+    })
+}
+
+/// "Checked today" in one click.
+#[tauri::command]
+pub fn mark_checked(state: State<'_, AppState>, id: i64, by: String) -> Result<Group, AppError> {
+    state.change(|s| s.mark_checked(id, chrono::Local::now().date_naive(), &by))
+}

@@ -9,7 +9,9 @@ import type {
   GroupInput,
   GroupRow,
   Hit,
+  Category,
   ReferenceData,
+  Settings,
   Suggestion,
 } from "./types";
 
@@ -38,4 +40,11 @@ export const api = {
   suggestClass: (features: FeatureAnswer[]) => call<Suggestion>("suggest_class", { features }),
   searchGroups: (query: string, limit = 50) => call<Hit[]>("search_groups", { query, limit }),
   removeDemo: () => call<DirectorySummary>("remove_demo"),
+  needsChecking: () => call<GroupRow[]>("needs_checking"),
+  markChecked: (id: number, by: string) => call<Group>("mark_checked", { id, by }),
+  addCategory: (name: string) => call<Category>("add_category", { name }),
+  renameCategory: (id: number, name: string) => call<Category>("rename_category", { id, name }),
+  setCategoryRetired: (id: number, retired: boolean) => call<Category>("set_category_retired", { id, retired }),
+  settings: () => call<Settings>("settings"),
+  saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
 };

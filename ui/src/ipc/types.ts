@@ -56,6 +56,7 @@ export interface ClassChange { at: string; kind: "suggested" | "set" | "cleared"
 export interface Group extends GroupInput {
   id: number;
   suggestion: Suggestion;
+  served_category_ids: number[];
   class: GroupClass; // the class in force: the one staff set, else the suggestion
   history: ClassChange[];
   is_demo: boolean;
@@ -67,6 +68,7 @@ export interface Group extends GroupInput {
 export interface GroupRow {
   id: number;
   name: string;
+  ward_id: number | null;
   ward: string | null;
   postcode: string;
   class: GroupClass;
@@ -74,7 +76,10 @@ export interface GroupRow {
   faith: boolean;
   bme: boolean;
   last_checked: string | null;
+  served_category_ids: number[]; // ticked, plus faith groups / minority ethnic groups by the flags
 }
+
+export interface Settings { stale_months: number }
 
 export interface DirectorySummary { groups: number; partnerships: number; demo_loaded: boolean; db_path: string }
 

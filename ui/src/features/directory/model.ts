@@ -52,7 +52,8 @@ export function toInput(g: Group): GroupInput {
   const base = emptyInput();
   const out = {} as Record<string, unknown>;
   for (const key of Object.keys(base) as (keyof GroupInput)[]) {
-    out[key] = structuredClone(g[key]);
+    // A JSON copy, not structuredClone: the group may be a Svelte state proxy, which cannot be cloned.
+    out[key] = g[key] === undefined ? undefined : JSON.parse(JSON.stringify(g[key]));
   }
   return out as unknown as GroupInput;
 }
@@ -76,10 +77,54 @@ export function sortRows(rows: GroupRow[], key: SortKey, ascending: boolean): Gr
   return sorted;
 }
 
-export function filterRows(rows: GroupRow[], text: string): GroupRow[] {
-  const t = text.trim().toLocaleLowerCase("en-GB");
-  if (!t) return rows;
-  return rows.filter((r) => r.name.toLocaleLowerCase("en-GB").includes(t));
+export interface Filters {
+  text: string;
+  class: GroupClass | "";
+  faith: "" | "yes" | "no";
+  bme: "" | "yes" | "no";
+  wardId: number | null;
+  categoryId: number | null;
+  status: GroupRow["status"] | "";
+  staleOnly: boolean;
+}
+
+export const NO_FILTERS: Filters = { text: "", class: "", faith: "", bme: "", wardId: null, categoryId: null, status: "", staleOnly: false };
+
+/** The date `months` months before `today` (YYYY-MM-DD), clamped to the month's last day. */
+export function monthsBefore(today: string, months: number): string {
+  const [y, m, d] = today.split("-").map(Number);
+  const total = y * 12 + (m - 1) - months;
+  const ty = Math.floor(total / 12);
+  const tm = total % 12;
+  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  return `${ty}-${String(tm + 1).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+/** Not checked with the group for `months` months (or never), as the needs-checking queue counts it. */
+export function isStale(r: GroupRow, today: string, months: number): boolean {
+  return r.status !== "closed" && (r.last_checked === null || r.last_checked <= monthsBefore(today, months));
+}
+
+/** Every filter at once; an empty filter lets everything through. */
+export function filterRows(rows: GroupRow[], f: Filters, today: string, staleMonths: number): GroupRow[] {
+  const t = f.text.trim().toLocaleLowerCase("en-GB");
+  const yesNo = (want: "" | "yes" | "no", v: boolean) => want === "" || (want === "yes") === v;
+  return rows.filter(
+    (r) =>
+      (!t || r.name.toLocaleLowerCase("en-GB").includes(t)) &&
+      (!f.class || r.class === f.class) &&
+      yesNo(f.faith, r.faith) &&
+      yesNo(f.bme, r.bme) &&
+      (f.wardId === null || r.ward_id === f.wardId) &&
+      (f.categoryId === null || r.served_category_ids.includes(f.categoryId)) &&
+      (!f.status || r.status === f.status) &&
+      (!f.staleOnly || isStale(r, today, staleMonths)),
+  );
+}
+
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 /** The id of the input a refused field belongs to: `identifiers[0].value` -> `identifier-0-value`. */

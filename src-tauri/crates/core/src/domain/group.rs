@@ -115,6 +115,8 @@ pub struct Group {
     #[serde(flatten)]
     pub input: GroupInput,
     pub suggestion: Suggestion,
+    /// The categories it counts for (ticked, plus faith and BME; see `served_categories`).
+    pub served_category_ids: Vec<i64>,
     /// The class in force: the one staff set, else the suggestion.
     pub class: GroupClass,
     pub history: Vec<ClassChange>,
@@ -127,6 +129,7 @@ pub struct Group {
 pub struct GroupRow {
     pub id: i64,
     pub name: String,
+    pub ward_id: Option<i64>,
     pub ward: Option<String>,
     pub postcode: String,
     pub class: GroupClass,
@@ -134,6 +137,30 @@ pub struct GroupRow {
     pub faith: bool,
     pub bme: bool,
     pub last_checked: Option<String>,
+    /// The categories it serves, counting a faith group for "faith groups" and a BME group for
+    /// "people from minority ethnic groups" whether or not they were ticked.
+    pub served_category_ids: Vec<i64>,
+}
+
+/// The categories a group counts for: those ticked, plus faith groups (for a faith group) and
+/// minority ethnic groups (for a group led by or serving BME people), without ticking them twice.
+pub fn served_categories(
+    ticked: &[i64],
+    faith: bool,
+    bme: bool,
+    faith_category: Option<i64>,
+    bme_category: Option<i64>,
+) -> Vec<i64> {
+    let mut out = ticked.to_vec();
+    if faith {
+        out.extend(faith_category);
+    }
+    if bme {
+        out.extend(bme_category);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The suggestion for a set of answers, for the form to show while the user answers.
@@ -356,6 +383,22 @@ mod tests {
         );
         assert_eq!(problems[2].message, "AB1 2CD is not a UK postcode");
         assert_eq!(g.postcode, "AB1 2CD", "what was typed is kept when refused");
+    }
+
+    #[test]
+    fn faith_and_bme_groups_count_for_their_categories_once() {
+        assert_eq!(
+            served_categories(&[3, 16], true, false, Some(16), Some(4)),
+            vec![3, 16]
+        );
+        assert_eq!(
+            served_categories(&[3], false, true, Some(16), Some(4)),
+            vec![3, 4]
+        );
+        assert_eq!(
+            served_categories(&[], false, false, Some(16), Some(4)),
+            Vec::<i64>::new()
+        );
     }
 
     #[test]

@@ -3,12 +3,13 @@
 
 use std::collections::HashMap;
 
+use chrono::{Months, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::{now_utc, Store};
 use crate::domain::classification::{self, GroupClass, Side, FEATURE_COUNT};
 use crate::domain::group::{
-    ClassChange, Enterprise, FeatureAnswer, Group, GroupInput, GroupRow, Status,
+    served_categories, ClassChange, Enterprise, FeatureAnswer, Group, GroupInput, GroupRow, Status,
 };
 use crate::domain::identifier::Identifier;
 use crate::error::{CoreError, FieldProblem, Result};
@@ -17,32 +18,89 @@ impl Store {
     /// Every group, by name, with the class in force.
     pub fn list_groups(&self) -> Result<Vec<GroupRow>> {
         let answers = all_answers(&self.conn)?;
+        let mut ticked: HashMap<i64, Vec<i64>> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT group_id, category_id FROM group_categories")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            ticked.entry(r.get(0)?).or_default().push(r.get(1)?);
+        }
+        let (faith_cat, bme_cat) = self.faith_and_bme_categories()?;
         let mut stmt = self.conn.prepare(
-            "SELECT g.id, g.name, w.name, g.postcode, g.class_override, g.status, g.faith,
+            "SELECT g.id, g.name, g.ward_id, w.name, g.postcode, g.class_override, g.status, g.faith,
                     g.bme_led OR g.bme_serving, g.last_checked
              FROM groups g LEFT JOIN wards w ON w.id = g.ward_id
              ORDER BY g.name COLLATE NOCASE, g.id",
         )?;
         let rows = stmt.query_map([], |r| {
             let id: i64 = r.get(0)?;
-            let override_: Option<String> = r.get(4)?;
-            let status: String = r.get(5)?;
+            let override_: Option<String> = r.get(5)?;
+            let status: String = r.get(6)?;
+            let faith: bool = r.get(7)?;
+            let bme: bool = r.get(8)?;
             Ok(GroupRow {
                 id,
                 name: r.get(1)?,
-                ward: r.get(2)?,
-                postcode: r.get(3)?,
+                ward_id: r.get(2)?,
+                ward: r.get(3)?,
+                postcode: r.get(4)?,
                 class: class_in_force(
                     override_.as_deref(),
                     answers.get(&id).copied().unwrap_or_default(),
                 ),
                 status: Status::parse(&status).unwrap_or_default(),
-                faith: r.get(6)?,
-                bme: r.get(7)?,
-                last_checked: r.get(8)?,
+                faith,
+                bme,
+                last_checked: r.get(9)?,
+                served_category_ids: served_categories(
+                    ticked.get(&id).map(Vec::as_slice).unwrap_or_default(),
+                    faith,
+                    bme,
+                    faith_cat,
+                    bme_cat,
+                ),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Groups not checked with the group for `months` months (never checked first, then the
+    /// oldest), closed groups left out: the "needs checking" queue.
+    pub fn needs_checking(&self, today: NaiveDate, months: u32) -> Result<Vec<GroupRow>> {
+        let cutoff = today
+            .checked_sub_months(Months::new(months))
+            .unwrap_or(today)
+            .format("%Y-%m-%d")
+            .to_string();
+        let mut rows: Vec<GroupRow> = self
+            .list_groups()?
+            .into_iter()
+            .filter(|r| r.status != Status::Closed)
+            .filter(|r| {
+                r.last_checked
+                    .as_deref()
+                    .is_none_or(|d| d <= cutoff.as_str())
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            a.last_checked
+                .cmp(&b.last_checked)
+                .then(a.name.cmp(&b.name))
+        });
+        Ok(rows)
+    }
+
+    /// Records that the entry was checked with the group on `on`, by `by`.
+    pub fn mark_checked(&self, id: i64, on: NaiveDate, by: &str) -> Result<Group> {
+        let changed = self.conn.execute(
+            "UPDATE groups SET last_checked = ?1, last_checked_by = ?2, updated_at = ?3 WHERE id = ?4",
+            params![on.format("%Y-%m-%d").to_string(), by.trim(), now_utc(), id],
+        )?;
+        if changed == 0 {
+            return Err(CoreError::NotFound { what: "group", id });
+        }
+        self.get_group(id)
     }
 
     /// One group with everything recorded about it.
@@ -50,7 +108,16 @@ impl Store {
     /// # Errors
     /// `NotFound` when there is no group with that id.
     pub fn get_group(&self, id: i64) -> Result<Group> {
-        read_group(&self.conn, id)
+        let mut g = read_group(&self.conn, id)?;
+        let (faith_cat, bme_cat) = self.faith_and_bme_categories()?;
+        g.served_category_ids = served_categories(
+            &g.input.category_ids,
+            g.input.faith,
+            g.input.bme_led || g.input.bme_serving,
+            faith_cat,
+            bme_cat,
+        );
+        Ok(g)
     }
 
     /// Adds (`input.id` is `None`) or updates a group in one transaction. Every field is checked
@@ -392,6 +459,7 @@ fn read_group(conn: &Connection, id: i64) -> Result<Group> {
     let suggestion = classification::suggest(&input.answers());
     let class = input.class_override.unwrap_or(suggestion.class);
     Ok(Group {
+        served_category_ids: Vec::new(), // filled in by `Store::get_group`
         input,
         suggestion,
         class,

@@ -1,11 +1,15 @@
 //! The SQLite store: one file, opened with the pragmas the app depends on, migrated in numbered
 //! steps. One module per area of the schema; each adds methods to [`Store`].
 
+mod categories;
 mod demo;
 mod groups;
 pub mod migrations;
 mod reference;
 mod search;
+mod settings;
+
+pub use settings::Settings;
 
 use std::path::{Path, PathBuf};
 

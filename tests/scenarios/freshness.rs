@@ -1,0 +1,53 @@
+use chrono::NaiveDate;
+use compactdir_core::domain::group::Status;
+use compactdir_core::store::Settings;
+use compactdir_tests::{group, TempDirectory};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn the_needs_checking_queue_is_oldest_first_and_one_click_clears_it() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let save = |name: &str, checked: Option<&str>, status: Status| {
+        let mut g = group(name);
+        g.last_checked = checked.map(str::to_string);
+        g.status = status;
+        store.save_group(g).unwrap().input.id.unwrap()
+    };
+    let never = save("Never Checked Club", None, Status::Active);
+    let old = save("Old Entry Society", Some("2024-01-10"), Status::Active);
+    let boundary = save("Exactly A Year", Some("2025-11-23"), Status::Dormant);
+    let fresh = save("Fresh Entry Forum", Some("2025-11-24"), Status::Active);
+    let closed = save("Closed Long Ago", Some("2020-01-01"), Status::Closed);
+    let today = day("2026-11-23");
+
+    let queue: Vec<i64> = store
+        .needs_checking(today, store.settings().unwrap().stale_months)
+        .unwrap()
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(
+        queue,
+        vec![never, old, boundary],
+        "never checked first, then oldest; 12 months to the day counts; closed and fresh left out"
+    );
+    assert!(!queue.contains(&fresh) && !queue.contains(&closed));
+
+    let checked = store.mark_checked(old, today, "JS").unwrap();
+    assert_eq!(checked.input.last_checked.as_deref(), Some("2026-11-23"));
+    assert_eq!(checked.input.last_checked_by, "JS");
+    assert!(!store
+        .needs_checking(today, 12)
+        .unwrap()
+        .iter()
+        .any(|r| r.id == old));
+
+    // The period is configurable and kept in the file.
+    store.save_settings(Settings { stale_months: 6 }).unwrap();
+    assert_eq!(t.open().settings().unwrap().stale_months, 6);
+    assert!(store.save_settings(Settings { stale_months: 0 }).is_err());
+}
