@@ -85,3 +85,27 @@ test("a refused form says what is wrong beside the field and keeps what was type
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("search as you type finds a group by a loose spelling, highlights it, and Enter opens it", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  try {
+    await withApp(path.join(dir, "directory.sqlite3"), "search", async (driver) => {
+      await driver.waitFor("the list", async () => (await rowNames(driver)).length > 100);
+      await (await driver.find(".search-button")).click();
+      const box = await driver.waitForElement("#search-input");
+      await box.type("st johns");
+      const first = await driver.waitFor("results", async () => {
+        const opts = await driver.findAll("#search-results [role=option]");
+        return opts[0];
+      });
+      assert.match(await first.text(), /St John'?s Community Centre/);
+      const marks = await driver.findAll("#search-results [role=option] mark");
+      assert.ok(marks.length > 0, "matched characters are highlighted");
+      const expected = (await first.text()).split(" — ")[0].trim();
+      await box.type("\uE007"); // Enter
+      await driver.waitFor("the group's page", async () => (await (await driver.find("#group-title")).text()) === expected);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

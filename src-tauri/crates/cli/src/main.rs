@@ -3,6 +3,7 @@
 
 mod demo;
 mod groups;
+mod wards;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +37,11 @@ enum Command {
         #[command(subcommand)]
         action: groups::Action,
     },
+    /// The ward list groups are placed in.
+    Wards {
+        #[command(subcommand)]
+        action: wards::Action,
+    },
 }
 
 fn main() -> ExitCode {
@@ -44,6 +50,7 @@ fn main() -> ExitCode {
     let result = Store::open(&path).and_then(|mut store| match cli.command {
         Command::Demo { action } => demo::run(&mut store, action),
         Command::Groups { action } => groups::run(&store, action),
+        Command::Wards { action } => wards::run(&store, action),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

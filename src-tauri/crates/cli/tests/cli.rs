@@ -78,3 +78,30 @@ fn a_newer_file_is_refused_with_a_sentence() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("written by a newer version"));
 }
+
+#[test]
+fn wards_load_takes_a_district_from_the_real_ons_lookup_and_is_idempotent() {
+    let ons = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../../shared/data/real/ons_ward_to_lad_may2022_greater_manchester.csv");
+    assert!(ons.exists(), "{} missing", ons.display());
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let ons = ons.to_str().unwrap();
+    let out = compactdir(&db, &["wards", "load", ons, "--district", "Trafford"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A new file has Salford's 20; Trafford's 21 wards of May 2022 are added beside them.
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Read 21 wards"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let again = compactdir(&db, &["wards", "load", ons, "--district", "Trafford"]);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 added, 0 renamed"));
+    let none = compactdir(&db, &["wards", "load", ons, "--district", "Atlantis"]);
+    assert!(!none.status.success());
+    assert!(String::from_utf8_lossy(&none.stderr).contains("has no wards in Atlantis"));
+}

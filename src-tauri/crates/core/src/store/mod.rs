@@ -9,6 +9,7 @@ mod reference;
 mod search;
 mod settings;
 
+pub use reference::WardRow;
 pub use settings::Settings;
 
 use std::path::{Path, PathBuf};
