@@ -156,11 +156,11 @@ impl SearchIndex {
         index
     }
 
-    /// The candidates that could match at all, checked on up to two threads.
-    fn filter_all(&self, candidates: &[u32], q: &str, qmask: u64) -> Vec<u32> {
+    /// The candidates that could match at all, with their cheap rank, on up to two threads.
+    fn filter_all(&self, candidates: &[u32], q: &str, qmask: u64) -> Vec<(u32, i64)> {
         let words = word_starts(q);
         let qb = q.as_bytes();
-        let keep = |chunk: &[u32]| -> Vec<u32> {
+        let keep = |chunk: &[u32]| -> Vec<(u32, i64)> {
             chunk
                 .iter()
                 .copied()
@@ -169,6 +169,7 @@ impl SearchIndex {
                         && is_subsequence(qb, self.all.get(i).as_bytes()))
                         || words_match(&words, self.activities.get(i))
                 })
+                .map(|i| (i, cheap_rank(self.names.get(i), q)))
                 .collect()
         };
         let threads = std::thread::available_parallelism()
@@ -208,12 +209,9 @@ impl SearchIndex {
             Some((prev, matched)) if q.starts_with(prev.as_str()) => matched.clone(),
             _ => (0..self.entries.len() as u32).collect(),
         };
-        let survivors = self.filter_all(&candidates, &q, qmask);
-        let mut ranked: Vec<(u32, i64)> = survivors
-            .iter()
-            .map(|&i| (i, cheap_rank(self.names.get(i), &q)))
-            .collect();
-        self.last = Some((q.clone(), survivors));
+        // Filter and rank in one pass, on both cores.
+        let mut ranked = self.filter_all(&candidates, &q, qmask);
+        self.last = Some((q.clone(), ranked.iter().map(|(i, _)| *i).collect()));
         if ranked.len() > RESCORE {
             ranked.select_nth_unstable_by(RESCORE - 1, |a, b| b.1.cmp(&a.1));
             ranked.truncate(RESCORE);
