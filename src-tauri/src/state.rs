@@ -5,11 +5,14 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use compactdir_core::domain::search::SearchIndex;
+use compactdir_core::store::DirectoryLock;
 use compactdir_core::{CoreError, Store};
 
 use crate::error::AppError;
 
 pub struct AppState {
+    /// Held for the life of the window: a second copy of the app on the same file is refused.
+    _lock: Option<DirectoryLock>,
     store: Mutex<Result<Store, String>>,
     /// Built on the first search and dropped by every change to the directory, so typing in the
     /// search box never reads the database.
@@ -18,10 +21,18 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(path: PathBuf) -> AppState {
-        let opened = Store::open(&path).and_then(|mut s| {
-            s.load_demo_on_first_start()?;
-            Ok(s)
-        });
+        let lock = DirectoryLock::acquire(&path);
+        let opened = match &lock {
+            Err(CoreError::Locked { path }) => Err(CoreError::Locked { path: path.clone() }),
+            _ => Store::open(&path).and_then(|mut s| {
+                s.load_demo_on_first_start()?;
+                // A daily backup while the app is used; a failure here must not stop the window.
+                if let Err(e) = s.backup_daily_if_due() {
+                    eprintln!("The daily backup could not be taken: {e}");
+                }
+                Ok(s)
+            }),
+        };
         let store = opened.map_err(|e: CoreError| {
             let message = format!(
                 "The directory file {} could not be opened: {}.",
@@ -32,6 +43,7 @@ impl AppState {
             message
         });
         AppState {
+            _lock: lock.ok(),
             store: Mutex::new(store),
             index: Mutex::new(None),
         }

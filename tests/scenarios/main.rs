@@ -5,3 +5,4 @@ mod demo;
 mod directory;
 mod freshness;
 mod search;
+mod trust;

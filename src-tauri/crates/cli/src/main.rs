@@ -1,6 +1,7 @@
 //! `compactdir`: the headless command line on the same core as the window, for scripts and for
 //! staff who prefer a terminal. One module per command area.
 
+mod backup;
 mod demo;
 mod groups;
 mod wards;
@@ -27,6 +28,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Backups of the directory file: list, take one, restore one.
+    Backup {
+        #[command(subcommand)]
+        action: backup::Action,
+    },
     /// The demo directory: load it, or remove it.
     Demo {
         #[command(subcommand)]
@@ -48,6 +54,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let path = paths::resolve_db_path(cli.db);
     let result = Store::open(&path).and_then(|mut store| match cli.command {
+        Command::Backup { action } => backup::run(&mut store, action),
         Command::Demo { action } => demo::run(&mut store, action),
         Command::Groups { action } => groups::run(&store, action),
         Command::Wards { action } => wards::run(&store, action),

@@ -105,3 +105,33 @@ fn wards_load_takes_a_district_from_the_real_ons_lookup_and_is_idempotent() {
     assert!(!none.status.success());
     assert!(String::from_utf8_lossy(&none.stderr).contains("has no wards in Atlantis"));
 }
+
+#[test]
+fn backup_now_list_and_restore_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite3");
+    assert!(compactdir(&db, &["demo", "load"]).status.success());
+    let now = compactdir(&db, &["backup", "now"]);
+    assert!(now.status.success());
+    let list = String::from_utf8(compactdir(&db, &["backup", "list"]).stdout).unwrap();
+    let path = list
+        .lines()
+        .nth(1)
+        .expect("one backup listed")
+        .split(',')
+        .nth(2)
+        .unwrap()
+        .to_string();
+    assert!(compactdir(&db, &["demo", "remove"]).status.success());
+    let restored = compactdir(&db, &["backup", "restore", &path]);
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    let groups = compactdir(&db, &["groups", "list"]).stdout;
+    assert!(
+        groups.split(|b| *b == b'\n').count() > 100,
+        "the demo is back from the backup"
+    );
+}

@@ -56,6 +56,22 @@ pub enum CoreError {
         source: std::io::Error,
     },
 
+    /// The file failed SQLite's check on open and was moved aside (never deleted).
+    #[error(
+        "the directory file {path} is damaged ({problem}). It has been moved to {moved_to} (with its -wal and -shm files) and nothing was deleted. {advice}"
+    )]
+    Damaged {
+        path: String,
+        problem: String,
+        moved_to: String,
+        advice: String,
+    },
+
+    #[error(
+        "the directory file {path} is already open in another copy of Compact Directory. Use that window, or close it and try again"
+    )]
+    Locked { path: String },
+
     #[error("the database refused the change: {0}")]
     Storage(#[from] rusqlite::Error),
 }
@@ -81,7 +97,10 @@ impl CoreError {
         match self {
             CoreError::Invalid(_) => "invalid",
             CoreError::NotFound { .. } => "not_found",
-            CoreError::Conflict(_) | CoreError::TooNew { .. } => "conflict",
+            CoreError::Conflict(_) | CoreError::TooNew { .. } | CoreError::Locked { .. } => {
+                "conflict"
+            }
+            CoreError::Damaged { .. } => "damaged",
             CoreError::Storage(_)
             | CoreError::Io { .. }
             | CoreError::Pragma { .. }

@@ -5,4 +5,5 @@ pub mod group;
 pub mod identifier;
 pub mod postcode;
 pub mod reference;
+pub mod rotation;
 pub mod search;

@@ -1,14 +1,18 @@
 //! The SQLite store: one file, opened with the pragmas the app depends on, migrated in numbered
 //! steps. One module per area of the schema; each adds methods to [`Store`].
 
+mod backup;
 mod categories;
 mod demo;
 mod groups;
+mod lock;
 pub mod migrations;
 mod reference;
 mod search;
 mod settings;
 
+pub use backup::{backup_dir, BackupFile, BackupReason};
+pub use lock::DirectoryLock;
 pub use reference::WardRow;
 pub use settings::Settings;
 
@@ -53,8 +57,8 @@ impl Store {
     /// made; `Pragma` when SQLite would not take a setting; `Storage` for anything else.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
-        // Read the version through a read-only connection first, so a newer file is refused
-        // before WAL mode or anything else is written to it.
+        // Check and read the version through a read-only connection first, so a damaged or newer
+        // file is dealt with before WAL mode or anything else is written to it.
         if path.exists()
             && std::fs::metadata(&path)
                 .map(|m| m.len() > 0)
@@ -64,6 +68,12 @@ impl Store {
                 &path,
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?;
+            // Checked read-only: a writable connection to a damaged file could checkpoint its
+            // WAL into it, or delete the WAL on closing.
+            if let Err(problem) = quick_check(&ro) {
+                drop(ro);
+                return Err(move_aside(&path, problem));
+            }
             let found = migrations::schema_version(&ro)?;
             drop(ro);
             migrations::refuse_newer(found)?;
@@ -76,6 +86,14 @@ impl Store {
         }
         let mut conn = Connection::open(&path)?;
         apply_pragmas(&conn)?;
+        let version = migrations::schema_version(&conn)?;
+        if version > 0 && version < migrations::latest_version() {
+            // An upgrade rewrites the schema: keep a copy of the file as it was first.
+            backup::backup_connection(
+                &conn,
+                &backup::backup_path(&path, BackupReason::BeforeMigration),
+            )?;
+        }
         migrations::migrate(&mut conn)?;
         let store = Store { conn, path };
         store.load_reference_if_empty()?;
@@ -127,6 +145,58 @@ impl Store {
             [key, value],
         )?;
         Ok(())
+    }
+}
+
+/// SQLite's quick check; a file that is not a database at all fails it too.
+fn quick_check(conn: &Connection) -> std::result::Result<(), String> {
+    let rows: rusqlite::Result<Vec<String>> = conn
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect());
+    match rows {
+        Ok(r) if r.len() == 1 && r[0] == "ok" => Ok(()),
+        Ok(r) => Err(r.into_iter().take(3).collect::<Vec<_>>().join("; ")),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Moves a damaged file and its -wal and -shm aside (never deletes them) and says so.
+fn move_aside(path: &Path, problem: String) -> CoreError {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+    let moved = |suffix: &str| {
+        let mut from = path.as_os_str().to_os_string();
+        from.push(suffix);
+        let mut to = path.as_os_str().to_os_string();
+        to.push(format!(".damaged-{stamp}{suffix}"));
+        (PathBuf::from(from), PathBuf::from(to))
+    };
+    let (_, main_to) = moved("");
+    for suffix in ["", "-wal", "-shm"] {
+        let (from, to) = moved(suffix);
+        if from.exists() {
+            if let Err(e) = std::fs::rename(&from, &to) {
+                return CoreError::Io {
+                    path: from.display().to_string(),
+                    source: e,
+                };
+            }
+        }
+    }
+    let advice = match backup::list_backups(path).ok().and_then(|b| b.into_iter().next()) {
+        Some(b) => format!(
+            "The newest backup is {} (taken {}): restore it with `compactdir --db {} backup restore {}`.",
+            b.path.display(),
+            b.taken,
+            path.display(),
+            b.path.display()
+        ),
+        None => "There is no backup of it; a new, empty directory will be made when you open it again.".to_string(),
+    };
+    CoreError::Damaged {
+        path: path.display().to_string(),
+        problem,
+        moved_to: main_to.display().to_string(),
+        advice,
     }
 }
 

@@ -1,0 +1,126 @@
+//! Nothing lost: damaged files are moved aside, backups are real SQLite copies that restore, and a
+//! second copy of the app on the same file is refused.
+
+use compactdir_core::store::{BackupReason, DirectoryLock};
+use compactdir_core::{CoreError, Store};
+use compactdir_tests::{group, TempDirectory};
+
+#[test]
+fn a_damaged_file_is_moved_aside_with_its_wal_never_deleted_and_the_backup_is_named() {
+    let t = TempDirectory::new();
+    {
+        let store = t.open();
+        store.save_group(group("Pendleton Over 50s")).unwrap();
+        store.backup(BackupReason::Daily).unwrap();
+    }
+    // Scribble over the middle of the file, as a failing disk might.
+    let mut bytes = std::fs::read(&t.path).unwrap();
+    assert!(bytes.len() > 8192);
+    for b in &mut bytes[4096..8192] {
+        *b = 0xA5;
+    }
+    std::fs::write(&t.path, &bytes).unwrap();
+    std::fs::write(
+        t.dir.path().join("directory.sqlite3-wal"),
+        b"not really a wal",
+    )
+    .unwrap();
+
+    let err = match Store::open(&t.path) {
+        Err(e) => e,
+        Ok(_) => panic!("a damaged file must not open"),
+    };
+    let CoreError::Damaged {
+        moved_to, advice, ..
+    } = &err
+    else {
+        panic!("expected Damaged, got {err}");
+    };
+    assert!(
+        !t.path.exists(),
+        "the damaged file is no longer where the app looks"
+    );
+    assert_eq!(
+        std::fs::read(moved_to).unwrap(),
+        bytes,
+        "moved, byte for byte, not deleted"
+    );
+    assert!(
+        std::path::Path::new(&format!("{moved_to}-wal")).exists(),
+        "its WAL went with it"
+    );
+    assert!(
+        advice.contains("backup restore"),
+        "the message offers the newest backup: {advice}"
+    );
+    assert_eq!(err.code(), "damaged");
+}
+
+#[test]
+fn a_backup_restores_exactly_and_the_replaced_content_is_backed_up_first() {
+    let t = TempDirectory::new();
+    let mut store = t.open();
+    store.save_group(group("Ordsall Tenants")).unwrap();
+    let backup = store.backup(BackupReason::Daily).unwrap();
+    store.save_group(group("Added After The Backup")).unwrap();
+
+    let safety = store.restore(&backup).unwrap();
+    let names: Vec<String> = store
+        .list_groups()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    assert_eq!(
+        names,
+        vec!["Ordsall Tenants"],
+        "the backup's content is back"
+    );
+    assert!(safety.exists());
+    let safety_store = Store::open(&safety).unwrap();
+    assert_eq!(
+        safety_store.list_groups().unwrap().len(),
+        2,
+        "what was replaced is kept"
+    );
+    assert!(store
+        .backups()
+        .unwrap()
+        .iter()
+        .any(|b| b.reason == "before-restore"));
+
+    // A file that is not a backup is refused, and nothing changes.
+    let junk = t.dir.path().join("junk.sqlite3");
+    std::fs::write(&junk, b"hello").unwrap();
+    assert!(store.restore(&junk).is_err());
+    assert_eq!(store.list_groups().unwrap().len(), 1);
+}
+
+#[test]
+fn one_daily_backup_a_day() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    assert!(store.backup_daily_if_due().unwrap().is_some());
+    assert!(
+        store.backup_daily_if_due().unwrap().is_none(),
+        "not twice in a day"
+    );
+    assert_eq!(store.backups().unwrap().len(), 1);
+}
+
+#[test]
+fn a_second_copy_of_the_app_on_the_same_file_is_refused_until_the_first_closes() {
+    let t = TempDirectory::new();
+    let first = DirectoryLock::acquire(&t.path).unwrap();
+    let err = DirectoryLock::acquire(&t.path)
+        .err()
+        .expect("the second is refused");
+    assert!(err
+        .to_string()
+        .contains("already open in another copy of Compact Directory"));
+    drop(first);
+    assert!(
+        DirectoryLock::acquire(&t.path).is_ok(),
+        "free again once the first has gone"
+    );
+}
