@@ -124,3 +124,97 @@ fn a_second_copy_of_the_app_on_the_same_file_is_refused_until_the_first_closes()
         "free again once the first has gone"
     );
 }
+
+fn schema(path: &std::path::Path) -> Vec<(String, String)> {
+    let c = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = c
+        .prepare("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect()
+}
+
+#[test]
+fn upgrading_a_file_from_every_earlier_schema_keeps_every_row_and_backs_it_up_first() {
+    use compactdir_core::store::migrations::{latest_version, MIGRATIONS};
+    let fresh = TempDirectory::new();
+    drop(fresh.open());
+    for from in 1..latest_version() {
+        let t = TempDirectory::new();
+        // A file as version `from` of the app left it.
+        {
+            let c = rusqlite::Connection::open(&t.path).unwrap();
+            for sql in &MIGRATIONS[..from as usize] {
+                c.execute_batch(sql).unwrap();
+            }
+            c.pragma_update(None, "user_version", from).unwrap();
+        }
+        // Rows in the tables that version had.
+        rusqlite::Connection::open(&t.path)
+            .unwrap()
+            .execute_batch(
+                "INSERT INTO wards (code, name, district) VALUES ('E05000001', 'Old Ward', 'X');
+                 INSERT INTO groups (name, created_at, updated_at) VALUES ('Kept Group', 'then', 'then');
+                 INSERT INTO partnerships (name, kind) VALUES ('Kept Partnership', 'forum');",
+            )
+            .unwrap();
+        let store = Store::open(&t.path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), latest_version());
+        let names: Vec<String> = store
+            .list_groups()
+            .unwrap()
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
+        assert_eq!(names, vec!["Kept Group"]);
+        assert_eq!(store.summary().unwrap().partnerships, 1);
+        assert!(store
+            .reference_data()
+            .unwrap()
+            .wards
+            .iter()
+            .any(|w| w.name == "Old Ward"));
+        let backups = store.backups().unwrap();
+        assert!(
+            backups.iter().any(|b| b.reason == "before-migration"),
+            "a backup was taken before upgrading from version {from}"
+        );
+        drop(store);
+        assert_eq!(
+            schema(&t.path),
+            schema(&fresh.path),
+            "an upgraded schema equals a new one"
+        );
+    }
+}
+
+#[test]
+fn a_failing_migration_leaves_the_file_as_it_was() {
+    let t = TempDirectory::new();
+    {
+        let c = rusqlite::Connection::open(&t.path).unwrap();
+        c.execute_batch(compactdir_core::store::migrations::MIGRATIONS[0])
+            .unwrap();
+        // Make migration 2 fail half-way: its first statements succeed, a later one collides.
+        c.execute_batch("CREATE TABLE meetings (x); PRAGMA user_version = 1;")
+            .unwrap();
+    }
+    let before = schema(&t.path);
+    assert!(
+        Store::open(&t.path).is_err(),
+        "the migration cannot complete"
+    );
+    let c = rusqlite::Connection::open(&t.path).unwrap();
+    let version: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 1, "still at the old version");
+    drop(c);
+    assert_eq!(
+        schema(&t.path),
+        before,
+        "no half-applied change (the new columns are not there)"
+    );
+}

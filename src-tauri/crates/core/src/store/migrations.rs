@@ -7,7 +7,10 @@ use rusqlite::Connection;
 use crate::error::{CoreError, Result};
 
 /// Migration N (1-based) is `MIGRATIONS[N - 1]`. Append only; never edit a released one.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_accountability.sql"),
+];
 
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
