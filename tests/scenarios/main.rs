@@ -3,6 +3,7 @@
 mod categories;
 mod demo;
 mod directory;
+mod flags;
 mod freshness;
 mod search;
 mod trust;

@@ -4,6 +4,7 @@
 mod backup;
 mod demo;
 mod groups;
+mod report;
 mod wards;
 
 use std::path::PathBuf;
@@ -43,6 +44,11 @@ enum Command {
         #[command(subcommand)]
         action: groups::Action,
     },
+    /// Reports: `report flags` lists what stands out about every seat.
+    Report {
+        #[command(subcommand)]
+        action: report::Action,
+    },
     /// The ward list groups are placed in.
     Wards {
         #[command(subcommand)]
@@ -57,6 +63,7 @@ fn main() -> ExitCode {
         Command::Backup { action } => backup::run(&mut store, action),
         Command::Demo { action } => demo::run(&mut store, action),
         Command::Groups { action } => groups::run(&store, action),
+        Command::Report { action } => report::run(&store, action),
         Command::Wards { action } => wards::run(&store, action),
     });
     match result {

@@ -135,3 +135,33 @@ fn backup_now_list_and_restore_from_the_command_line() {
         "the demo is back from the backup"
     );
 }
+
+#[test]
+fn report_flags_prints_every_flag_as_csv_with_reasons_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("f.sqlite3");
+    assert!(compactdir(&db, &["demo", "load"]).status.success());
+    let out = compactdir(&db, &["report", "flags", "--today", "2026-11-23"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["partnership", "seat", "holder", "group", "flag", "message"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert!(rows
+        .iter()
+        .any(|r| &r[4] == "vacant" && &r[5] == "seat vacant"));
+    assert!(rows.iter().any(|r| &r[4] == "term_ended"
+        && r[5].starts_with("term ended ")
+        && r[5].ends_with(" ago")));
+    let bad = compactdir(&db, &["report", "flags", "--today", "23/11/2026"]);
+    assert!(
+        !bad.status.success(),
+        "a date not in YYYY-MM-DD form is refused"
+    );
+}

@@ -1,6 +1,7 @@
 //! The domain: plain types and rules, no storage.
 
 pub mod classification;
+pub mod flags;
 pub mod group;
 pub mod identifier;
 pub mod postcode;

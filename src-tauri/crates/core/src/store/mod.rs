@@ -1,9 +1,11 @@
 //! The SQLite store: one file, opened with the pragmas the app depends on, migrated in numbered
 //! steps. One module per area of the schema; each adds methods to [`Store`].
 
+mod accountability;
 mod backup;
 mod categories;
 mod demo;
+mod flags;
 mod groups;
 mod lock;
 pub mod migrations;
@@ -12,6 +14,7 @@ mod search;
 mod settings;
 
 pub use backup::{backup_dir, BackupFile, BackupReason};
+pub use flags::FlagRow;
 pub use lock::DirectoryLock;
 pub use reference::WardRow;
 pub use settings::Settings;
