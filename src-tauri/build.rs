@@ -16,6 +16,11 @@ const COMMANDS: &[&str] = &[
     "set_category_retired",
     "settings",
     "save_settings",
+    "list_partnerships",
+    "get_partnership",
+    "list_people",
+    "appoint",
+    "record_report_back",
 ];
 
 fn main() {

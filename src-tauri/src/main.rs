@@ -29,6 +29,11 @@ fn main() {
             commands::categories::set_category_retired,
             commands::directory::settings,
             commands::directory::save_settings,
+            commands::partnerships::list_partnerships,
+            commands::partnerships::get_partnership,
+            commands::partnerships::list_people,
+            commands::partnerships::appoint,
+            commands::partnerships::record_report_back,
         ])
         .run(tauri::generate_context!())
         .expect("the Compact Directory window could not start");

@@ -103,6 +103,8 @@ async function call(base, method, path, body) {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
+    // A command that hangs fails the test in time instead of blocking it.
+    signal: AbortSignal.timeout(30000),
   });
   const json = await res.json().catch(() => ({}));
   if (!res.ok || (json.value && json.value.error)) {

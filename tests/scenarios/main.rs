@@ -5,5 +5,6 @@ mod demo;
 mod directory;
 mod flags;
 mod freshness;
+mod partnerships;
 mod search;
 mod trust;

@@ -4,3 +4,4 @@
 pub mod categories;
 pub mod directory;
 pub mod groups;
+pub mod partnerships;

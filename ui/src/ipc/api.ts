@@ -3,6 +3,10 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AppError,
+  AppointmentInput,
+  PartnershipPage,
+  PartnershipRow,
+  PersonRow,
   DirectorySummary,
   FeatureAnswer,
   Group,
@@ -47,4 +51,10 @@ export const api = {
   setCategoryRetired: (id: number, retired: boolean) => call<Category>("set_category_retired", { id, retired }),
   settings: () => call<Settings>("settings"),
   saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
+  listPartnerships: () => call<PartnershipRow[]>("list_partnerships"),
+  getPartnership: (id: number) => call<PartnershipPage>("get_partnership", { id }),
+  listPeople: () => call<PersonRow[]>("list_people"),
+  appoint: (input: AppointmentInput) => call<number>("appoint", { input }),
+  recordReportBack: (appointmentId: number, on: string, how: string, toWhom: string) =>
+    call<number>("record_report_back", { appointmentId, on, how, toWhom }),
 };

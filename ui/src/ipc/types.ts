@@ -90,3 +90,25 @@ export interface AppError { code: "invalid" | "not_found" | "conflict" | "storag
 /** One search result: `name_positions` are character indexes in `name` to highlight; `matched_in`
  * says which other field matched when it was not the name (e.g. "postcode: m6 5ja"). */
 export interface Hit { id: number; name: string; score: number; name_positions: number[]; matched_in: string }
+
+export type FlagKind =
+  | "vacant" | "term_ended" | "term_ending" | "not_openly_selected" | "no_constituency"
+  | "report_back_overdue" | "no_declaration" | "poor_attendance" | "over_consulted_person" | "over_consulted_group";
+export interface Flag { kind: FlagKind; seat_id: number; appointment_id: number | null; message: string }
+
+export interface PartnershipRow { id: number; name: string; kind: string; convenor: string; seats: number; vacant: number; problems: number }
+export interface Holder {
+  appointment_id: number; person_id: number; person: string; group_id: number | null; group: string | null;
+  group_class: GroupClass | null; term_start: string; term_end: string | null; selection: string; openly_selected: boolean;
+}
+export interface SeatRow { id: number; label: string; sector: string; constituency: string; holder: Holder | null; alternate: Holder | null; flags: Flag[] }
+export interface PartnershipPage {
+  id: number; name: string; kind: string; convenor: string; meeting_pattern: string; report_back_days: number;
+  last_review: string | null; next_review: string | null; seats: SeatRow[];
+}
+export interface PersonRow { id: number; name: string }
+export type Selection = "open_election" | "open_nomination" | "appointed" | "co_opted" | "invited";
+export interface AppointmentInput {
+  seat_id: number; person_id: number | null; new_person: string; group_id: number | null;
+  term_start: string; term_end: string | null; selection: Selection; openly_selected: boolean;
+}

@@ -9,6 +9,7 @@ mod flags;
 mod groups;
 mod lock;
 pub mod migrations;
+mod partnerships;
 mod reference;
 mod search;
 mod settings;
@@ -16,6 +17,9 @@ mod settings;
 pub use backup::{backup_dir, BackupFile, BackupReason};
 pub use flags::FlagRow;
 pub use lock::DirectoryLock;
+pub use partnerships::{
+    AppointmentInput, Holder, PartnershipPage, PartnershipRow, PersonRow, SeatRow,
+};
 pub use reference::WardRow;
 pub use settings::Settings;
 

@@ -1,0 +1,361 @@
+//! Partnerships, their seats and who holds them: what the secretary's screens read, and
+//! appointing a person to a seat with the checks that keep the record straight.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use super::Store;
+use crate::domain::classification::GroupClass;
+use crate::domain::flags::{in_words, Flag};
+use crate::error::{CoreError, FieldProblem, Result};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnershipRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub convenor: String,
+    pub seats: usize,
+    pub vacant: usize,
+    /// How many flags its seats carry today.
+    pub problems: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Holder {
+    pub appointment_id: i64,
+    pub person_id: i64,
+    pub person: String,
+    pub group_id: Option<i64>,
+    pub group: Option<String>,
+    pub group_class: Option<GroupClass>,
+    pub term_start: String,
+    pub term_end: Option<String>,
+    pub selection: String,
+    pub openly_selected: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SeatRow {
+    pub id: i64,
+    pub label: String,
+    pub sector: String,
+    pub constituency: String,
+    pub holder: Option<Holder>,
+    pub alternate: Option<Holder>,
+    pub flags: Vec<Flag>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnershipPage {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub convenor: String,
+    pub meeting_pattern: String,
+    pub report_back_days: i64,
+    pub last_review: Option<String>,
+    pub next_review: Option<String>,
+    pub seats: Vec<SeatRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonRow {
+    pub id: i64,
+    pub name: String,
+}
+
+/// Appointing a person to a seat. Either `person_id` or `new_person` names them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct AppointmentInput {
+    pub seat_id: i64,
+    pub person_id: Option<i64>,
+    pub new_person: String,
+    pub group_id: Option<i64>,
+    pub term_start: String,
+    pub term_end: Option<String>,
+    pub selection: String,
+    pub openly_selected: bool,
+}
+
+const SELECTIONS: &[&str] = &[
+    "open_election",
+    "open_nomination",
+    "appointed",
+    "co_opted",
+    "invited",
+];
+
+fn parse_day(field: &str, s: &str) -> std::result::Result<NaiveDate, FieldProblem> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        FieldProblem::new(
+            field,
+            if s.trim().is_empty() {
+                "Enter the date".to_string()
+            } else {
+                format!("{} is not a date: use the form 2026-03-14", s.trim())
+            },
+        )
+    })
+}
+
+impl Store {
+    pub fn list_partnerships(&self, today: NaiveDate) -> Result<Vec<PartnershipRow>> {
+        let mut problems: HashMap<i64, usize> = HashMap::new();
+        let mut vacant: HashMap<i64, usize> = HashMap::new();
+        for f in self.flags(today)? {
+            *problems.entry(f.partnership_id).or_default() += 1;
+            if f.flag.kind == crate::domain::flags::FlagKind::Vacant {
+                *vacant.entry(f.partnership_id).or_default() += 1;
+            }
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT p.id, p.name, p.kind, p.convenor,
+                    (SELECT count(*) FROM seats s WHERE s.partnership_id = p.id AND s.ended_on IS NULL)
+             FROM partnerships p ORDER BY p.name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let id: i64 = r.get(0)?;
+            Ok(PartnershipRow {
+                id,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                convenor: r.get(3)?,
+                seats: r.get::<_, i64>(4)? as usize,
+                vacant: vacant.get(&id).copied().unwrap_or(0),
+                problems: problems.get(&id).copied().unwrap_or(0),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn get_partnership(&self, id: i64, today: NaiveDate) -> Result<PartnershipPage> {
+        let page = self
+            .conn
+            .query_row(
+                "SELECT name, kind, convenor, meeting_pattern, report_back_days, last_review, next_review
+                 FROM partnerships WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(PartnershipPage {
+                        id,
+                        name: r.get(0)?,
+                        kind: r.get(1)?,
+                        convenor: r.get(2)?,
+                        meeting_pattern: r.get(3)?,
+                        report_back_days: r.get(4)?,
+                        last_review: r.get(5)?,
+                        next_review: r.get(6)?,
+                        seats: Vec::new(),
+                    })
+                },
+            )
+            .optional()?
+            .ok_or(CoreError::NotFound { what: "partnership", id })?;
+        let mut flags: HashMap<i64, Vec<Flag>> = HashMap::new();
+        for f in self
+            .flags(today)?
+            .into_iter()
+            .filter(|f| f.partnership_id == id)
+        {
+            flags.entry(f.flag.seat_id).or_default().push(f.flag);
+        }
+        let classes: HashMap<i64, GroupClass> = self
+            .list_groups()?
+            .into_iter()
+            .map(|g| (g.id, g.class))
+            .collect();
+        let today_s = today.to_string();
+        let holder = |seat_id: i64, role: &str| -> Result<Option<Holder>> {
+            Ok(self
+                .conn
+                .query_row(
+                    "SELECT a.id, a.person_id, p.name, a.group_id, g.name, a.term_start, a.term_end,
+                            a.selection, a.openly_selected
+                     FROM appointments a JOIN people p ON p.id = a.person_id
+                     LEFT JOIN groups g ON g.id = a.group_id
+                     WHERE a.seat_id = ?1 AND a.role = ?2 AND a.term_start <= ?3
+                     ORDER BY a.term_start DESC LIMIT 1",
+                    params![seat_id, role, today_s],
+                    |r| {
+                        let group_id: Option<i64> = r.get(3)?;
+                        Ok(Holder {
+                            appointment_id: r.get(0)?,
+                            person_id: r.get(1)?,
+                            person: r.get(2)?,
+                            group_id,
+                            group: r.get(4)?,
+                            group_class: group_id.and_then(|g| classes.get(&g).copied()),
+                            term_start: r.get(5)?,
+                            term_end: r.get(6)?,
+                            selection: r.get(7)?,
+                            openly_selected: r.get(8)?,
+                        })
+                    },
+                )
+                .optional()?)
+        };
+        let mut stmt = self.conn.prepare(
+            "SELECT id, label, sector, constituency FROM seats
+             WHERE partnership_id = ?1 AND (ended_on IS NULL OR ended_on >= ?2) ORDER BY position, id",
+        )?;
+        let seats: Vec<(i64, String, String, String)> = stmt
+            .query_map(params![id, today_s], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut page = page;
+        for (seat_id, label, sector, constituency) in seats {
+            page.seats.push(SeatRow {
+                id: seat_id,
+                label,
+                sector,
+                constituency,
+                holder: holder(seat_id, "holder")?,
+                alternate: holder(seat_id, "alternate")?,
+                flags: flags.remove(&seat_id).unwrap_or_default(),
+            });
+        }
+        Ok(page)
+    }
+
+    pub fn list_people(&self) -> Result<Vec<PersonRow>> {
+        Ok(self
+            .conn
+            .prepare("SELECT id, name FROM people ORDER BY name COLLATE NOCASE")?
+            .query_map([], |r| {
+                Ok(PersonRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Appoints a person to hold a seat, in one transaction (a new person is created with it).
+    ///
+    /// # Errors
+    /// `Invalid`, by field and in words, for a term that ends before it starts, a seat that
+    /// already has a holder over those dates (naming them), or a seat that has ended.
+    pub fn appoint(&self, input: AppointmentInput) -> Result<i64> {
+        let mut problems = Vec::new();
+        let start = parse_day("term_start", &input.term_start)
+            .map_err(|p| problems.push(p))
+            .ok();
+        let end = match input
+            .term_end
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            Some(e) => parse_day("term_end", e).map_err(|p| problems.push(p)).ok(),
+            None => None,
+        };
+        if let (Some(s), Some(e)) = (start, end) {
+            if e < s {
+                problems.push(FieldProblem::new(
+                    "term_end",
+                    format!(
+                        "The term cannot end ({}) before it starts ({})",
+                        in_words(e),
+                        in_words(s)
+                    ),
+                ));
+            }
+        }
+        if !SELECTIONS.contains(&input.selection.as_str()) {
+            problems.push(FieldProblem::new(
+                "selection",
+                "Choose how they were selected",
+            ));
+        }
+        let new_name = crate::domain::group::tidy(&input.new_person);
+        if input.person_id.is_none() && new_name.is_empty() {
+            problems.push(FieldProblem::new(
+                "new_person",
+                "Choose a person or enter a new person's name",
+            ));
+        }
+        let seat: Option<(String, Option<String>)> = self
+            .conn
+            .query_row(
+                "SELECT label, ended_on FROM seats WHERE id = ?1",
+                [input.seat_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((label, ended)) = seat else {
+            return Err(CoreError::NotFound {
+                what: "seat",
+                id: input.seat_id,
+            });
+        };
+        if let (Some(ended), Some(s)) = (ended.as_deref(), start) {
+            if ended < s.to_string().as_str() {
+                problems.push(FieldProblem::new(
+                    "term_start",
+                    format!("{label} ended on {ended}: no one can be appointed to it after that"),
+                ));
+            }
+        }
+        if let Some(s) = start {
+            let far = "9999-12-31".to_string();
+            let end_s = end.map(|e| e.to_string()).unwrap_or(far.clone());
+            let clash: Option<(String, String, Option<String>)> = self
+                .conn
+                .query_row(
+                    "SELECT p.name, a.term_start, a.term_end FROM appointments a
+                     JOIN people p ON p.id = a.person_id
+                     WHERE a.seat_id = ?1 AND a.role = 'holder'
+                       AND a.term_start <= ?3 AND coalesce(a.term_end, ?4) >= ?2",
+                    params![input.seat_id, s.to_string(), end_s, far],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            if let Some((who, from, to)) = clash {
+                problems.push(FieldProblem::new(
+                    "term_start",
+                    format!(
+                        "{label} is already held by {who} from {from}{} over those dates: end that term first",
+                        to.map(|t| format!(" to {t}")).unwrap_or_default()
+                    ),
+                ));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(CoreError::Invalid(problems));
+        }
+        let tx = self.conn.unchecked_transaction()?;
+        let person_id = match input.person_id {
+            Some(p) => p,
+            None => {
+                // Holding a seat is a public role: legitimate interest until consent is recorded.
+                tx.execute(
+                    "INSERT INTO people (name, lawful_basis) VALUES (?1, 'legitimate_interest')",
+                    [&new_name],
+                )?;
+                tx.last_insert_rowid()
+            }
+        };
+        tx.execute(
+            "INSERT INTO appointments (seat_id, person_id, group_id, role, term_start, term_end,
+               selection, openly_selected) VALUES (?1, ?2, ?3, 'holder', ?4, ?5, ?6, ?7)",
+            params![
+                input.seat_id,
+                person_id,
+                input.group_id,
+                start.map(|d| d.to_string()),
+                end.map(|d| d.to_string()),
+                input.selection,
+                input.openly_selected
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
+    }
+}

@@ -1,0 +1,73 @@
+// Issue: partnerships, seats and accountability, in the real window. Appoint a person to a vacant
+// seat, see the report-back flag it raises, record a report-back, and see the flag clear.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { artifacts, startApp } from "./harness.mjs";
+
+async function seatRow(driver, label) {
+  for (const row of await driver.findAll("#seats tr[data-seat-id]")) {
+    if ((await row.text()).includes(label)) return row;
+  }
+  return null;
+}
+
+test("appoint to a vacant seat, record a report-back, and the overdue flag clears", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  const seat = "Community groups seat";
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    await (await driver.find("#nav-partnerships")).click();
+    const link = await driver.waitFor("the Community Safety Partnership", async () => {
+      for (const l of await driver.findAll("#partnership-list .partnership-link")) {
+        if ((await l.text()) === "Community Safety Partnership") return l;
+      }
+      return null;
+    });
+    await link.click();
+    await driver.waitFor("its seats", async () => (await (await driver.find("#partnership-title")).text()) === "Community Safety Partnership");
+
+    let row = await seatRow(driver, seat);
+    assert.match(await row.text(), /Vacant: seat vacant/);
+    await (await row.find(".appoint")).click();
+
+    // An appointment without a person is refused, says why, and saves nothing.
+    await (await driver.waitForElement("#appoint-save")).click();
+    const summary = await driver.waitForElement("#error-summary");
+    assert.match(await summary.text(), /Choose a person or enter a new person's name/);
+    await (await driver.find("#appoint-person")).type("Jordan Ellis");
+    const setDate = (id, value) =>
+      driver.execute(
+        "const i = document.getElementById(arguments[0]); i.value = arguments[1]; i.dispatchEvent(new Event('input', { bubbles: true }));",
+        [id, value],
+      );
+    await setDate("appoint-start", "2026-01-05");
+    await setDate("appoint-end", "");
+    await (await driver.find("#appoint-save")).click();
+    await driver.waitFor("the new holder", async () => (await (await seatRow(driver, seat))?.text())?.includes("Jordan Ellis"));
+    row = await seatRow(driver, seat);
+    const flags = await row.text();
+    assert.doesNotMatch(flags, /seat vacant/);
+    assert.match(flags, /Report-back overdue: no report-back since the term began on 5 January 2026/);
+
+    await (await row.find(".report-back")).click();
+    await (await driver.waitForElement("#rb-how")).type("Written update to the network");
+    await (await driver.find("#rb-to")).type("Community groups network");
+    await (await driver.find("#rb-save")).click();
+    await driver.waitFor("the flag to clear", async () => {
+      const t = await (await seatRow(driver, seat)).text();
+      return t.includes("Jordan Ellis") && !t.includes("Report-back overdue");
+    });
+    await driver.screenshot(path.join(artifacts, "partnership.png"));
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "partnership-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    throw e;
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

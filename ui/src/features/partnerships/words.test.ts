@@ -1,0 +1,10 @@
+import { describe, expect, it } from "vitest";
+import { FLAG_LABELS, SELECTION_LABELS } from "./words";
+
+describe("partnership words", () => {
+  it("names every flag the core can raise", () => {
+    const kinds = ["vacant", "term_ended", "term_ending", "not_openly_selected", "no_constituency", "report_back_overdue", "no_declaration", "poor_attendance", "over_consulted_person", "over_consulted_group"];
+    for (const k of kinds) expect(FLAG_LABELS[k], k).toBeTruthy();
+    expect(Object.keys(SELECTION_LABELS)).toEqual(["open_election", "open_nomination", "appointed", "co_opted", "invited"]);
+  });
+});

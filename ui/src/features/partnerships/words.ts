@@ -1,0 +1,33 @@
+// Words for the partnership screens.
+export const KIND_LABELS: Record<string, string> = {
+  strategic: "Strategic partnership",
+  service_delivery: "Service delivery partnership",
+  network: "Network",
+  forum: "Forum",
+};
+export const SECTOR_LABELS: Record<string, string> = {
+  public: "Public",
+  vcse: "Voluntary and community (VCSE)",
+  business: "Business",
+  residents: "Residents",
+  other: "Other",
+};
+export const SELECTION_LABELS: Record<string, string> = {
+  open_election: "Open election by the constituency",
+  open_nomination: "Open nomination",
+  appointed: "Appointed",
+  co_opted: "Co-opted",
+  invited: "Invited",
+};
+export const FLAG_LABELS: Record<string, string> = {
+  vacant: "Vacant",
+  term_ended: "Term ended",
+  term_ending: "Term ending",
+  not_openly_selected: "Not openly selected",
+  no_constituency: "No constituency",
+  report_back_overdue: "Report-back overdue",
+  no_declaration: "No declaration",
+  poor_attendance: "Poor attendance",
+  over_consulted_person: "Over-consulted person",
+  over_consulted_group: "Over-consulted group",
+};
