@@ -47,3 +47,13 @@ pub fn real_data(name: &str) -> PathBuf {
     );
     path
 }
+
+/// The names of every group in the directory, in list order.
+pub fn group_names(store: &Store) -> Vec<String> {
+    store
+        .list_groups()
+        .expect("the directory lists")
+        .into_iter()
+        .map(|r| r.name)
+        .collect()
+}

@@ -3,7 +3,7 @@
 
 use compactdir_core::store::{BackupReason, DirectoryLock};
 use compactdir_core::{CoreError, Store};
-use compactdir_tests::{group, TempDirectory};
+use compactdir_tests::{group, group_names, TempDirectory};
 
 #[test]
 fn a_damaged_file_is_moved_aside_with_its_wal_never_deleted_and_the_backup_is_named() {
@@ -65,12 +65,7 @@ fn a_backup_restores_exactly_and_the_replaced_content_is_backed_up_first() {
     store.save_group(group("Added After The Backup")).unwrap();
 
     let safety = store.restore(&backup).unwrap();
-    let names: Vec<String> = store
-        .list_groups()
-        .unwrap()
-        .into_iter()
-        .map(|r| r.name)
-        .collect();
+    let names = group_names(&store);
     assert_eq!(
         names,
         vec!["Ordsall Tenants"],
@@ -162,12 +157,7 @@ fn upgrading_a_file_from_every_earlier_schema_keeps_every_row_and_backs_it_up_fi
             .unwrap();
         let store = Store::open(&t.path).unwrap();
         assert_eq!(store.schema_version().unwrap(), latest_version());
-        let names: Vec<String> = store
-            .list_groups()
-            .unwrap()
-            .into_iter()
-            .map(|r| r.name)
-            .collect();
+        let names = group_names(&store);
         assert_eq!(names, vec!["Kept Group"]);
         assert_eq!(store.summary().unwrap().partnerships, 1);
         assert!(store
