@@ -1,6 +1,6 @@
 //! Helpers shared by the scenario tests: a real directory file in a temporary folder.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use compactdir_core::domain::group::GroupInput;
 use compactdir_core::Store;
@@ -35,14 +35,24 @@ pub fn group(name: &str) -> GroupInput {
     }
 }
 
-/// A file from the real public data in `../shared/data/real/` (beside the project).
+/// A file from the real public data: `$COMPACTDIR_REAL_DATA` when set (`.ci/test` sets it), else
+/// `shared/data/real/` in the nearest folder above the project that has one.
 pub fn real_data(name: &str) -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/data/real")
-        .join(name);
+    let root = std::env::var_os("COMPACTDIR_REAL_DATA")
+        .map(PathBuf::from)
+        .or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .ancestors()
+                .map(|a| a.join("shared/data/real"))
+                .find(|p| p.is_dir())
+        })
+        .expect(
+            "the real data was not found: set COMPACTDIR_REAL_DATA to the shared/data/real folder",
+        );
+    let path = root.join(name);
     assert!(
         path.exists(),
-        "{} is missing: the real data lives in shared/ beside the project",
+        "{} is missing from the real data",
         path.display()
     );
     path

@@ -81,9 +81,7 @@ fn a_newer_file_is_refused_with_a_sentence() {
 
 #[test]
 fn wards_load_takes_a_district_from_the_real_ons_lookup_and_is_idempotent() {
-    let ons = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../../shared/data/real/ons_ward_to_lad_may2022_greater_manchester.csv");
-    assert!(ons.exists(), "{} missing", ons.display());
+    let ons = real_data("ons_ward_to_lad_may2022_greater_manchester.csv");
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("w.sqlite3");
     let ons = ons.to_str().unwrap();
@@ -164,4 +162,27 @@ fn report_flags_prints_every_flag_as_csv_with_reasons_in_words() {
         !bad.status.success(),
         "a date not in YYYY-MM-DD form is refused"
     );
+}
+
+/// A file from the real public data: `$COMPACTDIR_REAL_DATA` when set (`.ci/test` sets it), else
+/// `shared/data/real/` in the nearest folder above the project that has one.
+fn real_data(name: &str) -> std::path::PathBuf {
+    let root = std::env::var_os("COMPACTDIR_REAL_DATA")
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .ancestors()
+                .map(|a| a.join("shared/data/real"))
+                .find(|p| p.is_dir())
+        })
+        .expect(
+            "the real data was not found: set COMPACTDIR_REAL_DATA to the shared/data/real folder",
+        );
+    let path = root.join(name);
+    assert!(
+        path.exists(),
+        "{} is missing from the real data",
+        path.display()
+    );
+    path
 }
