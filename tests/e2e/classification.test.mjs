@@ -33,12 +33,12 @@ test("answering the features suggests a class with its reason; a class set by st
 
     // Staff set another class with a reason; the suggestion stays beside it.
     await (await driver.find("#group-edit")).click();
-    const select = await driver.waitForElement("#group-class-override");
+    const select = await driver.waitForElement("#class-override");
     await driver.execute(
       "const s = arguments[0]; s.value = 'voluntary'; s.dispatchEvent(new Event('change', { bubbles: true }));",
       [{ "element-6066-11e4-a52e-4f735466cecf": select.id }],
     );
-    await (await driver.waitForElement("#group-class-override-reason")).type("Run by paid staff since the grant in 2026");
+    await (await driver.waitForElement("#class-override-reason")).type("Run by paid staff since the grant in 2026");
     await (await driver.find("#group-save")).click();
     await driver.waitFor("the page again", async () => (await (await driver.find("#group-title")).text()) === "Seedley Parents Together");
 

@@ -1,14 +1,62 @@
-import { describe, expect, it } from "vitest";
-import { toAppError } from "./api";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+// The only test that fakes Tauri: `invoke` is replaced so the calls' names and arguments (the
+// contract with src-tauri/src/main.rs) and the error normalisation can be checked without a window.
+const invoke = vi.fn();
+vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+
+const { api, toAppError } = await import("./api");
+const { emptyInput } = await import("../features/directory/model");
+
+beforeEach(() => invoke.mockReset());
 
 describe("toAppError", () => {
   it("keeps the code, message and fields Rust sent", () => {
     const e = toAppError({ code: "invalid", message: "AB1 2CD is not a UK postcode.", fields: [{ field: "postcode", message: "AB1 2CD is not a UK postcode" }] });
-    expect(e.code).toBe("invalid");
-    expect(e.fields[0].field).toBe("postcode");
+    expect(e).toEqual({ code: "invalid", message: "AB1 2CD is not a UK postcode.", fields: [{ field: "postcode", message: "AB1 2CD is not a UK postcode" }] });
   });
   it("wraps a bare string or Error as an internal error with its text", () => {
     expect(toAppError("boom")).toEqual({ code: "internal", message: "boom", fields: [] });
-    expect(toAppError(new Error("lost")).message).toBe("lost");
+    expect(toAppError(new Error("lost"))).toEqual({ code: "internal", message: "lost", fields: [] });
+    expect(toAppError(undefined)).toEqual({ code: "internal", message: "undefined", fields: [] });
+  });
+  it("treats an unknown code or malformed fields as internal, never dropping the message", () => {
+    const e = toAppError({ code: "teapot", message: "short and stout", fields: [null, { field: "name" }, { field: "name", message: "Enter the group's name" }] });
+    expect(e.code).toBe("internal");
+    expect(e.message).toBe("short and stout");
+    expect(e.fields).toEqual([{ field: "name", message: "Enter the group's name" }]);
+  });
+});
+
+describe("calls", () => {
+  it("names each Rust command and passes its arguments as the command expects", async () => {
+    invoke.mockResolvedValue("ok");
+    const input = emptyInput();
+    await api.directorySummary();
+    await api.referenceData();
+    await api.listGroups();
+    await api.getGroup(7);
+    await api.saveGroup(input);
+    await api.suggestClass(input.features);
+    await api.removeDemo();
+    expect(invoke.mock.calls).toEqual([
+      ["directory_summary", undefined],
+      ["reference_data", undefined],
+      ["list_groups", undefined],
+      ["get_group", { id: 7 }],
+      ["save_group", { input }],
+      ["suggest_class", { features: input.features }],
+      ["remove_demo", undefined],
+    ]);
+  });
+  it("rejects with an AppError whatever Tauri rejected with", async () => {
+    invoke.mockRejectedValueOnce("command save_group not found");
+    await expect(api.saveGroup(emptyInput())).rejects.toEqual({ code: "internal", message: "command save_group not found", fields: [] });
+    invoke.mockRejectedValueOnce({ code: "conflict", message: "Someone else changed this group.", fields: [] });
+    await expect(api.getGroup(1)).rejects.toEqual({ code: "conflict", message: "Someone else changed this group.", fields: [] });
+  });
+  it("resolves with what Rust returned", async () => {
+    invoke.mockResolvedValueOnce({ groups: 118, partnerships: 5, demo_loaded: true, db_path: "/tmp/d.sqlite3" });
+    await expect(api.directorySummary()).resolves.toMatchObject({ groups: 118, demo_loaded: true });
   });
 });

@@ -9,6 +9,7 @@ import type {
   PersonRow,
   DirectorySummary,
   FeatureAnswer,
+  FieldProblem,
   Group,
   GroupInput,
   GroupRow,
@@ -19,12 +20,24 @@ import type {
   Suggestion,
 } from "./types";
 
+const CODES: readonly AppError["code"][] = ["invalid", "not_found", "conflict", "storage", "internal"];
+
+/** Any rejection as an AppError. Rust rejects with `{code, message, fields}`; anything else (a
+ * string from Tauri itself, an Error, a malformed object) becomes an "internal" error with its text,
+ * so components can always branch on `code` and show `message`. */
 export function toAppError(e: unknown): AppError {
-  if (e && typeof e === "object" && "code" in e && "message" in e) {
-    const o = e as Partial<AppError>;
-    return { code: o.code ?? "internal", message: String(o.message), fields: Array.isArray(o.fields) ? o.fields : [] };
+  if (e && typeof e === "object" && !(e instanceof Error) && "code" in e && "message" in e) {
+    const o = e as { code: unknown; message: unknown; fields?: unknown };
+    const code = CODES.includes(o.code as AppError["code"]) ? (o.code as AppError["code"]) : "internal";
+    const fields = Array.isArray(o.fields)
+      ? o.fields
+          .filter((f): f is FieldProblem => !!f && typeof f === "object" && "field" in f && "message" in f)
+          .map((f) => ({ field: String(f.field), message: String(f.message) }))
+      : [];
+    return { code, message: String(o.message), fields };
   }
-  return { code: "internal", message: e instanceof Error ? e.message : String(e), fields: [] };
+  if (e instanceof Error) return { code: "internal", message: e.message, fields: [] };
+  return { code: "internal", message: String(e), fields: [] };
 }
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {

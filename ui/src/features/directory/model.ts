@@ -1,5 +1,17 @@
 // Pure helpers for the directory screens, kept out of the components so they can be unit-tested.
-import type { FieldProblem, Group, GroupClass, GroupInput, GroupRow } from "../../ipc/types";
+import type {
+  ClassChange,
+  Enterprise,
+  Feature,
+  FeatureAnswer,
+  FieldProblem,
+  Group,
+  GroupClass,
+  GroupInput,
+  GroupRow,
+  Identifier,
+  Side,
+} from "../../ipc/types";
 
 export const CLASS_LABELS: Record<GroupClass, string> = {
   community: "Community group",
@@ -16,6 +28,39 @@ export const SCHEMES: { value: string; label: string }[] = [
   { value: "GB-SC", label: "Scottish charity number" },
   { value: "GB-NIC", label: "Northern Ireland charity number" },
 ];
+
+/** The select's value for a scheme the app does not name; its prefix is then typed in words. */
+export const OTHER_SCHEME = "other";
+
+/** One identifier row as the form edits it: a known scheme, or "other" with the prefix typed. */
+export interface IdentifierRow { choice: string; other: string; value: string }
+
+export function identifierRows(ids: Identifier[]): IdentifierRow[] {
+  return ids.map((i) =>
+    SCHEMES.some((s) => s.value === i.scheme)
+      ? { choice: i.scheme, other: "", value: i.value }
+      : { choice: OTHER_SCHEME, other: i.scheme, value: i.value },
+  );
+}
+
+export function identifiersFrom(rows: IdentifierRow[]): Identifier[] {
+  return rows.map((r) => ({ scheme: r.choice === OTHER_SCHEME ? r.other.trim() : r.choice, value: r.value }));
+}
+
+/** The class in words, as the list, detail and form show it. */
+export function classWords(c: GroupClass): string {
+  return CLASS_LABELS[c];
+}
+
+/** "1 group", "118 groups". */
+export function groupsWord(n: number): string {
+  return `${n} ${n === 1 ? "group" : "groups"}`;
+}
+
+/** The text of `#group-count`: the whole directory, or how many of it the filters let through. */
+export function countText(shown: number, total: number, filtering: boolean): string {
+  return filtering ? `${shown} of ${groupsWord(total)} match` : groupsWord(total);
+}
 
 export function emptyInput(): GroupInput {
   return {
@@ -55,7 +100,18 @@ export function toInput(g: Group): GroupInput {
     // A JSON copy, not structuredClone: the group may be a Svelte state proxy, which cannot be cloned.
     out[key] = g[key] === undefined ? undefined : JSON.parse(JSON.stringify(g[key]));
   }
-  return out as unknown as GroupInput;
+  const input = out as unknown as GroupInput;
+  input.features = allFeatures(input.features ?? []);
+  return input;
+}
+
+/** Exactly the eight features, in number order, so `features[i]` is feature i + 1 (the index
+ * Rust's field names use). Missing answers are "not known". */
+export function allFeatures(answers: FeatureAnswer[]): FeatureAnswer[] {
+  return [1, 2, 3, 4, 5, 6, 7, 8].map((number) => {
+    const a = answers.find((x) => x.number === number);
+    return { number, side: a?.side ?? null, evidence: a?.evidence ?? "" };
+  });
 }
 
 export type SortKey = "name" | "ward" | "postcode" | "class" | "status" | "last_checked";
@@ -127,15 +183,64 @@ export function todayIso(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-/** The id of the input a refused field belongs to: `identifiers[0].value` -> `identifier-0-value`. */
-export function inputId(field: string): string {
-  const m = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(field);
+// Fields whose input id is not simply `group-` + the key in kebab case.
+const SPECIAL_IDS: Record<string, string> = {
+  ward_id: "group-ward",
+  class_override: "class-override",
+  class_override_reason: "class-override-reason",
+};
+
+// Every GroupInput key the form has an input (or a fieldset of inputs) for.
+const FORM_FIELDS = new Set([
+  "name", "other_names", "identifiers", "address", "postcode", "ward_id", "email", "phone", "website",
+  "activities", "status", "last_checked", "last_checked_by", "features", "class_override",
+  "class_override_reason", "enterprise", "faith", "faith_name", "bme_led", "bme_serving",
+  "place_ward_ids", "interest", "category_ids",
+]);
+
+/** The id of the input (or fieldset, for radios and checkbox lists) a refused field belongs to:
+ * `postcode` -> `group-postcode`, `identifiers[0].value` -> `identifier-0-value`,
+ * `features[3].evidence` -> `feature-4-evidence`, `features[3].side` -> `feature-4` (its fieldset).
+ * `null` when the form has no such field: the problem is then shown in the summary only. */
+export function inputId(field: string): string | null {
+  const m = /^(\w+)\[(\d+)\](?:\.(\w+))?$/.exec(field);
   if (m) {
     const [, list, index, part] = m;
-    if (list === "features") return `feature-${Number(index) + 1}-${part === "evidence" ? "evidence" : "community"}`;
-    return `${list === "identifiers" ? "identifier" : list}-${index}-${part}`;
+    const i = Number(index);
+    if (list === "features") {
+      if (i > 7) return "group-features";
+      return part === "evidence" ? `feature-${i + 1}-evidence` : `feature-${i + 1}`;
+    }
+    if (list === "identifiers") return `identifier-${i}-${part === "scheme" ? "scheme" : "value"}`;
+    if (list === "other_names") return "group-other-names";
+    if (list === "place_ward_ids") return "group-place-ward-ids";
+    if (list === "category_ids") return "group-category-ids";
+    return null;
   }
-  return `group-${field.replace(/_/g, "-")}`;
+  if (!FORM_FIELDS.has(field)) return null;
+  return SPECIAL_IDS[field] ?? `group-${field.replace(/_/g, "-")}`;
+}
+
+/** A message as a sentence: Rust's field messages may start in lower case ("enter the number"). */
+export function sentence(message: string): string {
+  const t = message.trim();
+  return t ? t[0].toLocaleUpperCase("en-GB") + t.slice(1) : t;
+}
+
+/** The problems for the error summary, in the order Rust gave them: each with the input to link to
+ * (or none), first message per input only. */
+export function summaryItems(fields: FieldProblem[]): { id: string | null; message: string }[] {
+  const seen = new Set<string>();
+  const out: { id: string | null; message: string }[] = [];
+  for (const f of fields) {
+    const id = inputId(f.field);
+    if (id !== null) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+    }
+    out.push({ id, message: sentence(f.message) });
+  }
+  return out;
 }
 
 /** Problems keyed by input id, the first message for each. */
@@ -143,7 +248,7 @@ export function problemsById(fields: FieldProblem[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of fields) {
     const id = inputId(f.field);
-    if (!(id in out)) out[id] = f.message;
+    if (id !== null && !(id in out)) out[id] = sentence(f.message);
   }
   return out;
 }
@@ -153,4 +258,25 @@ export function formatDate(iso: string | null): string {
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+export function enterpriseWords(e: Enterprise | null): string {
+  return e === "social" ? "Social enterprise" : e === "community" ? "Community enterprise" : "No";
+}
+
+/** How a line of the class history begins: "suggested Community group — …". */
+export function historyKindWords(kind: ClassChange["kind"]): string {
+  return kind === "suggested" ? "suggested" : kind === "set" ? "set by staff to" : "class set by staff removed; now";
+}
+
+export function bmeWords(led: boolean, serving: boolean): string {
+  const parts = [led ? "Led by Black and minority ethnic people" : "", serving ? "Serves Black and minority ethnic communities" : ""];
+  return parts.filter(Boolean).join("; ") || "No";
+}
+
+/** A feature's answer in words, naming the side: "Community side: member led". */
+export function sideWords(f: Feature | undefined, side: Side | null): string {
+  if (!side) return "Not known";
+  if (side === "community") return `Community side${f ? `: ${f.community_side}` : ""}`;
+  return `Voluntary side${f ? `: ${f.voluntary_side}` : ""}`;
 }
