@@ -7,4 +7,5 @@ mod flags;
 mod freshness;
 mod partnerships;
 mod search;
+mod seats;
 mod trust;

@@ -4,6 +4,7 @@
 mod backup;
 mod demo;
 mod groups;
+mod import;
 mod report;
 mod wards;
 
@@ -44,6 +45,11 @@ enum Command {
         #[command(subcommand)]
         action: groups::Action,
     },
+    /// Imports from spreadsheets: `import seats FILE.csv` (the whole file or nothing).
+    Import {
+        #[command(subcommand)]
+        action: import::Action,
+    },
     /// Reports: `report flags` lists what stands out about every seat.
     Report {
         #[command(subcommand)]
@@ -63,6 +69,7 @@ fn main() -> ExitCode {
         Command::Backup { action } => backup::run(&mut store, action),
         Command::Demo { action } => demo::run(&mut store, action),
         Command::Groups { action } => groups::run(&store, action),
+        Command::Import { action } => import::run(&store, action),
         Command::Report { action } => report::run(&store, action),
         Command::Wards { action } => wards::run(&store, action),
     });

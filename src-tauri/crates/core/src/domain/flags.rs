@@ -7,9 +7,11 @@
 //! officio and are accountable through their own bodies, so those flags would only be noise there.
 
 use chrono::{Months, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// A partnership's thresholds (kept on its row; these are the defaults).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct FlagSettings {
     pub report_back_days: i64,
     pub term_ending_days: i64,
@@ -32,7 +34,7 @@ impl Default for FlagSettings {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Attended {
     Present,

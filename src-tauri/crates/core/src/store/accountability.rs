@@ -1,9 +1,15 @@
-//! The accountability log of an appointment: report-backs and declarations of interest.
+//! The accountability log of an appointment: report-backs, declarations of interest and
+//! attendance at the partnership's meetings.
 
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 
 use super::Store;
+use crate::domain::flags::{in_words, Attended};
+use crate::domain::partnership::{
+    attended_str, parse_attended, AccountabilityLog, AttendanceMark, AttendanceRecord, Declaration,
+    ReportBack,
+};
 use crate::error::{CoreError, FieldProblem, Result};
 
 impl Store {
@@ -68,5 +74,151 @@ impl Store {
             params![appointment_id, on.to_string(), what, what.is_empty()],
         )?;
         Ok(self.conn.last_insert_rowid())
+    }
+}
+
+impl Store {
+    /// Records a meeting of a partnership on `on` (once per day; recording it again corrects
+    /// the register) and who was present, sent apologies or was absent. All or nothing.
+    /// Returns the meeting's id.
+    ///
+    /// # Errors
+    /// `Invalid` naming the person when an appointment is not on this partnership or the
+    /// meeting falls outside their term; `NotFound` for an unknown partnership.
+    pub fn record_attendance(
+        &self,
+        partnership_id: i64,
+        on: NaiveDate,
+        marks: &[AttendanceMark],
+    ) -> Result<i64> {
+        let known: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM partnerships WHERE id = ?1)",
+            [partnership_id],
+            |r| r.get(0),
+        )?;
+        if !known {
+            return Err(CoreError::NotFound {
+                what: "partnership",
+                id: partnership_id,
+            });
+        }
+        let on_s = on.to_string();
+        let mut problems = Vec::new();
+        for (i, m) in marks.iter().enumerate() {
+            let row: Option<(i64, String, String, Option<String>)> = self
+                .conn
+                .query_row(
+                    "SELECT s.partnership_id, p.name, a.term_start, a.term_end
+                     FROM appointments a JOIN seats s ON s.id = a.seat_id
+                     JOIN people p ON p.id = a.person_id WHERE a.id = ?1",
+                    [m.appointment_id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()?;
+            let field = format!("marks[{i}]");
+            match row {
+                None => problems.push(FieldProblem::new(
+                    field,
+                    "That appointment no longer exists",
+                )),
+                Some((p, who, _, _)) if p != partnership_id => problems.push(FieldProblem::new(
+                    field,
+                    format!("{who} does not sit on this partnership"),
+                )),
+                Some((_, who, start, end)) => {
+                    // A register only counts those whose term covered the meeting.
+                    if on_s < start || end.as_deref().is_some_and(|e| on_s.as_str() > e) {
+                        problems.push(FieldProblem::new(
+                            field,
+                            format!(
+                                "{who}'s term ({start} to {}) did not cover a meeting on {}",
+                                end.as_deref().unwrap_or("open-ended"),
+                                in_words(on)
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(CoreError::Invalid(problems));
+        }
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
+            "INSERT INTO meetings (partnership_id, on_date) VALUES (?1, ?2)
+             ON CONFLICT (partnership_id, on_date) DO NOTHING",
+            params![partnership_id, on_s],
+        )?;
+        let meeting: i64 = tx.query_row(
+            "SELECT id FROM meetings WHERE partnership_id = ?1 AND on_date = ?2",
+            params![partnership_id, on_s],
+            |r| r.get(0),
+        )?;
+        for m in marks {
+            tx.execute(
+                "INSERT INTO attendance (meeting_id, appointment_id, status) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (meeting_id, appointment_id) DO UPDATE SET status = excluded.status",
+                params![meeting, m.appointment_id, attended_str(m.status)],
+            )?;
+        }
+        tx.commit()?;
+        Ok(meeting)
+    }
+
+    /// An appointment's report-backs, declarations and attendance, newest first.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown appointment.
+    pub fn accountability_log(&self, appointment_id: i64) -> Result<AccountabilityLog> {
+        self.appointment_start(appointment_id)?;
+        let c = &self.conn;
+        let report_backs = c
+            .prepare(
+                "SELECT id, on_date, how, to_whom FROM report_backs WHERE appointment_id = ?1
+                 ORDER BY on_date DESC, id DESC",
+            )?
+            .query_map([appointment_id], |r| {
+                Ok(ReportBack {
+                    id: r.get(0)?,
+                    on_date: r.get(1)?,
+                    how: r.get(2)?,
+                    to_whom: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let declarations = c
+            .prepare(
+                "SELECT id, on_date, what, is_nil FROM declarations WHERE appointment_id = ?1
+                 ORDER BY on_date DESC, id DESC",
+            )?
+            .query_map([appointment_id], |r| {
+                Ok(Declaration {
+                    id: r.get(0)?,
+                    on_date: r.get(1)?,
+                    what: r.get(2)?,
+                    is_nil: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let attendance = c
+            .prepare(
+                "SELECT m.id, m.on_date, a.status FROM attendance a JOIN meetings m ON m.id = a.meeting_id
+                 WHERE a.appointment_id = ?1 ORDER BY m.on_date DESC",
+            )?
+            .query_map([appointment_id], |r| {
+                let status: String = r.get(2)?;
+                Ok(AttendanceRecord {
+                    meeting_id: r.get(0)?,
+                    on_date: r.get(1)?,
+                    status: parse_attended(&status).unwrap_or(Attended::Absent),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(AccountabilityLog {
+            appointment_id,
+            report_backs,
+            declarations,
+            attendance,
+        })
     }
 }

@@ -2,6 +2,7 @@
 //! steps. One module per area of the schema; each adds methods to [`Store`].
 
 mod accountability;
+mod appointments;
 mod backup;
 mod categories;
 mod demo;
@@ -9,9 +10,12 @@ mod flags;
 mod groups;
 mod lock;
 pub mod migrations;
+mod partnership_edit;
 mod partnerships;
+mod people;
 mod reference;
 mod search;
+mod seat_import;
 mod settings;
 
 pub use backup::{backup_dir, BackupFile, BackupReason};
@@ -21,6 +25,7 @@ pub use partnerships::{
     AppointmentInput, Holder, PartnershipPage, PartnershipRow, PersonRow, SeatRow,
 };
 pub use reference::WardRow;
+pub use seat_import::SeatImportSummary;
 pub use settings::Settings;
 
 use std::path::{Path, PathBuf};

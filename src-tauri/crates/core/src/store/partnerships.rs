@@ -4,12 +4,13 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::Store;
 use crate::domain::classification::GroupClass;
 use crate::domain::flags::{in_words, Flag};
+use crate::domain::partnership::Role;
 use crate::error::{CoreError, FieldProblem, Result};
 
 #[derive(Debug, Clone, Serialize)]
@@ -80,6 +81,8 @@ pub struct AppointmentInput {
     pub term_end: Option<String>,
     pub selection: String,
     pub openly_selected: bool,
+    /// Holder (the default) or alternate; each has one person at a time.
+    pub role: Role,
 }
 
 const SELECTIONS: &[&str] = &[
@@ -236,11 +239,13 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Appoints a person to hold a seat, in one transaction (a new person is created with it).
+    /// Appoints a person to hold a seat (or to be its alternate), in one transaction (a new
+    /// person is created with it).
     ///
     /// # Errors
     /// `Invalid`, by field and in words, for a term that ends before it starts, a seat that
-    /// already has a holder over those dates (naming them), or a seat that has ended.
+    /// already has a holder over those dates (naming them), or a seat that has ended;
+    /// `NotFound` for an unknown seat.
     pub fn appoint(&self, input: AppointmentInput) -> Result<i64> {
         let mut problems = Vec::new();
         let start = parse_day("term_start", &input.term_start)
@@ -280,51 +285,45 @@ impl Store {
                 "Choose a person or enter a new person's name",
             ));
         }
-        let seat: Option<(String, Option<String>)> = self
-            .conn
-            .query_row(
-                "SELECT label, ended_on FROM seats WHERE id = ?1",
-                [input.seat_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let Some((label, ended)) = seat else {
-            return Err(CoreError::NotFound {
-                what: "seat",
-                id: input.seat_id,
-            });
-        };
-        if let (Some(ended), Some(s)) = (ended.as_deref(), start) {
-            if ended < s.to_string().as_str() {
+        if let Some(g) = input.group_id {
+            let known: bool = self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM groups WHERE id = ?1)",
+                [g],
+                |r| r.get(0),
+            )?;
+            if !known {
                 problems.push(FieldProblem::new(
-                    "term_start",
-                    format!("{label} ended on {ended}: no one can be appointed to it after that"),
+                    "group_id",
+                    "That group is no longer in the directory: choose another, or none",
                 ));
             }
         }
-        if let Some(s) = start {
-            let far = "9999-12-31".to_string();
-            let end_s = end.map(|e| e.to_string()).unwrap_or(far.clone());
-            let clash: Option<(String, String, Option<String>)> = self
-                .conn
-                .query_row(
-                    "SELECT p.name, a.term_start, a.term_end FROM appointments a
-                     JOIN people p ON p.id = a.person_id
-                     WHERE a.seat_id = ?1 AND a.role = 'holder'
-                       AND a.term_start <= ?3 AND coalesce(a.term_end, ?4) >= ?2",
-                    params![input.seat_id, s.to_string(), end_s, far],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()?;
-            if let Some((who, from, to)) = clash {
-                problems.push(FieldProblem::new(
-                    "term_start",
-                    format!(
-                        "{label} is already held by {who} from {from}{} over those dates: end that term first",
-                        to.map(|t| format!(" to {t}")).unwrap_or_default()
-                    ),
-                ));
+        if let Some(p) = input.person_id {
+            let known: bool = self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1)",
+                [p],
+                |r| r.get(0),
+            )?;
+            if !known {
+                return Err(CoreError::NotFound {
+                    what: "person",
+                    id: p,
+                });
             }
+        }
+        // A term that runs backwards has no dates to clash over: say that alone.
+        let backwards = matches!((start, end), (Some(s), Some(e)) if e < s);
+        if let (Some(s), false) = (start, backwards) {
+            problems.extend(appointment_problems(
+                &self.conn,
+                input.seat_id,
+                input.role,
+                s,
+                end,
+                None,
+            )?);
+        } else {
+            seat_label(&self.conn, input.seat_id)?;
         }
         if !problems.is_empty() {
             return Err(CoreError::Invalid(problems));
@@ -343,7 +342,7 @@ impl Store {
         };
         tx.execute(
             "INSERT INTO appointments (seat_id, person_id, group_id, role, term_start, term_end,
-               selection, openly_selected) VALUES (?1, ?2, ?3, 'holder', ?4, ?5, ?6, ?7)",
+               selection, openly_selected) VALUES (?1, ?2, ?3, ?8, ?4, ?5, ?6, ?7)",
             params![
                 input.seat_id,
                 person_id,
@@ -351,11 +350,94 @@ impl Store {
                 start.map(|d| d.to_string()),
                 end.map(|d| d.to_string()),
                 input.selection,
-                input.openly_selected
+                input.openly_selected,
+                input.role.as_str()
             ],
         )?;
         let id = tx.last_insert_rowid();
         tx.commit()?;
         Ok(id)
     }
+}
+
+/// A seat's label, or `NotFound`.
+pub(super) fn seat_label(conn: &Connection, seat_id: i64) -> Result<String> {
+    conn.query_row("SELECT label FROM seats WHERE id = ?1", [seat_id], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or(CoreError::NotFound {
+        what: "seat",
+        id: seat_id,
+    })
+}
+
+/// What stops a term from `start` to `end` in `role` on a seat: the seat has ended before the
+/// term starts, or someone else holds that role over any of those dates. `except` leaves out
+/// the appointment being changed. Shared by appointing, ending a term and the seats import, so
+/// each refuses in the same words.
+pub(crate) fn appointment_problems(
+    conn: &Connection,
+    seat_id: i64,
+    role: Role,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+    except: Option<i64>,
+) -> Result<Vec<FieldProblem>> {
+    let mut problems = Vec::new();
+    let label = seat_label(conn, seat_id)?;
+    let ended: Option<String> =
+        conn.query_row("SELECT ended_on FROM seats WHERE id = ?1", [seat_id], |r| {
+            r.get(0)
+        })?;
+    if let Some(ended) = ended
+        .as_deref()
+        .and_then(|e| NaiveDate::parse_from_str(e, "%Y-%m-%d").ok())
+    {
+        if ended < start {
+            problems.push(FieldProblem::new(
+                "term_start",
+                format!(
+                    "{label} ended on {}: no one can be appointed to it after that",
+                    in_words(ended)
+                ),
+            ));
+        }
+    }
+    // Dates are ISO text, so comparing them as text compares them as dates; an open-ended term
+    // runs to the end of time.
+    let far = "9999-12-31".to_string();
+    let end_s = end.map(|e| e.to_string()).unwrap_or(far.clone());
+    let clash: Option<(String, String, Option<String>)> = conn
+        .query_row(
+            "SELECT p.name, a.term_start, a.term_end FROM appointments a
+             JOIN people p ON p.id = a.person_id
+             WHERE a.seat_id = ?1 AND a.role = ?5 AND a.id IS NOT ?6
+               AND a.term_start <= ?3 AND coalesce(a.term_end, ?4) >= ?2
+             ORDER BY a.term_start LIMIT 1",
+            params![
+                seat_id,
+                start.to_string(),
+                end_s,
+                far,
+                role.as_str(),
+                except
+            ],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    if let Some((who, from, to)) = clash {
+        let held = match role {
+            Role::Holder => "held by",
+            Role::Alternate => "covered (as alternate) by",
+        };
+        problems.push(FieldProblem::new(
+            "term_start",
+            format!(
+                "{label} is already {held} {who} from {from}{} over those dates: end that term first",
+                to.map(|t| format!(" to {t}")).unwrap_or_default()
+            ),
+        ));
+    }
+    Ok(problems)
 }

@@ -1,0 +1,417 @@
+//! A partnership secretary's year: building a partnership, appointing and ending terms, the
+//! register of a meeting, and the seats spreadsheet imported whole or not at all.
+
+use chrono::NaiveDate;
+use compactdir_core::domain::flags::{Attended, FlagKind, FlagSettings};
+use compactdir_core::domain::identifier::Identifier;
+use compactdir_core::domain::partnership::{
+    AttendanceMark, Kind, LawfulBasis, PartnershipInput, PersonInput, Role, SeatInput, Sector,
+};
+use compactdir_core::store::AppointmentInput;
+use compactdir_core::{CoreError, Store};
+use compactdir_tests::{group, TempDirectory};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// Rows in the tables an appointment or import writes, read straight from the file.
+fn counts(t: &TempDirectory) -> [i64; 4] {
+    let c = rusqlite::Connection::open(&t.path).unwrap();
+    ["partnerships", "seats", "people", "appointments"].map(|table| {
+        c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    })
+}
+
+fn kinds_on(store: &Store, seat_id: i64, today: &str) -> Vec<FlagKind> {
+    store
+        .flags(day(today))
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.flag.seat_id == seat_id)
+        .map(|f| f.flag.kind)
+        .collect()
+}
+
+struct Board {
+    partnership: i64,
+    vcse_seat: i64,
+    holder: i64,
+}
+
+/// A forum with one VCSE seat held by a person from a group, with an alternate.
+fn build(store: &Store) -> Board {
+    let partnership = store
+        .save_partnership(PartnershipInput {
+            name: "Ordsall  Community Forum".into(),
+            kind: Kind::Forum,
+            convenor: "Salford CVS".into(),
+            meeting_pattern: "every other month".into(),
+            settings: FlagSettings {
+                report_back_days: 60,
+                ..FlagSettings::default()
+            },
+            ..Default::default()
+        })
+        .unwrap();
+    let vcse_seat = store
+        .save_seat(SeatInput {
+            partnership_id: partnership,
+            label: "Community groups seat".into(),
+            sector: Sector::Vcse,
+            selection: "elected at the annual network meeting".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let group = store
+        .save_group(group("Ordsall Tenants Association"))
+        .unwrap();
+    let person = store
+        .save_person(PersonInput {
+            name: "Grace Obi".into(),
+            email: "grace@example.org".into(),
+            lawful_basis: LawfulBasis::Consent,
+            consent_date: Some("2026-01-10".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let holder = store
+        .appoint(AppointmentInput {
+            seat_id: vcse_seat,
+            person_id: Some(person),
+            group_id: group.input.id,
+            term_start: "2026-01-15".into(),
+            term_end: Some("2027-01-14".into()),
+            selection: "open_election".into(),
+            openly_selected: true,
+            ..Default::default()
+        })
+        .unwrap();
+    store
+        .appoint(AppointmentInput {
+            seat_id: vcse_seat,
+            new_person: "Tom Reid".into(),
+            term_start: "2026-01-15".into(),
+            selection: "open_nomination".into(),
+            openly_selected: true,
+            role: Role::Alternate,
+            ..Default::default()
+        })
+        .unwrap();
+    Board {
+        partnership,
+        vcse_seat,
+        holder,
+    }
+}
+
+#[test]
+fn a_partnership_built_from_nothing_shows_its_seat_holder_alternate_and_flags() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let b = build(&store);
+    let today = day("2026-11-23");
+
+    let page = store.get_partnership(b.partnership, today).unwrap();
+    assert_eq!(page.name, "Ordsall Community Forum", "spacing tidied");
+    assert_eq!(page.report_back_days, 60, "the forum's own interval");
+    let seat = &page.seats[0];
+    let holder = seat.holder.as_ref().unwrap();
+    assert_eq!(holder.person, "Grace Obi");
+    assert_eq!(holder.group.as_deref(), Some("Ordsall Tenants Association"));
+    assert!(
+        holder.group_class.is_some(),
+        "the group's class comes with it"
+    );
+    assert_eq!(seat.alternate.as_ref().unwrap().person, "Tom Reid");
+    let kinds: Vec<FlagKind> = seat.flags.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            FlagKind::NoConstituency,
+            FlagKind::TermEnding,
+            FlagKind::ReportBackOverdue,
+            FlagKind::NoDeclaration
+        ],
+        "a VCSE seat that says whom it speaks for nowhere, a term ending 14 January"
+    );
+    assert_eq!(
+        seat.flags[2].message,
+        "no report-back since the term began on 15 January 2026, 312 days ago; interval 60 days"
+    );
+
+    // Stating the constituency clears that flag; the thresholds are kept with the partnership.
+    let mut input = store.seat_input(b.vcse_seat).unwrap();
+    input.constituency = "Tenants' and residents' groups in Ordsall".into();
+    store.save_seat(input).unwrap();
+    assert!(!kinds_on(&store, b.vcse_seat, "2026-11-23").contains(&FlagKind::NoConstituency));
+    assert_eq!(
+        store
+            .partnership_input(b.partnership)
+            .unwrap()
+            .settings
+            .report_back_days,
+        60
+    );
+
+    // Grace's record lists the seat; the seat's history lists holder and alternate.
+    let grace = store.get_person(holder.person_id).unwrap();
+    assert_eq!(grace.appointments.len(), 1);
+    assert_eq!(grace.appointments[0].partnership, "Ordsall Community Forum");
+    assert_eq!(store.seat_history(b.vcse_seat).unwrap().len(), 2);
+}
+
+#[test]
+fn attendance_under_half_of_the_last_six_meetings_stands_out() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let b = build(&store);
+    let register = [
+        ("2026-02-01", Attended::Present),
+        ("2026-04-01", Attended::Present),
+        ("2026-06-01", Attended::Apologies),
+        ("2026-08-01", Attended::Absent),
+        ("2026-10-01", Attended::Present),
+        ("2026-11-01", Attended::Apologies),
+    ];
+    for (on, status) in register {
+        store
+            .record_attendance(
+                b.partnership,
+                day(on),
+                &[AttendanceMark {
+                    appointment_id: b.holder,
+                    status,
+                }],
+            )
+            .unwrap();
+    }
+    assert!(
+        !kinds_on(&store, b.vcse_seat, "2026-11-23").contains(&FlagKind::PoorAttendance),
+        "3 of 6 is 50%: enough"
+    );
+    // Correcting the register of 1 October: 2 of the last 6.
+    store
+        .record_attendance(
+            b.partnership,
+            day("2026-10-01"),
+            &[AttendanceMark {
+                appointment_id: b.holder,
+                status: Attended::Absent,
+            }],
+        )
+        .unwrap();
+    let flags = store.flags(day("2026-11-23")).unwrap();
+    let poor = flags
+        .iter()
+        .find(|f| f.flag.kind == FlagKind::PoorAttendance)
+        .expect("2 of 6 stands out");
+    assert_eq!(
+        poor.flag.message,
+        "present at 2 of the last 6 meetings (2 with apologies); at least 50% expected"
+    );
+    let log = store.accountability_log(b.holder).unwrap();
+    assert_eq!(log.attendance.len(), 6, "corrected, not doubled");
+
+    // A meeting before the term began cannot be on the holder's record.
+    let err = store
+        .record_attendance(
+            b.partnership,
+            day("2025-12-01"),
+            &[AttendanceMark {
+                appointment_id: b.holder,
+                status: Attended::Present,
+            }],
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("Grace Obi's term (2026-01-15 to 2027-01-14) did not cover a meeting on 1 December 2025"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_three_refusals_say_which_and_why_and_save_nothing() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let b = build(&store);
+    let before = counts(&t);
+    let attempt = AppointmentInput {
+        seat_id: b.vcse_seat,
+        new_person: "Priya Shah".into(),
+        term_start: "2026-06-01".into(),
+        term_end: Some("2027-05-31".into()),
+        selection: "co_opted".into(),
+        ..Default::default()
+    };
+
+    // 1. A term that ends before it starts.
+    let backwards = AppointmentInput {
+        term_start: "2027-06-01".into(),
+        ..attempt.clone()
+    };
+    let err = store.appoint(backwards).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "The term cannot end (31 May 2027) before it starts (1 June 2027)"
+    );
+    assert_eq!(counts(&t), before, "no new person half-saved");
+
+    // 2. Two holders of one seat over the same dates, naming the one already there.
+    let err = store.appoint(attempt.clone()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Community groups seat is already held by Grace Obi from 2026-01-15 to 2027-01-14 over those dates: end that term first"
+    );
+    assert_eq!(counts(&t), before);
+
+    // 3. A seat that has ended (the forum abolished it at the end of March).
+    let mut seat = store.seat_input(b.vcse_seat).unwrap();
+    seat.ended_on = Some("2026-03-31".into());
+    store.save_seat(seat).unwrap();
+    store.end_appointment(b.holder, day("2026-03-31")).unwrap();
+    let err = store.appoint(attempt).unwrap_err();
+    assert!(matches!(err, CoreError::Invalid(_)));
+    assert_eq!(
+        err.to_string(),
+        "Community groups seat ended on 31 March 2026: no one can be appointed to it after that"
+    );
+    assert_eq!(counts(&t), before);
+
+    // Ending a term before it began is refused too.
+    let err = store
+        .end_appointment(b.holder, day("2025-12-31"))
+        .unwrap_err();
+    assert_eq!(err.fields()[0].field, "term_end");
+}
+
+#[test]
+fn ending_a_term_shows_it_ended_and_frees_the_seat_for_the_next_holder() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let b = build(&store);
+    store.end_appointment(b.holder, day("2026-09-30")).unwrap();
+    assert!(kinds_on(&store, b.vcse_seat, "2026-09-30").contains(&FlagKind::TermEnding));
+    assert!(kinds_on(&store, b.vcse_seat, "2026-10-01").contains(&FlagKind::TermEnded));
+    let next = store
+        .appoint(AppointmentInput {
+            seat_id: b.vcse_seat,
+            new_person: "Priya Shah".into(),
+            term_start: "2026-10-01".into(),
+            selection: "open_election".into(),
+            openly_selected: true,
+            ..Default::default()
+        })
+        .unwrap();
+    let page = store
+        .get_partnership(b.partnership, day("2026-11-23"))
+        .unwrap();
+    assert_eq!(page.seats[0].holder.as_ref().unwrap().appointment_id, next);
+    // Grace's term cannot now be stretched back over Priya's.
+    let err = store
+        .end_appointment(b.holder, day("2026-12-31"))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("already held by Priya Shah"),
+        "{err}"
+    );
+}
+
+const HEADER: &str =
+    "partnership,seat,sector,constituency,holder,holder_group,term_start,term_end,selection\n";
+
+fn directory_with_groups(t: &TempDirectory) -> Store {
+    let store = t.open();
+    store
+        .save_group(compactdir_core::domain::group::GroupInput {
+            identifiers: vec![Identifier {
+                scheme: "GB-CHC".into(),
+                value: "1092385".into(),
+            }],
+            ..group("Salford Later Life Trust")
+        })
+        .unwrap();
+    store
+        .save_group(group("Ordsall Tenants Association"))
+        .unwrap();
+    store
+}
+
+#[test]
+fn a_seats_spreadsheet_with_one_bad_row_saves_nothing_and_names_row_and_column() {
+    let t = TempDirectory::new();
+    let store = directory_with_groups(&t);
+    let before = counts(&t);
+    let csv = format!(
+        "{HEADER}Older People's Partnership,VCSE seat 1,VCSE,Older people's groups,Ann Lee,1092385,01/04/2025,31/03/2027,Open election\n\
+         Older People's Partnership,VCSE seat 2,VCSE,,Bob Hart,Ordsall Tennants Association,2026-01-01,,co-opted\n\
+         Older People's Partnership,VCSE seat 1,VCSE,,Cara Dunn,,2026-01-01,,appointed\n"
+    );
+    let err = store.import_seats(csv.as_bytes()).unwrap_err();
+    let messages: Vec<&str> = err.fields().iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "row 3, column holder_group: no group called \"Ordsall Tennants Association\" (or with that number) is in the directory: add it first, or leave the cell empty",
+            "row 4, column term_start: VCSE seat 1 is already held by Ann Lee from 2025-04-01 to 2027-03-31 over those dates: end that term first",
+        ],
+        "a misspelt group and a second holder within the same file"
+    );
+    assert_eq!(counts(&t), before, "not even the good first row was kept");
+}
+
+#[test]
+fn a_good_seats_spreadsheet_imports_whole_and_again_without_doubling() {
+    let t = TempDirectory::new();
+    let store = directory_with_groups(&t);
+    let csv = format!(
+        "{HEADER}Older People's Partnership,VCSE seat 1,VCSE,Older people's groups,Ann Lee,GB-CHC-1092385,01/04/2025,31/03/2027,Open election\n\
+         Older People's Partnership,VCSE seat 2,VCSE,,Bob Hart,ordsall  tenants association,2026-01-01,,co-opted\n\
+         Older People's Partnership,Adult social care,public,,,,,,\n\
+         Housing Forum,Tenants' seat,residents,Council tenants,Ann Lee,,2026-02-01,2026-12-31,open nomination\n"
+    );
+    let summary = store.import_seats(csv.as_bytes()).unwrap();
+    assert_eq!(summary.rows, 4);
+    assert_eq!(
+        summary.partnerships_created,
+        ["Older People's Partnership", "Housing Forum"]
+    );
+    assert_eq!(summary.seats_created, 4);
+    assert_eq!(
+        summary.people_created, 2,
+        "Ann Lee is one person on two seats"
+    );
+    assert_eq!(summary.appointments_created, 3);
+
+    let today = day("2026-11-23");
+    let rows = store.list_partnerships(today).unwrap();
+    let older = rows
+        .iter()
+        .find(|p| p.name == "Older People's Partnership")
+        .unwrap();
+    assert_eq!(older.kind, "forum", "made as a forum, as the summary says");
+    assert_eq!(older.vacant, 1);
+    let page = store.get_partnership(older.id, today).unwrap();
+    let ann = page.seats[0].holder.as_ref().unwrap();
+    assert_eq!(
+        ann.group.as_deref(),
+        Some("Salford Later Life Trust"),
+        "matched by charity number"
+    );
+    assert!(ann.openly_selected, "an open election is open");
+    let bob = page.seats[1].holder.as_ref().unwrap();
+    assert_eq!(bob.group.as_deref(), Some("Ordsall Tenants Association"));
+    assert!(!bob.openly_selected, "co-opting is not");
+    let flags = store.flags(today).unwrap();
+    assert!(flags
+        .iter()
+        .any(|f| f.holder == "Bob Hart" && f.flag.kind == FlagKind::NotOpenlySelected));
+
+    let before = counts(&t);
+    let again = store.import_seats(csv.as_bytes()).unwrap();
+    assert_eq!(again.appointments_created, 0);
+    assert_eq!(again.appointments_already_recorded, 3);
+    assert_eq!(counts(&t), before, "nothing doubled");
+}
