@@ -41,9 +41,10 @@ GROUP_KEYS = [
 ]
 PERSON_KEYS = ["ref", "name", "email", "phone", "lawful_basis", "consent_date"]
 PARTNERSHIP_KEYS = ["name", "kind", "convenor", "meeting_pattern", "report_back_days", "last_review",
-                    "next_review", "seats"]
+                    "next_review", "meetings", "seats"]
 SEAT_KEYS = ["label", "sector", "constituency", "categories", "wards", "selection", "holder", "alternate"]
-APPT_KEYS = ["person", "group", "term_start", "term_end", "selection_method", "openly_selected"]
+APPT_KEYS = ["person", "group", "term_start", "term_end", "selection_method", "openly_selected",
+             "report_backs", "declarations", "attendance"]
 METHODS = {"open_election", "open_nomination", "appointed", "co_opted", "invited"}
 
 problems: list[str] = []
@@ -370,7 +371,7 @@ def main() -> int:
     person_partnerships = defaultdict(set)
     group_partnerships = defaultdict(set)
     seats_total = vacant = vacant_with_cats = expired = ending_soon = not_open = alternates = 0
-    empty_constituency = 0
+    empty_constituency = report_backs = declarations = 0
     people_used = set()
     only_voluntary = []
     no_faith_bme = []
@@ -387,6 +388,9 @@ def main() -> int:
             fail(f"{where}: report_back_days must be a positive whole number")
         date_of(p["last_review"], where)
         date_of(p["next_review"], where)
+        meetings = [date_of(m, where) for m in p["meetings"]]
+        if len(meetings) < 3 or meetings != sorted(set(meetings)):
+            fail(f"{where}: meetings should be at least three distinct dates, oldest first")
         if not 6 <= len(p["seats"]) <= 15:
             fail(f"{where}: {len(p['seats'])} seats, expected 6 to 15")
         vcse_groups = []
@@ -443,6 +447,23 @@ def main() -> int:
                     fail(f"{aw}: openly_selected must be true or false")
                 if a["selection_method"] in ("open_election", "open_nomination") and not a["openly_selected"]:
                     fail(f"{aw}: an open election or nomination should be openly selected")
+                for r in a["report_backs"]:
+                    on = date_of(r["on"], aw)
+                    if on and start and (on < start or on > TODAY):
+                        fail(f"{aw}: report-back on {r['on']} is outside the term or in the future")
+                for d in a["declarations"]:
+                    on = date_of(d["on"], aw)
+                    if on and start and (on < start or on > TODAY):
+                        fail(f"{aw}: declaration on {d['on']} is outside the term or in the future")
+                    if d["nil"] != (d["what"] == ""):
+                        fail(f"{aw}: a nil declaration has no text, and only a nil one")
+                    declarations += 1
+                report_backs += len(a["report_backs"])
+                for m, status in a["attendance"].items():
+                    if m not in p["meetings"] or status not in ("present", "apologies", "absent"):
+                        fail(f"{aw}: attendance {m} {status!r} is not at one of the partnership's meetings")
+                    if m < a["term_start"] or (a["term_end"] and m > a["term_end"]):
+                        fail(f"{aw}: attendance on {m} is outside the term")
                 current = start and start <= TODAY and (end is None or end >= TODAY)
                 if role == "holder":
                     if end and end < TODAY:
@@ -482,6 +503,8 @@ def main() -> int:
         (only_voluntary, "a partnership whose VCSE seats are held only by voluntary organisations"),
         (no_faith_bme, "a partnership with no faith or BME involvement"),
         (empty_constituency >= 1, "a few VCSE seats with no constituency"),
+        (report_backs >= 50, "report-backs for most representatives"),
+        (declarations >= 20, "declarations of interest, some nil"),
     ]
     for ok, what in checks:
         if not ok:
@@ -503,6 +526,7 @@ def main() -> int:
     print("  categories served by no group: " + ", ".join(f"{k} ({cat_name[k]})" for k in unserved))
     print(f"partnerships {len(partnerships)}, seats {seats_total}, vacant {vacant} "
           f"({vacant_with_cats} with categories), alternates {alternates}")
+    print(f"  report-backs {report_backs}, declarations {declarations}")
     print(f"  holders' terms ended {expired}, ending within 60 days {ending_soon}, "
           f"not openly selected (non-public) {not_open}, VCSE seats without constituency {empty_constituency}")
     print(f"  people on 4+ partnerships {busy_people}; groups on 4+ partnerships {busy_groups}")

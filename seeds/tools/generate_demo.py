@@ -1365,6 +1365,74 @@ def build_people(rng: random.Random) -> tuple[list[dict], dict[str, str]]:
     return people, ref_of
 
 
+MEETING_EVERY_DAYS = {
+    "Monthly": 30, "Every six weeks": 42, "Every two months": 61, "Quarterly": 91,
+    "Three times a year": 122, "Twice a year": 182,
+}
+# The demo's history runs up to the last meeting before the day it was generated.
+HISTORY_END = dt.date(2026, 11, 10)
+
+
+def meeting_dates(pattern: str) -> list[str]:
+    """The partnership's meetings over the last year (at least three), oldest first."""
+    step = MEETING_EVERY_DAYS[pattern]
+    count = max(3, 365 // step)
+    return [(HISTORY_END - dt.timedelta(days=step * i)).isoformat() for i in reversed(range(count))]
+
+
+def accountability(a: dict, sector: str, interval: int, meetings: list[str]) -> None:
+    """Adds report-backs, declarations and attendance to an appointment, so the demo shows the
+    spread a real partnership has: most representatives keep up, some lapse, a few never do.
+    Each appointment draws from its own seed, so the rest of the demo does not move."""
+    rng = random.Random(f"{a['person']}|{a['term_start']}|{sector}")
+    start = dt.date.fromisoformat(a["term_start"])
+    end = dt.date.fromisoformat(a["term_end"]) if a["term_end"] else HISTORY_END
+    end = min(end, HISTORY_END)
+    profile = rng.choices(["keeps-up", "lapsing", "silent"], weights=[75, 15, 10])[0]
+    a["report_backs"], a["declarations"], a["attendance"] = [], [], {}
+    if sector in ("vcse", "residents"):
+        if profile == "keeps-up":
+            day = start + dt.timedelta(days=rng.randint(20, interval))
+            last = end - dt.timedelta(days=rng.randint(5, max(6, interval // 2)))
+        elif profile == "lapsing":
+            day = start + dt.timedelta(days=rng.randint(20, interval))
+            last = end - dt.timedelta(days=interval + rng.randint(20, 120))
+        else:
+            day, last = end, start  # nothing reported
+        while day <= last:
+            a["report_backs"].append({
+                "on": day.isoformat(),
+                "how": rng.choice(["network meeting", "e-bulletin", "e-mail to members", "forum AGM"]),
+                "to_whom": rng.choice(["members", "the network", "the forum", "member groups"]),
+            })
+            day += dt.timedelta(days=rng.randint(interval * 6 // 10, interval * 9 // 10))
+        if profile == "keeps-up" and last >= start:
+            # Whoever keeps up has reported back since the last meeting or so.
+            last_said = a["report_backs"][-1]["on"] if a["report_backs"] else ""
+            if last_said < last.isoformat():
+                a["report_backs"].append({"on": last.isoformat(), "how": "network meeting",
+                                          "to_whom": "members"})
+        if profile != "silent":
+            months_ago = rng.randint(1, 10) if profile == "keeps-up" else rng.randint(13, 20)
+            on = end - dt.timedelta(days=30 * months_ago)
+            if on >= start:
+                nil = rng.random() < 0.4
+                a["declarations"].append({
+                    "on": on.isoformat(),
+                    "what": "" if nil else rng.choice([
+                        "Trustee of a group funded by a partner", "Employed by a provider bidding for the contract",
+                        "Member of the tenants' federation", "Family member works for the council",
+                    ]),
+                    "nil": nil,
+                })
+    present_rate = {"keeps-up": 0.9, "lapsing": 0.65, "silent": 0.3}[profile]
+    for m in meetings:
+        if a["term_start"] <= m and (a["term_end"] is None or m <= a["term_end"]):
+            roll = rng.random()
+            a["attendance"][m] = "present" if roll < present_rate else (
+                "apologies" if roll < present_rate + (1 - present_rate) / 2 else "absent")
+
+
 def build_partnerships(group_ref: dict[str, str], person_ref: dict[str, str]) -> list[dict]:
     def appt(a):
         if a is None:
@@ -1381,8 +1449,13 @@ def build_partnerships(group_ref: dict[str, str], person_ref: dict[str, str]) ->
 
     out = []
     for p in PARTNERSHIPS:
+        meetings = meeting_dates(p["meeting_pattern"])
         seats = []
         for label, sector, constituency, cats, wards, selection, holder, alternate in p["seats"]:
+            holder, alternate = appt(holder), appt(alternate)
+            for a in (holder, alternate):
+                if a is not None:
+                    accountability(a, sector, p["report_back_days"], meetings)
             seats.append({
                 "label": label,
                 "sector": sector,
@@ -1390,8 +1463,8 @@ def build_partnerships(group_ref: dict[str, str], person_ref: dict[str, str]) ->
                 "categories": [CAT[c] for c in cats],
                 "wards": [W[w] for w in wards],
                 "selection": selection,
-                "holder": appt(holder),
-                "alternate": appt(alternate),
+                "holder": holder,
+                "alternate": alternate,
             })
         out.append({
             "name": p["name"],
@@ -1401,6 +1474,7 @@ def build_partnerships(group_ref: dict[str, str], person_ref: dict[str, str]) ->
             "report_back_days": p["report_back_days"],
             "last_review": p["last_review"],
             "next_review": p["next_review"],
+            "meetings": meetings,
             "seats": seats,
         })
     return out

@@ -74,3 +74,48 @@ fn the_demo_shows_each_kind_of_flag_and_a_report_back_clears_the_overdue_one() {
         "a report-back before the term is refused"
     );
 }
+
+#[test]
+fn the_demo_representatives_mostly_keep_up_so_the_flags_single_out_the_few_who_do_not() {
+    let t = TempDirectory::new();
+    let mut store = t.open();
+    store.load_demo().unwrap();
+    let today = day("2026-11-23");
+    let (mut holders, mut overdue, mut undeclared, mut with_history) = (0, 0, 0, 0);
+    for p in store.list_partnerships(today).unwrap() {
+        for seat in store.get_partnership(p.id, today).unwrap().seats {
+            let Some(h) = seat.holder.as_ref() else {
+                continue;
+            };
+            if !matches!(seat.sector.as_str(), "vcse" | "residents") {
+                continue;
+            }
+            holders += 1;
+            let has = |k: FlagKind| seat.flags.iter().any(|f| f.kind == k);
+            overdue += usize::from(has(FlagKind::ReportBackOverdue));
+            undeclared += usize::from(has(FlagKind::NoDeclaration));
+            let log = store.accountability_log(h.appointment_id).unwrap();
+            if !log.report_backs.is_empty() && !log.attendance.is_empty() {
+                with_history += 1;
+            }
+        }
+    }
+    assert!(
+        holders >= 40,
+        "the demo has {holders} constituency seats held"
+    );
+    // The demo loads each representative's report-backs, declarations and attendance.
+    assert!(
+        with_history * 2 > holders,
+        "{with_history} of {holders} have a history"
+    );
+    // Some lapse (so the flags have something to show) but most keep up.
+    assert!(
+        overdue > 0 && overdue * 2 < holders,
+        "{overdue} of {holders} overdue"
+    );
+    assert!(
+        undeclared > 0 && undeclared * 2 < holders,
+        "{undeclared} of {holders} undeclared"
+    );
+}

@@ -108,6 +108,30 @@ pub struct AppointmentSeed {
     pub term_end: Option<String>,
     pub selection_method: String,
     pub openly_selected: bool,
+    #[serde(default)]
+    pub report_backs: Vec<ReportBackSeed>,
+    #[serde(default)]
+    pub declarations: Vec<DeclarationSeed>,
+    /// Meeting date (one of the partnership's `meetings`) to present, apologies or absent.
+    #[serde(default)]
+    pub attendance: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ReportBackSeed {
+    pub on: String,
+    #[serde(default)]
+    pub how: String,
+    #[serde(default)]
+    pub to_whom: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DeclarationSeed {
+    pub on: String,
+    #[serde(default)]
+    pub what: String,
+    pub nil: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -138,6 +162,9 @@ pub struct PartnershipSeed {
     pub report_back_days: i64,
     pub last_review: Option<String>,
     pub next_review: Option<String>,
+    /// The dates of its meetings over the last year, for the attendance record.
+    #[serde(default)]
+    pub meetings: Vec<String>,
     pub seats: Vec<SeatSeed>,
 }
 

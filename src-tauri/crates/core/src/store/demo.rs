@@ -102,6 +102,14 @@ impl Store {
                 ],
             )?;
             let pid = tx.last_insert_rowid();
+            let mut meetings = HashMap::new();
+            for on in &p.meetings {
+                tx.execute(
+                    "INSERT INTO meetings (partnership_id, on_date) VALUES (?1, ?2)",
+                    params![pid, on],
+                )?;
+                meetings.insert(on.clone(), tx.last_insert_rowid());
+            }
             for (i, s) in p.seats.iter().enumerate() {
                 tx.execute(
                     "INSERT INTO seats (partnership_id, position, label, sector, constituency, selection)
@@ -124,7 +132,12 @@ impl Store {
                 }
                 for (role, a) in [("holder", &s.holder), ("alternate", &s.alternate)] {
                     if let Some(a) = a {
-                        insert_appointment(&tx, sid, role, a, &person_ids, &group_ids)?;
+                        let ids = Ids {
+                            people: &person_ids,
+                            groups: &group_ids,
+                            meetings: &meetings,
+                        };
+                        insert_appointment(&tx, sid, role, a, &ids)?;
                     }
                 }
             }
@@ -228,18 +241,27 @@ fn group_input(
     })
 }
 
+/// The ids the demo's keys stand for, while it loads.
+struct Ids<'a> {
+    people: &'a HashMap<String, i64>,
+    groups: &'a HashMap<String, i64>,
+    /// A partnership's meetings by date.
+    meetings: &'a HashMap<String, i64>,
+}
+
+/// An appointment with its report-backs, declarations and attendance.
 fn insert_appointment(
     conn: &Connection,
     seat_id: i64,
     role: &str,
     a: &AppointmentSeed,
-    people: &HashMap<String, i64>,
-    groups: &HashMap<String, i64>,
+    ids: &Ids,
 ) -> Result<()> {
     let missing = |what: &str, key: &str| CoreError::Seed {
         file: "seeds/demo/partnerships.json".into(),
         reason: format!("unknown {what} {key:?}"),
     };
+    let (people, groups) = (ids.people, ids.groups);
     let person = *people
         .get(&a.person)
         .ok_or_else(|| missing("person", &a.person))?;
@@ -263,5 +285,25 @@ fn insert_appointment(
             a.openly_selected
         ],
     )?;
+    let appointment = conn.last_insert_rowid();
+    for r in &a.report_backs {
+        conn.execute(
+            "INSERT INTO report_backs (appointment_id, on_date, how, to_whom) VALUES (?1, ?2, ?3, ?4)",
+            params![appointment, r.on, r.how, r.to_whom],
+        )?;
+    }
+    for d in &a.declarations {
+        conn.execute(
+            "INSERT INTO declarations (appointment_id, on_date, what, is_nil) VALUES (?1, ?2, ?3, ?4)",
+            params![appointment, d.on, d.what, d.nil],
+        )?;
+    }
+    for (on, status) in &a.attendance {
+        let meeting = *ids.meetings.get(on).ok_or_else(|| missing("meeting", on))?;
+        conn.execute(
+            "INSERT INTO attendance (meeting_id, appointment_id, status) VALUES (?1, ?2, ?3)",
+            params![meeting, appointment, status],
+        )?;
+    }
     Ok(())
 }
