@@ -39,7 +39,7 @@ GROUP_KEYS = [
     "class_override", "enterprise", "faith", "faith_name", "bme_led", "bme_serving", "place_wards",
     "interest", "categories",
 ]
-PERSON_KEYS = ["ref", "name", "email", "phone", "lawful_basis", "consent_date"]
+PERSON_KEYS = ["ref", "name", "email", "phone", "lawful_basis", "consent_date", "consent_how", "review_date"]
 PARTNERSHIP_KEYS = ["name", "kind", "convenor", "meeting_pattern", "report_back_days", "last_review",
                     "next_review", "meetings", "seats"]
 SEAT_KEYS = ["label", "sector", "constituency", "categories", "wards", "selection", "holder", "alternate"]

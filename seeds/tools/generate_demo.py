@@ -1362,6 +1362,15 @@ def build_people(rng: random.Random) -> tuple[list[dict], dict[str, str]]:
             "lawful_basis": "consent" if consent else "legitimate_interest",
             "consent_date": random_date(rng, dt.date(2022, 3, 1), dt.date(2026, 10, 30)) if consent else None,
         })
+        # Review dates from their own seed, so the rest of the demo does not move: most in the
+        # next eighteen months, a few already passed (to show the review list).
+        own = random.Random(f"review|{ref}")
+        p = people[-1]
+        p["consent_how"] = own.choice(["signed the nomination form", "by e-mail to the CVS",
+                                       "on the representatives' register form"]) if consent else ""
+        p["review_date"] = (random_date(own, dt.date(2026, 5, 1), dt.date(2026, 11, 20))
+                            if own.random() < 0.1 else
+                            random_date(own, dt.date(2026, 12, 1), dt.date(2028, 5, 31)))
     return people, ref_of
 
 

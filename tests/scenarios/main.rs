@@ -6,6 +6,7 @@ mod directory;
 mod flags;
 mod freshness;
 mod partnerships;
+mod privacy;
 mod search;
 mod seats;
 mod trust;

@@ -5,6 +5,7 @@ mod backup;
 mod demo;
 mod groups;
 mod import;
+mod people;
 mod report;
 mod wards;
 
@@ -50,6 +51,11 @@ enum Command {
         #[command(subcommand)]
         action: import::Action,
     },
+    /// People who hold seats: `people review`, `people export ID`, `people erase ID` (UK GDPR).
+    People {
+        #[command(subcommand)]
+        action: people::Action,
+    },
     /// Reports: `report flags` lists what stands out about every seat.
     Report {
         #[command(subcommand)]
@@ -70,6 +76,7 @@ fn main() -> ExitCode {
         Command::Demo { action } => demo::run(&mut store, action),
         Command::Groups { action } => groups::run(&store, action),
         Command::Import { action } => import::run(&store, action),
+        Command::People { action } => people::run(&store, action),
         Command::Report { action } => report::run(&store, action),
         Command::Wards { action } => wards::run(&store, action),
     });

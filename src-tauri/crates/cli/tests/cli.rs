@@ -186,3 +186,47 @@ fn real_data(name: &str) -> std::path::PathBuf {
     );
     path
 }
+
+#[test]
+fn people_review_export_and_erase_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite3");
+    assert!(compactdir(&db, &["demo", "load"]).status.success());
+    let out = compactdir(&db, &["people", "review", "--today", "2026-11-23"]);
+    let review = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(review.starts_with("id,name,lawful_basis,review_date,reason"));
+    let first: Vec<&str> = review
+        .lines()
+        .nth(1)
+        .expect("someone is due")
+        .split(',')
+        .collect();
+    let (id, name) = (first[0], first[1]);
+    assert!(review.contains("has passed"), "{review}");
+
+    let sar = dir.path().join("sar.txt");
+    let out = compactdir(
+        &db,
+        &["people", "export", id, "--out", sar.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read_to_string(&sar).unwrap().contains(name));
+
+    let out = compactdir(&db, &["people", "erase", id]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("Erased person {id}")));
+    let after = compactdir(&db, &["people", "export", id]);
+    let text = String::from_utf8_lossy(&after.stdout);
+    assert!(!text.contains(name) && text.contains(&format!("Erased person {id}")));
+
+    let out = compactdir(&db, &["people", "erase", "99999"]);
+    assert!(!out.status.success());
+}

@@ -98,6 +98,9 @@ pub struct PersonSeed {
     pub phone: String,
     pub lawful_basis: String,
     pub consent_date: Option<String>,
+    #[serde(default)]
+    pub consent_how: String,
+    pub review_date: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

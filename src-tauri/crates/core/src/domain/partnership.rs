@@ -401,6 +401,11 @@ pub struct PersonInput {
     pub lawful_basis: LawfulBasis,
     /// When they consented (required when the basis is consent).
     pub consent_date: Option<String>,
+    /// How they gave consent ("signed the nomination form"), and what they were told.
+    pub consent_how: String,
+    pub consent_told: String,
+    /// When to check that the record is still needed (UK GDPR storage limitation).
+    pub review_date: Option<String>,
 }
 
 impl PersonInput {
@@ -420,6 +425,10 @@ impl PersonInput {
                 format!("{} is not an email address", self.email),
             ));
         }
+        self.consent_how = tidy(&self.consent_how);
+        self.consent_told = self.consent_told.trim().to_string();
+        self.review_date =
+            optional_date("review_date", &self.review_date, &mut problems).map(|d| d.to_string());
         let consent = optional_date("consent_date", &self.consent_date, &mut problems);
         match (self.lawful_basis, consent) {
             (LawfulBasis::Consent, None) if !problems.iter().any(|p| p.field == "consent_date") => {
@@ -429,7 +438,11 @@ impl PersonInput {
                 ))
             }
             // A consent date under legitimate interest would suggest consent that was not relied on.
-            (LawfulBasis::LegitimateInterest, _) => self.consent_date = None,
+            (LawfulBasis::LegitimateInterest, _) => {
+                self.consent_date = None;
+                self.consent_how.clear();
+                self.consent_told.clear();
+            }
             _ => self.consent_date = consent.map(|d| d.to_string()),
         }
         if problems.is_empty() {
@@ -449,6 +462,11 @@ pub struct Person {
     pub phone: String,
     pub lawful_basis: LawfulBasis,
     pub consent_date: Option<String>,
+    pub consent_how: String,
+    pub consent_told: String,
+    pub review_date: Option<String>,
+    /// When the person was erased; their details are then a placeholder.
+    pub erased_at: Option<String>,
     pub appointments: Vec<Appointment>,
 }
 

@@ -44,6 +44,13 @@ pub struct BackupFile {
 }
 
 const STAMP: &str = "%Y%m%dT%H%M%S%.3f";
+
+impl BackupFile {
+    /// When it was taken (UTC), from its name.
+    pub fn taken_at(&self) -> Option<NaiveDateTime> {
+        NaiveDateTime::parse_from_str(&self.taken, STAMP).ok()
+    }
+}
 /// Backups taken before an import, merge, migration or restore: the newest this many of each kind
 /// are kept (the daily ones rotate 7 daily, 4 weekly, 6 monthly).
 const EVENT_BACKUPS_KEPT: usize = 10;

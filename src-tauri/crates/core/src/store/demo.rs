@@ -79,9 +79,18 @@ impl Store {
         let mut person_ids = HashMap::new();
         for p in &people {
             tx.execute(
-                "INSERT INTO people (name, email, phone, lawful_basis, consent_date, is_demo)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 1)",
-                params![p.name, p.email, p.phone, p.lawful_basis, p.consent_date],
+                "INSERT INTO people (name, email, phone, lawful_basis, consent_date, consent_how,
+                   review_date, is_demo)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)",
+                params![
+                    p.name,
+                    p.email,
+                    p.phone,
+                    p.lawful_basis,
+                    p.consent_date,
+                    p.consent_how,
+                    p.review_date
+                ],
             )?;
             person_ids.insert(p.key.clone(), tx.last_insert_rowid());
         }

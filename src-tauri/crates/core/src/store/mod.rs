@@ -13,6 +13,7 @@ pub mod migrations;
 mod partnership_edit;
 mod partnerships;
 mod people;
+mod privacy;
 mod reference;
 mod search;
 mod seat_import;
@@ -24,6 +25,7 @@ pub use lock::DirectoryLock;
 pub use partnerships::{
     AppointmentInput, Holder, PartnershipPage, PartnershipRow, PersonRow, SeatRow,
 };
+pub use privacy::{Erasure, ReviewDue};
 pub use reference::WardRow;
 pub use seat_import::SeatImportSummary;
 pub use settings::Settings;
@@ -50,6 +52,7 @@ pub struct Pragmas {
     pub synchronous: i64,
     pub foreign_keys: i64,
     pub busy_timeout: i64,
+    pub secure_delete: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -123,6 +126,7 @@ impl Store {
             synchronous: c.query_row("PRAGMA synchronous", [], |r| r.get(0))?,
             foreign_keys: c.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?,
             busy_timeout: c.query_row("PRAGMA busy_timeout", [], |r| r.get(0))?,
+            secure_delete: c.query_row("PRAGMA secure_delete", [], |r| r.get(0))?,
         })
     }
 
@@ -213,11 +217,12 @@ fn move_aside(path: &Path, problem: String) -> CoreError {
 }
 
 /// WAL so readers never block the writer; synchronous=FULL so a committed change survives power
-/// loss; foreign keys on (SQLite's default is off); a busy timeout instead of instant failure.
+/// loss; foreign keys on (SQLite's default is off); a busy timeout instead of instant failure;
+/// secure_delete so deleted or overwritten personal data is zeroed, not left in free space.
 fn apply_pragmas(conn: &Connection) -> Result<()> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.execute_batch(&format!(
-        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BUSY_TIMEOUT_MS};"
+        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}; PRAGMA secure_delete = ON;"
     ))?;
     let check = |pragma: &'static str, expected: &str, found: String| -> Result<()> {
         if found.eq_ignore_ascii_case(expected) {
@@ -240,6 +245,7 @@ fn apply_pragmas(conn: &Connection) -> Result<()> {
         &BUSY_TIMEOUT_MS.to_string(),
         read("busy_timeout")?.to_string(),
     )?;
+    check("secure_delete", "1", read("secure_delete")?.to_string())?;
     Ok(())
 }
 
@@ -263,7 +269,8 @@ mod tests {
                     journal_mode: "wal".into(),
                     synchronous: 2,
                     foreign_keys: 1,
-                    busy_timeout: BUSY_TIMEOUT_MS
+                    busy_timeout: BUSY_TIMEOUT_MS,
+                    secure_delete: 1,
                 }
             );
             assert_eq!(s.schema_version().unwrap(), migrations::latest_version());

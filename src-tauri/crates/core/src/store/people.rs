@@ -26,7 +26,9 @@ impl Store {
         let mut person = self
             .conn
             .query_row(
-                "SELECT name, email, phone, lawful_basis, consent_date FROM people WHERE id = ?1",
+                "SELECT name, email, phone, lawful_basis, consent_date, consent_how, consent_told,
+                        review_date, erased_at
+                 FROM people WHERE id = ?1",
                 [id],
                 |r| {
                     let basis: String = r.get(3)?;
@@ -37,6 +39,10 @@ impl Store {
                         phone: r.get(2)?,
                         lawful_basis: LawfulBasis::parse(&basis).unwrap_or_default(),
                         consent_date: r.get(4)?,
+                        consent_how: r.get(5)?,
+                        consent_told: r.get(6)?,
+                        review_date: r.get(7)?,
+                        erased_at: r.get(8)?,
                         appointments: Vec::new(),
                     })
                 },
@@ -52,14 +58,18 @@ pub(crate) fn save_person_in(conn: &Connection, p: &PersonInput) -> Result<i64> 
     match p.id {
         None => {
             conn.execute(
-                "INSERT INTO people (name, email, phone, lawful_basis, consent_date)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO people (name, email, phone, lawful_basis, consent_date, consent_how,
+                   consent_told, review_date)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     p.name,
                     p.email,
                     p.phone,
                     p.lawful_basis.as_str(),
-                    p.consent_date
+                    p.consent_date,
+                    p.consent_how,
+                    p.consent_told,
+                    p.review_date
                 ],
             )?;
             Ok(conn.last_insert_rowid())
@@ -67,18 +77,32 @@ pub(crate) fn save_person_in(conn: &Connection, p: &PersonInput) -> Result<i64> 
         Some(id) => {
             let changed = conn.execute(
                 "UPDATE people SET name = ?1, email = ?2, phone = ?3, lawful_basis = ?4,
-                   consent_date = ?5 WHERE id = ?6",
+                   consent_date = ?5, consent_how = ?6, consent_told = ?7, review_date = ?8
+                 WHERE id = ?9 AND erased_at IS NULL",
                 params![
                     p.name,
                     p.email,
                     p.phone,
                     p.lawful_basis.as_str(),
                     p.consent_date,
+                    p.consent_how,
+                    p.consent_told,
+                    p.review_date,
                     id
                 ],
             )?;
             if changed == 0 {
-                return Err(CoreError::NotFound { what: "person", id });
+                let erased: Option<Option<String>> = conn
+                    .query_row("SELECT erased_at FROM people WHERE id = ?1", [id], |r| {
+                        r.get(0)
+                    })
+                    .optional()?;
+                return Err(match erased {
+                    Some(Some(at)) => CoreError::Conflict(format!(
+                        "This person was erased on {at}; an erased record cannot be edited. Add them again as a new person if they return."
+                    )),
+                    _ => CoreError::NotFound { what: "person", id },
+                });
             }
             Ok(id)
         }

@@ -1,0 +1,88 @@
+//! `compactdir people review|export|erase`: the UK GDPR duties towards the people we hold.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+use compactdir_core::error::{CoreError, Result};
+use compactdir_core::Store;
+
+#[derive(Subcommand)]
+pub enum Action {
+    /// People due for review (past their review date, or with none) as CSV: id, name,
+    /// lawful_basis, review_date, reason.
+    Review {
+        /// The day to judge review dates by (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+    },
+    /// Everything held about a person, as a readable text file (a subject access request).
+    Export {
+        id: i64,
+        /// Where to write it (default: standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Erases a person: a placeholder keeps their seats' history; their details leave the file.
+    Erase { id: i64 },
+}
+
+pub fn run(store: &Store, action: Action) -> Result<()> {
+    let today = chrono::Local::now().date_naive();
+    match action {
+        Action::Review { today: day } => {
+            let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+            let io = |e: csv::Error| CoreError::Io {
+                path: "standard output".into(),
+                source: e.into(),
+            };
+            out.write_record(["id", "name", "lawful_basis", "review_date", "reason"])
+                .map_err(io)?;
+            for p in store.people_due_for_review(day.unwrap_or(today))? {
+                out.write_record([
+                    p.id.to_string().as_str(),
+                    &p.name,
+                    p.lawful_basis.as_str(),
+                    p.review_date.as_deref().unwrap_or(""),
+                    &p.reason,
+                ])
+                .map_err(io)?;
+            }
+            out.flush().map_err(|e| io(e.into()))
+        }
+        Action::Export { id, out } => {
+            let text = store.subject_access(id, today)?;
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, text).map_err(|source| CoreError::Io {
+                        path: path.display().to_string(),
+                        source,
+                    })?;
+                    println!(
+                        "Wrote everything held about person {id} to {}",
+                        path.display()
+                    );
+                }
+                None => print!("{text}"),
+            }
+            Ok(())
+        }
+        Action::Erase { id } => {
+            let e = store.erase_person(id)?;
+            println!(
+                "Erased person {id}: now \"{}\"; their details are no longer in the directory file.",
+                e.placeholder
+            );
+            if !e.backups_still_holding.is_empty() {
+                println!(
+                    "{} backup(s) taken before the erasure still hold them until they rotate out:",
+                    e.backups_still_holding.len()
+                );
+                for b in &e.backups_still_holding {
+                    println!("  {}", b.path.display());
+                }
+            }
+            Ok(())
+        }
+    }
+}
