@@ -3,6 +3,7 @@
 mod categories;
 mod demo;
 mod directory;
+mod duplicates;
 mod flags;
 mod freshness;
 mod partnerships;

@@ -3,6 +3,7 @@
 
 mod backup;
 mod demo;
+mod duplicates;
 mod groups;
 mod import;
 mod people;
@@ -41,6 +42,32 @@ enum Command {
         #[command(subcommand)]
         action: demo::Action,
     },
+    /// Proposed duplicate groups as CSV: group_a, group_b, score, reasons (and both names).
+    Duplicates {
+        /// Lowest score proposed, 0 to 1 (default 0.75).
+        #[arg(long)]
+        threshold: Option<f64>,
+        /// Report progress on standard error.
+        #[arg(long)]
+        progress: bool,
+    },
+    /// Merges group MERGED into group KEPT (KEPT's id stays); undo with `undo`.
+    Merge {
+        kept: i64,
+        merged: i64,
+        /// Fields to take from MERGED (comma-separated: name, address, postcode, ward, email,
+        /// phone, website, activities, status, last_checked, class_override, enterprise, faith,
+        /// bme, interest, features). Others keep KEPT's value unless it is empty.
+        #[arg(long, value_name = "FIELDS")]
+        take: Vec<String>,
+        /// Fields to keep from KEPT even when empty.
+        #[arg(long, value_name = "FIELDS")]
+        keep: Vec<String>,
+    },
+    /// Undoes merge ID, or the latest merge not yet undone.
+    Undo { id: Option<i64> },
+    /// Remembers that groups A and B are not duplicates: no scan proposes them again.
+    NotDuplicate { a: i64, b: i64 },
     /// Groups in the directory.
     Groups {
         #[command(subcommand)]
@@ -74,6 +101,18 @@ fn main() -> ExitCode {
     let result = Store::open(&path).and_then(|mut store| match cli.command {
         Command::Backup { action } => backup::run(&mut store, action),
         Command::Demo { action } => demo::run(&mut store, action),
+        Command::Duplicates {
+            threshold,
+            progress,
+        } => duplicates::list(&store, threshold, progress),
+        Command::Merge {
+            kept,
+            merged,
+            take,
+            keep,
+        } => duplicates::merge(&store, kept, merged, &take, &keep),
+        Command::Undo { id } => duplicates::undo(&store, id),
+        Command::NotDuplicate { a, b } => duplicates::not_duplicate(&store, a, b),
         Command::Groups { action } => groups::run(&store, action),
         Command::Import { action } => import::run(&store, action),
         Command::People { action } => people::run(&store, action),

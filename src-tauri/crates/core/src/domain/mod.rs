@@ -1,6 +1,8 @@
 //! The domain: plain types and rules, no storage.
 
 pub mod classification;
+pub mod duplicate_scan;
+pub mod duplicates;
 pub mod flags;
 pub mod group;
 pub mod identifier;

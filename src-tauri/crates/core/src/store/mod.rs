@@ -6,9 +6,11 @@ mod appointments;
 mod backup;
 mod categories;
 mod demo;
+mod duplicates;
 mod flags;
 mod groups;
 mod lock;
+mod merge;
 pub mod migrations;
 mod partnership_edit;
 mod partnerships;
@@ -20,8 +22,12 @@ mod seat_import;
 mod settings;
 
 pub use backup::{backup_dir, BackupFile, BackupReason};
+pub use duplicates::{DuplicateScan, ReviewProgress};
 pub use flags::FlagRow;
 pub use lock::DirectoryLock;
+pub use merge::{
+    FieldPreview, MergeChoices, MergeField, MergeLogEntry, MergeOutcome, MergePreview, Pick,
+};
 pub use partnerships::{
     AppointmentInput, Holder, PartnershipPage, PartnershipRow, PersonRow, SeatRow,
 };

@@ -1,0 +1,114 @@
+//! `compactdir duplicates`, `merge`, `undo` and `not-duplicate`, run as a script would.
+
+use std::process::Command;
+
+use compactdir_core::domain::group::GroupInput;
+use compactdir_core::Store;
+
+fn compactdir(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_compactdir"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("COMPACTDIR_DB")
+        .output()
+        .expect("compactdir runs")
+}
+
+fn rows(out: &std::process::Output) -> Vec<csv::StringRecord> {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    assert_eq!(
+        reader.headers().unwrap().iter().take(4).collect::<Vec<_>>(),
+        ["group_a", "group_b", "score", "reasons"]
+    );
+    reader.records().map(|r| r.unwrap()).collect()
+}
+
+#[test]
+fn duplicates_merge_and_undo_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let ids: Vec<i64> = {
+        let store = Store::open(&db).unwrap();
+        [
+            ("G Force", ""),
+            ("G-Force", "https://www.gforce.org.uk"),
+            ("Bluesci", ""),
+            ("St John's Centre", ""),
+            ("St. John's Centre", ""),
+        ]
+        .into_iter()
+        .map(|(name, website)| {
+            store
+                .save_group(GroupInput {
+                    name: name.into(),
+                    website: website.into(),
+                    ..Default::default()
+                })
+                .unwrap()
+                .input
+                .id
+                .unwrap()
+        })
+        .collect()
+    };
+    let scan = compactdir(&db, &["duplicates", "--progress"]);
+    let found = rows(&scan);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(String::from_utf8_lossy(&scan.stderr).contains("comparing: "));
+    let g = found
+        .iter()
+        .find(|r| r[0] == ids[0].to_string())
+        .expect("G Force and G-Force");
+    assert_eq!(&g[1], ids[1].to_string());
+    assert!(
+        g[3].starts_with("same name once case, punctuation"),
+        "{g:?}"
+    );
+
+    let (a, b) = (ids[0].to_string(), ids[1].to_string());
+    let merge = compactdir(&db, &["merge", &a, &b, "--take", "name"]);
+    assert!(
+        merge.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merge.stderr)
+    );
+    let list = String::from_utf8_lossy(&compactdir(&db, &["groups", "list"]).stdout).to_string();
+    assert!(
+        list.contains("G-Force") && !list.contains("G Force"),
+        "{list}"
+    );
+    assert_eq!(rows(&compactdir(&db, &["duplicates"])).len(), 1);
+
+    let undo = compactdir(&db, &["undo"]);
+    assert!(
+        undo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&undo.stderr)
+    );
+    assert_eq!(
+        rows(&compactdir(&db, &["duplicates"])).len(),
+        2,
+        "both back"
+    );
+
+    let (c, d) = (ids[3].to_string(), ids[4].to_string());
+    assert!(compactdir(&db, &["not-duplicate", &c, &d]).status.success());
+    assert_eq!(
+        rows(&compactdir(&db, &["duplicates"])).len(),
+        1,
+        "never comes back"
+    );
+
+    let bad = compactdir(&db, &["merge", &a, &b, "--take", "colour"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("colour is not a field of a group"));
+    let nothing = compactdir(&db, &["undo"]);
+    assert!(!nothing.status.success());
+    assert!(String::from_utf8_lossy(&nothing.stderr).contains("no merge to undo"));
+}

@@ -1,0 +1,853 @@
+//! Merging two groups that are one, and undoing a merge as one step.
+//!
+//! The group kept takes, field by field, what staff chose from either entry; everything that
+//! pointed at the other group (appointments, categories, wards served, class history, register
+//! numbers, other names, "not a duplicate" decisions) then points at the kept one, and the other
+//! group is removed. The tables that point at groups are found from the schema itself (every
+//! table with a foreign key to `groups`), so tables added by later migrations are moved too.
+//!
+//! Undo: before merging, every row the merge touches (both groups, and every row in every table
+//! that pointed at either) is written to `merge_log` as JSON, with the same rows as the merge
+//! left them. A merge can be undone, exactly (ids included), while those rows are still as the
+//! merge left them; once the kept group or anything pointing at it has changed, undo is refused
+//! rather than lose the change.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+
+use super::{now_utc, Store};
+use crate::error::{CoreError, Result};
+
+/// Which entry a field of the merged group comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pick {
+    /// The group kept (its id stays).
+    #[default]
+    Kept,
+    /// The group merged into it.
+    Merged,
+}
+
+/// The fields staff choose between, one by one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MergeField {
+    Name,
+    Address,
+    Postcode,
+    Ward,
+    Email,
+    Phone,
+    Website,
+    Activities,
+    Status,
+    LastChecked,
+    ClassOverride,
+    Enterprise,
+    Faith,
+    Bme,
+    Interest,
+    /// The Appendix A answers, as a set.
+    Features,
+}
+
+impl MergeField {
+    pub const ALL: [MergeField; 16] = [
+        MergeField::Name,
+        MergeField::Address,
+        MergeField::Postcode,
+        MergeField::Ward,
+        MergeField::Email,
+        MergeField::Phone,
+        MergeField::Website,
+        MergeField::Activities,
+        MergeField::Status,
+        MergeField::LastChecked,
+        MergeField::ClassOverride,
+        MergeField::Enterprise,
+        MergeField::Faith,
+        MergeField::Bme,
+        MergeField::Interest,
+        MergeField::Features,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MergeField::Name => "Name",
+            MergeField::Address => "Address",
+            MergeField::Postcode => "Postcode",
+            MergeField::Ward => "Ward",
+            MergeField::Email => "E-mail",
+            MergeField::Phone => "Phone",
+            MergeField::Website => "Website",
+            MergeField::Activities => "What it does",
+            MergeField::Status => "Status",
+            MergeField::LastChecked => "Last checked",
+            MergeField::ClassOverride => "Class set by staff",
+            MergeField::Enterprise => "Social or community enterprise",
+            MergeField::Faith => "Faith group",
+            MergeField::Bme => "BME group",
+            MergeField::Interest => "Community of interest",
+            MergeField::Features => "Appendix A answers",
+        }
+    }
+
+    /// The field's key as the CLI and the window name it (`last_checked`).
+    pub fn key(self) -> &'static str {
+        match self {
+            MergeField::Name => "name",
+            MergeField::Address => "address",
+            MergeField::Postcode => "postcode",
+            MergeField::Ward => "ward",
+            MergeField::Email => "email",
+            MergeField::Phone => "phone",
+            MergeField::Website => "website",
+            MergeField::Activities => "activities",
+            MergeField::Status => "status",
+            MergeField::LastChecked => "last_checked",
+            MergeField::ClassOverride => "class_override",
+            MergeField::Enterprise => "enterprise",
+            MergeField::Faith => "faith",
+            MergeField::Bme => "bme",
+            MergeField::Interest => "interest",
+            MergeField::Features => "features",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<MergeField> {
+        MergeField::ALL.into_iter().find(|f| f.key() == key.trim())
+    }
+
+    /// The `groups` columns that move together.
+    fn columns(self) -> &'static [&'static str] {
+        match self {
+            MergeField::Name => &["name"],
+            MergeField::Address => &["address"],
+            MergeField::Postcode => &["postcode"],
+            MergeField::Ward => &["ward_id"],
+            MergeField::Email => &["email"],
+            MergeField::Phone => &["phone"],
+            MergeField::Website => &["website"],
+            MergeField::Activities => &["activities"],
+            MergeField::Status => &["status"],
+            MergeField::LastChecked => &["last_checked", "last_checked_by"],
+            MergeField::ClassOverride => &["class_override", "class_override_reason"],
+            MergeField::Enterprise => &["enterprise"],
+            MergeField::Faith => &["faith", "faith_name"],
+            MergeField::Bme => &["bme_led", "bme_serving"],
+            MergeField::Interest => &["interest"],
+            MergeField::Features => &[],
+        }
+    }
+}
+
+/// What the merged group keeps, field by field; a field left out takes the preview's default
+/// (the kept group's value, unless it is empty and the other's is not).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MergeChoices {
+    #[serde(default)]
+    pub fields: BTreeMap<MergeField, Pick>,
+}
+
+/// One field side by side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldPreview {
+    pub field: MergeField,
+    pub label: String,
+    pub kept: String,
+    pub merged: String,
+    pub differs: bool,
+    pub default: Pick,
+}
+
+/// Both groups side by side before merging, with what moves and any clashes in words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MergePreview {
+    pub kept_id: i64,
+    pub kept_name: String,
+    pub merged_id: i64,
+    pub merged_name: String,
+    pub fields: Vec<FieldPreview>,
+    /// What else moves, and clashes ("both groups hold the VCSE seat on ...").
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MergeOutcome {
+    pub merge_id: i64,
+    pub kept_id: i64,
+    pub merged_id: i64,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MergeLogEntry {
+    pub id: i64,
+    pub at: String,
+    pub kept_id: i64,
+    pub merged_id: i64,
+    pub kept_name: String,
+    pub merged_name: String,
+    pub undone_at: Option<String>,
+}
+
+/// A table with a foreign key to `groups`.
+struct RefTable {
+    name: String,
+    columns: Vec<String>,
+    /// The column naming a row for good: the INTEGER PRIMARY KEY, else `rowid`.
+    key: String,
+    /// Other tables point at this one (its rows must be moved, never deleted and re-made).
+    has_dependents: bool,
+}
+
+type Row = BTreeMap<String, Json>;
+type Snapshot = BTreeMap<String, Vec<Row>>;
+
+/// Tables whose rows the merge rewrites itself; every other table pointing at groups is moved
+/// generically (rows that would repeat one the kept group already has are dropped).
+const HANDLED: &[&str] = &["group_other_names", "group_identifiers", "group_features"];
+
+impl Store {
+    /// Both groups side by side, each field's default choice, and what the merge would move.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown group; `Conflict` when both are the same group.
+    pub fn merge_preview(&self, kept: i64, merged: i64) -> Result<MergePreview> {
+        preview(&self.conn, kept, merged)
+    }
+
+    /// Merges `merged` into `kept` in one transaction, taking each field as `choices` says, and
+    /// logs every row touched so [`Store::undo_merge`] can put both groups back exactly.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown group; `Conflict` when both are the same group.
+    pub fn merge_groups(
+        &self,
+        kept: i64,
+        merged: i64,
+        choices: &MergeChoices,
+    ) -> Result<MergeOutcome> {
+        let tx = self.conn.unchecked_transaction()?;
+        let p = preview(&tx, kept, merged)?;
+        let refs = referencing_tables(&tx)?;
+        let before = snapshot(&tx, &refs, kept, merged)?;
+        let pick = |f: MergeField| {
+            choices.fields.get(&f).copied().unwrap_or_else(|| {
+                p.fields
+                    .iter()
+                    .find(|x| x.field == f)
+                    .map_or(Pick::Kept, |x| x.default)
+            })
+        };
+        let now = now_utc();
+
+        // The kept row takes the chosen fields.
+        let mut sets: Vec<String> = MergeField::ALL
+            .into_iter()
+            .filter(|f| pick(*f) == Pick::Merged)
+            .flat_map(|f| f.columns().iter().map(|c| format!("{c} = m.{c}")))
+            .collect();
+        sets.push("updated_at = ?3".into());
+        tx.execute(
+            &format!(
+                "UPDATE groups SET {} FROM (SELECT * FROM groups WHERE id = ?2) AS m WHERE groups.id = ?1",
+                sets.join(", ")
+            ),
+            params![kept, merged, now],
+        )?;
+
+        // Other names: both lists, and the name not kept, each once.
+        let final_name: String =
+            tx.query_row("SELECT name FROM groups WHERE id = ?1", [kept], |r| {
+                r.get(0)
+            })?;
+        let other_names = |id: i64| -> Result<Vec<String>> {
+            Ok(tx
+                .prepare(
+                    "SELECT name FROM group_other_names WHERE group_id = ?1 ORDER BY position",
+                )?
+                .query_map([id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?)
+        };
+        let mut names = other_names(kept)?;
+        names.push(p.kept_name.clone());
+        names.push(p.merged_name.clone());
+        names.extend(other_names(merged)?);
+        let mut seen = HashSet::from([final_name.trim().to_lowercase()]);
+        names.retain(|n| seen.insert(n.trim().to_lowercase()));
+        tx.execute(
+            "DELETE FROM group_other_names WHERE group_id IN (?1, ?2)",
+            [kept, merged],
+        )?;
+        for (i, n) in names.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO group_other_names (group_id, position, name) VALUES (?1, ?2, ?3)",
+                params![kept, i as i64, n],
+            )?;
+        }
+        // Register numbers: the other group's follow the kept group's.
+        tx.execute(
+            "UPDATE group_identifiers
+             SET group_id = ?1,
+                 position = position + (SELECT coalesce(max(position) + 1, 0) FROM group_identifiers WHERE group_id = ?1)
+             WHERE group_id = ?2",
+            [kept, merged],
+        )?;
+        // Appendix A answers: one group's set, as chosen.
+        if pick(MergeField::Features) == Pick::Merged {
+            tx.execute("DELETE FROM group_features WHERE group_id = ?1", [kept])?;
+            tx.execute(
+                "UPDATE group_features SET group_id = ?1 WHERE group_id = ?2",
+                [kept, merged],
+            )?;
+        } else {
+            tx.execute("DELETE FROM group_features WHERE group_id = ?1", [merged])?;
+        }
+        // Everything else that points at a group, found from the schema.
+        for t in refs.iter().filter(|t| !HANDLED.contains(&t.name.as_str())) {
+            for c in &t.columns {
+                tx.execute(
+                    &format!(
+                        "UPDATE OR IGNORE \"{}\" SET \"{c}\" = ?1 WHERE \"{c}\" = ?2",
+                        t.name
+                    ),
+                    [kept, merged],
+                )?;
+                let left: i64 = tx.query_row(
+                    &format!("SELECT count(*) FROM \"{}\" WHERE \"{c}\" = ?1", t.name),
+                    [merged],
+                    |r| r.get(0),
+                )?;
+                if left > 0 && t.has_dependents {
+                    return Err(CoreError::Conflict(format!(
+                        "these groups cannot be merged: both have rows in {} that cannot be combined; nothing was changed",
+                        t.name
+                    )));
+                }
+                // What is left repeats a row the kept group already has (the same category).
+                tx.execute(
+                    &format!("DELETE FROM \"{}\" WHERE \"{c}\" = ?1", t.name),
+                    [merged],
+                )?;
+            }
+        }
+        tx.execute(
+            "DELETE FROM duplicate_dismissals WHERE group_a = group_b",
+            [],
+        )?;
+        tx.execute("DELETE FROM groups WHERE id = ?1", [merged])?;
+
+        let after = snapshot(&tx, &refs, kept, merged)?;
+        tx.execute(
+            "INSERT INTO merge_log (at, kept_id, merged_id, kept_name, merged_name, before, after)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                now,
+                kept,
+                merged,
+                p.kept_name,
+                p.merged_name,
+                serde_json::to_string(&before).expect("rows serialise"),
+                serde_json::to_string(&after).expect("rows serialise"),
+            ],
+        )?;
+        let merge_id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(MergeOutcome {
+            merge_id,
+            kept_id: kept,
+            merged_id: merged,
+            notes: p.notes,
+        })
+    }
+
+    /// Every merge, newest first.
+    pub fn merge_log(&self) -> Result<Vec<MergeLogEntry>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, at, kept_id, merged_id, kept_name, merged_name, undone_at
+             FROM merge_log ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(MergeLogEntry {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                kept_id: r.get(2)?,
+                merged_id: r.get(3)?,
+                kept_name: r.get(4)?,
+                merged_name: r.get(5)?,
+                undone_at: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Undoes a merge (`None`: the latest not yet undone) in one step: both groups and every row
+    /// that pointed at either are put back exactly as they were, ids included.
+    ///
+    /// # Errors
+    /// `Conflict` when there is nothing to undo, the merge was undone already, or the kept group
+    /// (or anything pointing at it) has changed since, so undoing would lose that change.
+    pub fn undo_merge(&self, merge_id: Option<i64>) -> Result<MergeLogEntry> {
+        let tx = self.conn.unchecked_transaction()?;
+        let id: Option<i64> = match merge_id {
+            Some(id) => Some(id),
+            None => tx
+                .query_row(
+                    "SELECT id FROM merge_log WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?,
+        };
+        let Some(id) = id else {
+            return Err(CoreError::Conflict("there is no merge to undo".to_string()));
+        };
+        let row = tx
+            .query_row(
+                "SELECT at, kept_id, merged_id, kept_name, merged_name, before, after, undone_at
+                 FROM merge_log WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        MergeLogEntry {
+                            id,
+                            at: r.get(0)?,
+                            kept_id: r.get(1)?,
+                            merged_id: r.get(2)?,
+                            kept_name: r.get(3)?,
+                            merged_name: r.get(4)?,
+                            undone_at: r.get(7)?,
+                        },
+                        r.get::<_, String>(5)?,
+                        r.get::<_, String>(6)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((mut entry, before, after)) = row else {
+            return Err(CoreError::NotFound { what: "merge", id });
+        };
+        if let Some(when) = &entry.undone_at {
+            return Err(CoreError::Conflict(format!(
+                "merge {id} ({} into {}) was already undone on {when}",
+                entry.merged_name, entry.kept_name
+            )));
+        }
+        let refs = referencing_tables(&tx)?;
+        let current = snapshot(&tx, &refs, entry.kept_id, entry.merged_id)?;
+        let after: Snapshot = serde_json::from_str(&after).map_err(|e| log_damaged(id, e))?;
+        if without_empty(&current) != without_empty(&after) {
+            let later: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM merge_log WHERE id > ?1 AND undone_at IS NULL
+                     AND (kept_id IN (?2, ?3) OR merged_id IN (?2, ?3)) ORDER BY id DESC LIMIT 1",
+                    params![id, entry.kept_id, entry.merged_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let advice = match later {
+                Some(l) => format!(" Undo merge {l} first."),
+                None => String::new(),
+            };
+            return Err(CoreError::Conflict(format!(
+                "merge {id} ({} into {}) cannot be undone: {} has changed since the merge, and undoing it would lose that change.{advice}",
+                entry.merged_name, entry.kept_name, entry.kept_name
+            )));
+        }
+        let before: Snapshot = serde_json::from_str(&before).map_err(|e| log_damaged(id, e))?;
+        let mut keys: HashMap<String, (String, bool)> = refs
+            .iter()
+            .map(|t| (t.name.clone(), (t.key.clone(), t.has_dependents)))
+            .collect();
+        keys.insert("groups".into(), ("id".into(), true));
+        // The groups first, so rows pointing at the merged group have it to point at.
+        let mut order: Vec<&String> = vec![];
+        let groups = "groups".to_string();
+        order.push(&groups);
+        order.extend(
+            before
+                .keys()
+                .chain(current.keys())
+                .filter(|t| *t != "groups"),
+        );
+        let mut done = HashSet::new();
+        for table in order {
+            if !done.insert(table.clone()) {
+                continue;
+            }
+            let (key, in_place) = keys
+                .get(table)
+                .map(|(k, d)| (k.as_str(), *d))
+                .unwrap_or(("rowid", true));
+            restore(
+                &tx,
+                table,
+                key,
+                in_place,
+                before.get(table).map(Vec::as_slice).unwrap_or_default(),
+                current.get(table).map(Vec::as_slice).unwrap_or_default(),
+            )?;
+        }
+        let now = now_utc();
+        tx.execute(
+            "UPDATE merge_log SET undone_at = ?1 WHERE id = ?2",
+            params![now, id],
+        )?;
+        tx.commit()?;
+        entry.undone_at = Some(now);
+        Ok(entry)
+    }
+}
+
+fn log_damaged(id: i64, e: serde_json::Error) -> CoreError {
+    CoreError::Conflict(format!(
+        "merge {id} cannot be undone: its record in the merge log is damaged ({e})"
+    ))
+}
+
+fn without_empty(s: &Snapshot) -> Snapshot {
+    s.iter()
+        .filter(|(_, rows)| !rows.is_empty())
+        .map(|(t, rows)| (t.clone(), rows.clone()))
+        .collect()
+}
+
+/// Every table with a foreign key to `groups`, from the schema.
+fn referencing_tables(conn: &Connection) -> Result<Vec<RefTable>> {
+    let mut stmt = conn.prepare(
+        "SELECT m.name, f.\"table\", f.\"from\", m.sql FROM sqlite_master m
+         JOIN pragma_foreign_key_list(m.name) f
+         WHERE m.type = 'table' ORDER BY m.name, f.id, f.seq",
+    )?;
+    let fks: Vec<(String, String, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let referenced: HashSet<&str> = fks.iter().map(|f| f.1.as_str()).collect();
+    let mut out: Vec<RefTable> = Vec::new();
+    for (table, target, from, sql) in &fks {
+        if target != "groups" {
+            continue;
+        }
+        if sql.to_ascii_uppercase().contains("WITHOUT ROWID") {
+            return Err(CoreError::Conflict(format!(
+                "groups cannot be merged: table {table} has no row ids to restore on undo"
+            )));
+        }
+        if let Some(t) = out.iter_mut().find(|t| &t.name == table) {
+            t.columns.push(from.clone());
+            continue;
+        }
+        let pks: Vec<(String, String)> = conn
+            .prepare("SELECT name, upper(type) FROM pragma_table_info(?1) WHERE pk > 0")?
+            .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let key = match pks.as_slice() {
+            [(name, ty)] if ty == "INTEGER" => name.clone(),
+            _ => "rowid".to_string(),
+        };
+        out.push(RefTable {
+            name: table.clone(),
+            columns: vec![from.clone()],
+            key,
+            has_dependents: referenced.contains(table.as_str()),
+        });
+    }
+    Ok(out)
+}
+
+fn to_json(v: ValueRef) -> Json {
+    match v {
+        ValueRef::Null => Json::Null,
+        ValueRef::Integer(i) => Json::from(i),
+        ValueRef::Real(f) => Json::from(f),
+        ValueRef::Text(t) => Json::from(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => serde_json::json!({ "blob": b }),
+    }
+}
+
+fn from_json(v: &Json) -> Value {
+    match v {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Integer(i64::from(*b)),
+        Json::Number(n) => match n.as_i64() {
+            Some(i) => Value::Integer(i),
+            None => Value::Real(n.as_f64().unwrap_or(0.0)),
+        },
+        Json::String(s) => Value::Text(s.clone()),
+        Json::Object(o) => Value::Blob(
+            o.get("blob")
+                .and_then(Json::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_u64())
+                        .map(|x| x as u8)
+                        .collect()
+                })
+                .unwrap_or_default(),
+        ),
+        Json::Array(_) => Value::Null,
+    }
+}
+
+const KEY: &str = "__key";
+
+/// Reads rows (every column, and the row's key as `__key`), ordered by key.
+fn rows(conn: &Connection, sql: &str, ids: [i64; 2]) -> Result<Vec<Row>> {
+    let mut stmt = conn.prepare(sql)?;
+    let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
+    let mut out = Vec::new();
+    let mut q = stmt.query(ids)?;
+    while let Some(r) = q.next()? {
+        let mut row = Row::new();
+        for (i, n) in names.iter().enumerate() {
+            row.insert(n.clone(), to_json(r.get_ref(i)?));
+        }
+        out.push(row);
+    }
+    Ok(out)
+}
+
+/// Both groups' rows and every row pointing at either, table by table.
+fn snapshot(conn: &Connection, refs: &[RefTable], a: i64, b: i64) -> Result<Snapshot> {
+    let mut s = Snapshot::new();
+    s.insert(
+        "groups".into(),
+        rows(
+            conn,
+            &format!("SELECT id AS {KEY}, * FROM groups WHERE id IN (?1, ?2) ORDER BY id"),
+            [a, b],
+        )?,
+    );
+    for t in refs {
+        let cond: Vec<String> = t
+            .columns
+            .iter()
+            .map(|c| format!("\"{c}\" IN (?1, ?2)"))
+            .collect();
+        s.insert(
+            t.name.clone(),
+            rows(
+                conn,
+                &format!(
+                    "SELECT {} AS {KEY}, * FROM \"{}\" WHERE {} ORDER BY 1",
+                    t.key,
+                    t.name,
+                    cond.join(" OR ")
+                ),
+                [a, b],
+            )?,
+        );
+    }
+    Ok(s)
+}
+
+/// Puts one table's rows back. A table nothing points at is simply emptied of the current rows
+/// and given the old ones again (with their own keys), which avoids passing clashes on unique
+/// columns; in a table others point at (groups, appointments) rows made since are removed,
+/// changed ones set back in place and removed ones inserted again.
+fn restore(
+    conn: &Connection,
+    table: &str,
+    key: &str,
+    in_place: bool,
+    before: &[Row],
+    current: &[Row],
+) -> Result<()> {
+    let keyed = |rows: &[Row]| -> HashMap<String, Row> {
+        rows.iter()
+            .map(|r| {
+                (
+                    r.get(KEY).cloned().unwrap_or(Json::Null).to_string(),
+                    r.clone(),
+                )
+            })
+            .collect()
+    };
+    let (was, mut now) = (keyed(before), keyed(current));
+    for (k, row) in &now {
+        if !in_place || !was.contains_key(k) {
+            conn.execute(
+                &format!("DELETE FROM \"{table}\" WHERE {key} = ?1"),
+                [from_json(&row[KEY])],
+            )?;
+        }
+    }
+    if !in_place {
+        now.clear();
+    }
+    for row in before {
+        let k = row[KEY].to_string();
+        let cols: Vec<&String> = row.keys().filter(|c| *c != KEY).collect();
+        let values: Vec<Value> = cols.iter().map(|c| from_json(&row[*c])).collect();
+        match now.get(&k) {
+            Some(current) if current == row => {}
+            Some(_) => {
+                let sets: Vec<String> = cols
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("\"{c}\" = ?{}", i + 2))
+                    .collect();
+                conn.execute(
+                    &format!(
+                        "UPDATE \"{table}\" SET {} WHERE {key} = ?1",
+                        sets.join(", ")
+                    ),
+                    params_from_iter(std::iter::once(from_json(&row[KEY])).chain(values)),
+                )?;
+            }
+            None => {
+                let mut names: Vec<String> = cols.iter().map(|c| format!("\"{c}\"")).collect();
+                let mut vals = values;
+                if key == "rowid" {
+                    names.push("rowid".into());
+                    vals.push(from_json(&row[KEY]));
+                }
+                let marks: Vec<String> = (1..=vals.len()).map(|i| format!("?{i}")).collect();
+                conn.execute(
+                    &format!(
+                        "INSERT INTO \"{table}\" ({}) VALUES ({})",
+                        names.join(", "),
+                        marks.join(", ")
+                    ),
+                    params_from_iter(vals),
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A field's value in words, for showing side by side.
+fn shown(conn: &Connection, field: MergeField, id: i64) -> Result<String> {
+    let text = |sql: &str| -> Result<String> {
+        Ok(conn
+            .query_row(sql, [id], |r| r.get::<_, Option<String>>(0))?
+            .unwrap_or_default())
+    };
+    Ok(match field {
+        MergeField::Ward => text(
+            "SELECT w.name FROM groups g LEFT JOIN wards w ON w.id = g.ward_id WHERE g.id = ?1",
+        )?,
+        MergeField::LastChecked => text(
+            "SELECT CASE WHEN last_checked IS NULL THEN '' WHEN last_checked_by = '' THEN last_checked
+                    ELSE last_checked || ' by ' || last_checked_by END FROM groups WHERE id = ?1",
+        )?,
+        MergeField::ClassOverride => text(
+            "SELECT CASE WHEN class_override IS NULL THEN '' ELSE class_override || ': ' || class_override_reason END
+             FROM groups WHERE id = ?1",
+        )?,
+        MergeField::Faith => text(
+            "SELECT CASE WHEN faith = 0 THEN 'no' WHEN faith_name = '' THEN 'yes' ELSE 'yes (' || faith_name || ')' END
+             FROM groups WHERE id = ?1",
+        )?,
+        MergeField::Bme => text(
+            "SELECT CASE WHEN bme_led AND bme_serving THEN 'led by and serving' WHEN bme_led THEN 'led by'
+                    WHEN bme_serving THEN 'serving' ELSE 'no' END FROM groups WHERE id = ?1",
+        )?,
+        MergeField::Features => {
+            let n: i64 = conn.query_row(
+                "SELECT count(*) FROM group_features WHERE group_id = ?1 AND side IS NOT NULL",
+                [id],
+                |r| r.get(0),
+            )?;
+            if n == 0 {
+                String::new()
+            } else {
+                let sides: Vec<String> = conn
+                    .prepare(
+                        "SELECT number || ': ' || side FROM group_features
+                         WHERE group_id = ?1 AND side IS NOT NULL ORDER BY number",
+                    )?
+                    .query_map([id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                format!("{n} of 8 known ({})", sides.join(", "))
+            }
+        }
+        f => text(&format!(
+            "SELECT coalesce({}, '') FROM groups WHERE id = ?1",
+            f.columns()[0]
+        ))?,
+    })
+}
+
+fn preview(conn: &Connection, kept: i64, merged: i64) -> Result<MergePreview> {
+    if kept == merged {
+        return Err(CoreError::Conflict(
+            "a group cannot be merged with itself: choose two different groups".into(),
+        ));
+    }
+    let name = |id: i64| -> Result<String> {
+        conn.query_row("SELECT name FROM groups WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or(CoreError::NotFound { what: "group", id })
+    };
+    let (kept_name, merged_name) = (name(kept)?, name(merged)?);
+    let mut fields = Vec::new();
+    for f in MergeField::ALL {
+        let (k, m) = (shown(conn, f, kept)?, shown(conn, f, merged)?);
+        let empty = |s: &str| s.is_empty() || s == "no";
+        let default = match f {
+            MergeField::LastChecked if m > k => Pick::Merged,
+            _ if empty(&k) && !empty(&m) => Pick::Merged,
+            _ => Pick::Kept,
+        };
+        fields.push(FieldPreview {
+            field: f,
+            label: f.label().to_string(),
+            differs: k != m,
+            kept: k,
+            merged: m,
+            default,
+        });
+    }
+    let mut notes = Vec::new();
+    let count =
+        |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [kept, merged], |r| r.get(0))?) };
+    let moved: i64 = conn.query_row(
+        "SELECT count(*) FROM appointments WHERE group_id = ?1",
+        [merged],
+        |r| r.get(0),
+    )?;
+    if moved > 0 {
+        notes.push(format!(
+            "{moved} appointment(s) of {merged_name} move to the merged group"
+        ));
+    }
+    let shared = count(
+        "SELECT count(*) FROM group_categories a JOIN group_categories b
+         ON a.category_id = b.category_id AND a.group_id = ?1 AND b.group_id = ?2",
+    )?;
+    if shared > 0 {
+        notes.push(format!(
+            "both groups are linked to {shared} of the same categories: the merged group keeps each once"
+        ));
+    }
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT s.label, p.name FROM appointments a1
+         JOIN appointments a2 ON a2.seat_id = a1.seat_id
+         JOIN seats s ON s.id = a1.seat_id JOIN partnerships p ON p.id = s.partnership_id
+         WHERE a1.group_id = ?1 AND a2.group_id = ?2 ORDER BY p.name, s.position",
+    )?;
+    let seats: Vec<(String, String)> = stmt
+        .query_map([kept, merged], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (seat, partnership) in seats {
+        notes.push(format!(
+            "both groups have appointments to the seat \"{seat}\" on {partnership}: both appointments are kept; check whether one repeats the other"
+        ));
+    }
+    Ok(MergePreview {
+        kept_id: kept,
+        kept_name,
+        merged_id: merged,
+        merged_name,
+        fields,
+        notes,
+    })
+}

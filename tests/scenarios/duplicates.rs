@@ -1,0 +1,455 @@
+//! Duplicate groups: a directory fed from several spreadsheets holds one group under several
+//! spellings. Scan, review ("not a duplicate" remembered), merge field by field, and undo a merge
+//! so that every table is exactly as before, ids included.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use compactdir_core::domain::classification::Side;
+use compactdir_core::domain::duplicate_scan::ScanOptions;
+use compactdir_core::domain::group::{FeatureAnswer, GroupInput};
+use compactdir_core::domain::identifier::Identifier;
+use compactdir_core::domain::partnership::{Kind, PartnershipInput, Role, SeatInput, Sector};
+use compactdir_core::store::{AppointmentInput, MergeChoices, MergeField, Pick};
+use compactdir_core::{CoreError, Store};
+use compactdir_tests::{group, real_data, TempDirectory};
+
+/// Every table's full content (rowid and every column), read straight from the file; the merge
+/// log is left out, because it is the record of the merge itself.
+fn every_table(t: &TempDirectory) -> BTreeMap<String, Vec<String>> {
+    let c = rusqlite::Connection::open(&t.path).unwrap();
+    let tables: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'merge_log'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|table| {
+            let mut stmt = c
+                .prepare(&format!("SELECT rowid, * FROM \"{table}\" ORDER BY rowid"))
+                .unwrap();
+            let n = stmt.column_count();
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((0..n)
+                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                        .collect::<Vec<_>>()
+                        .join(" | "))
+                })
+                .unwrap()
+                .collect::<Result<Vec<_>, _>>()
+                .unwrap();
+            (table, rows)
+        })
+        .collect()
+}
+
+struct TwoEntries {
+    kept: i64,
+    merged: i64,
+    other: i64,
+    shared_category: i64,
+    seat: i64,
+}
+
+/// "St John's Centre" entered twice, each with its own links, both on one forum seat.
+fn two_entries(store: &Store) -> TwoEntries {
+    let r = store.reference_data().unwrap();
+    let cat = |i: usize| r.categories[i].id;
+    let ward = |i: usize| r.wards[i].id;
+    let kept = store
+        .save_group(GroupInput {
+            other_names: vec!["St Johns".into()],
+            identifiers: vec![Identifier {
+                scheme: "GB-COH".into(),
+                value: "07597525".into(),
+            }],
+            postcode: "M16 9GZ".into(),
+            category_ids: vec![cat(0), cat(1)],
+            place_ward_ids: vec![ward(0)],
+            features: vec![FeatureAnswer {
+                number: 1,
+                side: Some(Side::Community),
+                evidence: "members decide".into(),
+            }],
+            ..group("St John's Centre")
+        })
+        .unwrap()
+        .input
+        .id
+        .unwrap();
+    let merged = store
+        .save_group(GroupInput {
+            other_names: vec!["Old Trafford Hub".into()],
+            identifiers: vec![Identifier {
+                scheme: "GB-CHC".into(),
+                value: "1123456".into(),
+            }],
+            email: "hello@stjohnscentre.org.uk".into(),
+            website: "https://stjohnscentre.org.uk".into(),
+            category_ids: vec![cat(1), cat(2)],
+            place_ward_ids: vec![ward(0), ward(1)],
+            features: (1..=6)
+                .map(|number| FeatureAnswer {
+                    number,
+                    side: Some(Side::Voluntary),
+                    evidence: String::new(),
+                })
+                .collect(),
+            ..group("St. John's Centre")
+        })
+        .unwrap()
+        .input
+        .id
+        .unwrap();
+    let other = store
+        .save_group(group("St John's Church Hall"))
+        .unwrap()
+        .input
+        .id
+        .unwrap();
+    store.mark_not_duplicate(merged, other).unwrap();
+    let forum = store
+        .save_partnership(PartnershipInput {
+            name: "Old Trafford Forum".into(),
+            kind: Kind::Forum,
+            ..Default::default()
+        })
+        .unwrap();
+    let seat = store
+        .save_seat(SeatInput {
+            partnership_id: forum,
+            label: "Community centres seat".into(),
+            sector: Sector::Vcse,
+            ..Default::default()
+        })
+        .unwrap();
+    let holder = store
+        .appoint(AppointmentInput {
+            seat_id: seat,
+            new_person: "Amina Yusuf".into(),
+            group_id: Some(kept),
+            term_start: "2026-01-15".into(),
+            selection: "open_election".into(),
+            openly_selected: true,
+            ..Default::default()
+        })
+        .unwrap();
+    store
+        .appoint(AppointmentInput {
+            seat_id: seat,
+            new_person: "Joe Bright".into(),
+            group_id: Some(merged),
+            term_start: "2026-01-15".into(),
+            selection: "open_nomination".into(),
+            openly_selected: true,
+            role: Role::Alternate,
+            ..Default::default()
+        })
+        .unwrap();
+    store
+        .record_report_back(
+            holder,
+            NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            "e-mail",
+            "members",
+        )
+        .unwrap();
+    TwoEntries {
+        kept,
+        merged,
+        other,
+        shared_category: cat(1),
+        seat,
+    }
+}
+
+#[test]
+fn a_merge_moves_everything_and_undo_restores_every_table_exactly() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let e = two_entries(&store);
+    let before = every_table(&t);
+
+    let preview = store.merge_preview(e.kept, e.merged).unwrap();
+    let website = preview
+        .fields
+        .iter()
+        .find(|f| f.field == MergeField::Website)
+        .unwrap();
+    assert_eq!(
+        website.default,
+        Pick::Merged,
+        "the kept entry has no website"
+    );
+    assert!(
+        preview
+            .notes
+            .iter()
+            .any(|n| n.contains("Community centres seat")),
+        "both hold the same seat: {:?}",
+        preview.notes
+    );
+    assert!(preview
+        .notes
+        .iter()
+        .any(|n| n.contains("1 of the same categories")));
+
+    let choices = MergeChoices {
+        fields: BTreeMap::from([
+            (MergeField::Name, Pick::Kept),
+            (MergeField::Features, Pick::Merged),
+        ]),
+    };
+    let outcome = store.merge_groups(e.kept, e.merged, &choices).unwrap();
+    let g = store.get_group(e.kept).unwrap();
+    assert_eq!(g.input.name, "St John's Centre");
+    assert_eq!(
+        g.input.website, "https://stjohnscentre.org.uk",
+        "the default took it"
+    );
+    assert_eq!(
+        g.input.other_names,
+        vec!["St Johns", "St. John's Centre", "Old Trafford Hub"],
+        "the merged entry's name is kept as another name"
+    );
+    assert_eq!(g.input.identifiers.len(), 2, "both register numbers");
+    assert_eq!(
+        g.input.category_ids.len(),
+        3,
+        "the shared category once: {:?}",
+        g.input.category_ids
+    );
+    assert!(g.input.category_ids.contains(&e.shared_category));
+    assert_eq!(g.input.place_ward_ids.len(), 2);
+    assert_eq!(
+        g.input.features.iter().filter(|f| f.side.is_some()).count(),
+        6,
+        "the merged entry's answers, as chosen"
+    );
+    let holders: Vec<Option<i64>> = store
+        .seat_history(e.seat)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.group_id)
+        .collect();
+    assert_eq!(
+        holders,
+        vec![Some(e.kept), Some(e.kept)],
+        "both appointments moved"
+    );
+    assert!(matches!(
+        store.get_group(e.merged),
+        Err(CoreError::NotFound { .. })
+    ));
+    assert!(
+        store
+            .dismissed_pairs()
+            .unwrap()
+            .contains(&(e.kept.min(e.other), e.kept.max(e.other))),
+        "\"not a duplicate\" follows the merged group"
+    );
+    assert_ne!(every_table(&t), before);
+
+    let undone = store.undo_merge(None).unwrap();
+    assert_eq!(undone.id, outcome.merge_id);
+    assert_eq!(
+        every_table(&t),
+        before,
+        "every table as it was, ids included"
+    );
+    let again = store.undo_merge(Some(outcome.merge_id)).unwrap_err();
+    assert!(again.to_string().contains("already undone"), "{again}");
+}
+
+#[test]
+fn undo_is_refused_once_the_merged_group_has_changed() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let e = two_entries(&store);
+    let first = store
+        .merge_groups(e.kept, e.merged, &MergeChoices::default())
+        .unwrap();
+    let mut g = store.get_group(e.kept).unwrap().input;
+    g.phone = "0161 000 0000".into();
+    store.save_group(g).unwrap();
+    let err = store.undo_merge(Some(first.merge_id)).unwrap_err();
+    assert!(
+        err.to_string().contains("has changed since the merge"),
+        "{err}"
+    );
+    assert!(store.get_group(e.kept).is_ok(), "nothing was undone");
+
+    // A later merge into the same group must be undone first.
+    let t = TempDirectory::new();
+    let store = t.open();
+    let e = two_entries(&store);
+    let first = store
+        .merge_groups(e.kept, e.merged, &MergeChoices::default())
+        .unwrap();
+    let second = store
+        .merge_groups(e.kept, e.other, &MergeChoices::default())
+        .unwrap();
+    let err = store.undo_merge(Some(first.merge_id)).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains(&format!("Undo merge {} first", second.merge_id)),
+        "{err}"
+    );
+    store.undo_merge(None).unwrap();
+    store.undo_merge(None).unwrap();
+    assert!(store.get_group(e.merged).is_ok() && store.get_group(e.other).is_ok());
+    assert!(store
+        .undo_merge(None)
+        .unwrap_err()
+        .to_string()
+        .contains("no merge to undo"));
+}
+
+#[test]
+fn not_a_duplicate_is_remembered_and_the_queue_counts_decisions() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let ids: Vec<i64> = [
+        "G Force",
+        "G- Force",
+        "G-Force",
+        "Bluesci",
+        "Friends of Oak Road Park",
+    ]
+    .into_iter()
+    .map(|n| store.save_group(group(n)).unwrap().input.id.unwrap())
+    .collect();
+    store.start_duplicate_review().unwrap();
+    let scan = store
+        .find_duplicates(&ScanOptions::default(), &mut |_| {})
+        .unwrap();
+    assert_eq!(scan.pairs.len(), 3, "{:#?}", scan.pairs);
+    assert_eq!((scan.progress.reviewed, scan.progress.total), (0, 3));
+    assert_eq!(scan.clusters.len(), 1);
+
+    store.mark_not_duplicate(ids[1], ids[0]).unwrap();
+    let scan = store
+        .find_duplicates(&ScanOptions::default(), &mut |_| {})
+        .unwrap();
+    assert!(
+        !scan
+            .pairs
+            .iter()
+            .any(|p| (p.group_a, p.group_b) == (ids[0], ids[1])),
+        "the pair never comes back"
+    );
+    store
+        .merge_groups(ids[0], ids[2], &MergeChoices::default())
+        .unwrap();
+    let scan = store
+        .find_duplicates(&ScanOptions::default(), &mut |_| {})
+        .unwrap();
+    assert_eq!(scan.pairs.len(), 0, "{:#?}", scan.pairs);
+    assert_eq!(
+        (scan.progress.reviewed, scan.progress.total),
+        (2, 2),
+        "one dismissed, one merged"
+    );
+}
+
+/// The Trafford grants file as a directory: one group per distinct recipient row. A charity or
+/// company number already held by another group is left off (the directory allows one holder).
+fn load_grants(store: &Store) -> HashMap<i64, String> {
+    let mut reader =
+        csv::Reader::from_path(real_data("360giving_trafford_council_vcs_grants.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (name, ident, charity, company, postcode, web) = (
+        col("Recipient Org:Name"),
+        col("Recipient Org:Identifier"),
+        col("Recipient Org:Charity Number"),
+        col("Recipient Org:Company Number"),
+        col("Recipient Org:Postal Code"),
+        col("Recipient Org:Web Address"),
+    );
+    let mut seen = std::collections::HashSet::new();
+    let mut truth = HashMap::new();
+    for row in reader.records() {
+        let row = row.unwrap();
+        let key: Vec<String> = [name, ident, charity, company, postcode, web]
+            .iter()
+            .map(|&i| row[i].trim().to_string())
+            .collect();
+        if !seen.insert(key.clone()) {
+            continue;
+        }
+        let mut identifiers = Vec::new();
+        if !key[2].is_empty() {
+            identifiers.push(Identifier {
+                scheme: "GB-CHC".into(),
+                value: key[2].clone(),
+            });
+        }
+        if !key[3].is_empty() {
+            identifiers.push(Identifier {
+                scheme: "GB-COH".into(),
+                value: key[3].clone(),
+            });
+        }
+        let input = GroupInput {
+            postcode: key[4].clone(),
+            website: key[5].clone(),
+            identifiers,
+            ..group(&key[0])
+        };
+        let saved = store.save_group(input.clone()).or_else(|_| {
+            store.save_group(GroupInput {
+                identifiers: Vec::new(),
+                ..input
+            })
+        });
+        truth.insert(saved.unwrap().input.id.unwrap(), key[1].clone());
+    }
+    truth
+}
+
+#[test]
+fn the_real_grants_file_gives_its_known_spellings_and_not_different_parks() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let truth = load_grants(&store);
+    let scan = store
+        .find_duplicates(&ScanOptions::default(), &mut |_| {})
+        .unwrap();
+    let proposed = |a: &str, b: &str| {
+        scan.pairs.iter().any(|p| {
+            (p.group_a_name == a && p.group_b_name == b)
+                || (p.group_a_name == b && p.group_b_name == a)
+        })
+    };
+    for (a, b) in [
+        ("G Force", "G- Force"),
+        ("G- Force", "G-Force"),
+        ("St John's Centre", "St. John's Centre"),
+        ("St Johns Centre", "St. John's Centre"),
+        ("Bluesci", "Blue Sci CIC"),
+        ("Gorse Hill Studios", "Gorsehill Studios"),
+        ("Theatre of the Senses", "Theatre of the Senses CIC"),
+    ] {
+        assert!(proposed(a, b), "{a} / {b} should be proposed");
+    }
+    assert!(!proposed(
+        "Friends of Oak Road Park",
+        "Friends of Moor Nook Park"
+    ));
+    // Most proposals join entries the file itself gives one identifier.
+    let right = scan
+        .pairs
+        .iter()
+        .filter(|p| truth[&p.group_a] == truth[&p.group_b])
+        .count();
+    assert!(
+        right * 10 >= scan.pairs.len() * 8,
+        "{right} of {} proposals are the same organisation",
+        scan.pairs.len()
+    );
+}
