@@ -4,6 +4,7 @@ pub mod classification;
 pub mod flags;
 pub mod group;
 pub mod identifier;
+pub mod names;
 pub mod partnership;
 pub mod postcode;
 pub mod reference;

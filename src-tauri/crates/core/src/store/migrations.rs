@@ -10,6 +10,7 @@ use crate::error::{CoreError, Result};
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_accountability.sql"),
+    include_str!("migrations/005_imports.sql"),
 ];
 
 pub fn latest_version() -> i64 {

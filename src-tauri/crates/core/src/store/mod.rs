@@ -7,6 +7,8 @@ mod backup;
 mod categories;
 mod demo;
 mod flags;
+mod group_export;
+mod group_import;
 mod groups;
 mod lock;
 pub mod migrations;
@@ -20,6 +22,11 @@ mod settings;
 
 pub use backup::{backup_dir, BackupFile, BackupReason};
 pub use flags::FlagRow;
+pub use group_export::ExportedGroup;
+pub use group_import::{
+    Choice, Choices, ImportPlan, ImportRecord, ImportSummary, Match, MatchTarget, PlannedRow,
+    Preview, Progress, Stage, UndoSummary,
+};
 pub use lock::DirectoryLock;
 pub use partnerships::{
     AppointmentInput, Holder, PartnershipPage, PartnershipRow, PersonRow, SeatRow,
