@@ -5,6 +5,8 @@ mod demo;
 mod directory;
 mod flags;
 mod freshness;
+mod group_export;
+mod group_import;
 mod partnerships;
 mod search;
 mod seats;

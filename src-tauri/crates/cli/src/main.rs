@@ -3,8 +3,10 @@
 
 mod backup;
 mod demo;
+mod export;
 mod groups;
 mod import;
+mod import_groups;
 mod report;
 mod wards;
 
@@ -40,12 +42,18 @@ enum Command {
         #[command(subcommand)]
         action: demo::Action,
     },
+    /// Files for others: `export groups` (groups.csv), `export hsds --out DIR` (Open Referral UK).
+    Export {
+        #[command(subcommand)]
+        action: export::Action,
+    },
     /// Groups in the directory.
     Groups {
         #[command(subcommand)]
         action: groups::Action,
     },
-    /// Imports from spreadsheets: `import seats FILE.csv` (the whole file or nothing).
+    /// Imports from spreadsheets: `import seats FILE.csv` (the whole file or nothing),
+    /// `import groups FILE.csv`, `import list`, `import undo ID`.
     Import {
         #[command(subcommand)]
         action: import::Action,
@@ -68,6 +76,7 @@ fn main() -> ExitCode {
     let result = Store::open(&path).and_then(|mut store| match cli.command {
         Command::Backup { action } => backup::run(&mut store, action),
         Command::Demo { action } => demo::run(&mut store, action),
+        Command::Export { action } => export::run(&store, action),
         Command::Groups { action } => groups::run(&store, action),
         Command::Import { action } => import::run(&store, action),
         Command::Report { action } => report::run(&store, action),

@@ -72,3 +72,28 @@ pub fn write_groups(groups: &[ExportedGroup], out: impl Write) -> std::io::Resul
     w.finish()?;
     Ok(())
 }
+
+/// The rows an import rejected, as a CSV to correct and import again: `row`, `problems`, then
+/// the file's own columns as they were read.
+pub fn rejected_rows(
+    headers: &[String],
+    rejected: &[crate::import::groups::RejectedRow],
+) -> Vec<u8> {
+    let mut w = CsvWriter::new(Vec::new()).expect("writing to memory");
+    let mut head = vec!["row".to_string(), "problems".to_string()];
+    head.extend(headers.iter().cloned());
+    w.row(&head).expect("writing to memory");
+    for r in rejected {
+        let mut cells = vec![
+            r.row.to_string(),
+            r.problems
+                .iter()
+                .map(|p| p.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        ];
+        cells.extend(r.cells.iter().cloned());
+        w.row(&cells).expect("writing to memory");
+    }
+    w.finish().expect("writing to memory")
+}
