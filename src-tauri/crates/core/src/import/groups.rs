@@ -111,23 +111,55 @@ pub fn check_rows(
     lookups: &Lookups,
     progress: &mut dyn FnMut(usize, usize),
 ) -> (Vec<GroupLine>, Vec<RejectedRow>) {
-    let mut lines = Vec::with_capacity(table.rows.len());
-    let mut rejected = Vec::new();
     let total = table.rows.len();
-    for (i, (row, cells)) in table.rows.iter().enumerate() {
-        match read_row(*row, cells, columns, lookups) {
-            Ok(line) => lines.push(line),
-            Err(problems) => rejected.push(RejectedRow {
-                row: *row,
-                cells: cells.clone(),
-                problems,
-            }),
+    // Rows are checked on their own, so a long file is split across two threads (this machine
+    // class has two cores); progress is reported from the first half's thread's count.
+    let half = total.div_ceil(2).max(1000);
+    let chunks: Vec<&[(usize, Vec<String>)]> = table.rows.chunks(half).collect();
+    let (tx, rx) = std::sync::mpsc::channel::<usize>();
+    let results: Vec<(Vec<GroupLine>, Vec<RejectedRow>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .iter()
+            .map(|chunk| {
+                let tx = tx.clone();
+                scope.spawn(move || {
+                    let mut lines = Vec::with_capacity(chunk.len());
+                    let mut rejected = Vec::new();
+                    for (i, (row, cells)) in chunk.iter().enumerate() {
+                        match read_row(*row, cells, columns, lookups) {
+                            Ok(line) => lines.push(line),
+                            Err(problems) => rejected.push(RejectedRow {
+                                row: *row,
+                                cells: cells.clone(),
+                                problems,
+                            }),
+                        }
+                        if (i + 1) % 1000 == 0 {
+                            let _ = tx.send(1000);
+                        }
+                    }
+                    (lines, rejected)
+                })
+            })
+            .collect();
+        drop(tx);
+        let mut done = 0;
+        for n in rx {
+            done += n;
+            progress(done.min(total), total);
         }
-        if (i + 1) % 1000 == 0 {
-            progress(i + 1, total);
-        }
-    }
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a checking thread panicked"))
+            .collect()
+    });
     progress(total, total);
+    let mut lines = Vec::with_capacity(total);
+    let mut rejected = Vec::new();
+    for (l, r) in results {
+        lines.extend(l);
+        rejected.extend(r);
+    }
     (lines, rejected)
 }
 

@@ -332,6 +332,21 @@ impl Store {
         choices: &Choices,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportSummary> {
+        // A long file's indexes outgrow SQLite's default 2 MB page cache mid-transaction.
+        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn.execute_batch("PRAGMA cache_size = -65536")?;
+        let result = self.apply_in_transaction(plan, choices, progress);
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
+        result
+    }
+
+    fn apply_in_transaction(
+        &self,
+        plan: &ImportPlan,
+        choices: &Choices,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportSummary> {
         let tx = self.conn.unchecked_transaction()?;
         let now = now_utc();
         tx.execute(
