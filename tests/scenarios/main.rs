@@ -6,6 +6,8 @@ mod directory;
 mod duplicates;
 mod flags;
 mod freshness;
+mod group_export;
+mod group_import;
 mod partnerships;
 mod privacy;
 mod search;

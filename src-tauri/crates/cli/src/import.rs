@@ -1,11 +1,14 @@
 //! `compactdir import seats FILE.csv`: seats and who holds them, from a spreadsheet. The whole
 //! file or nothing; when refused, every row's problem goes to standard error, one a line.
+//! `compactdir import groups FILE.csv`: groups from any spreadsheet (see `import_groups`);
+//! `import list` and `import undo ID` show and take back earlier imports.
 
 use std::path::PathBuf;
 
 use clap::Subcommand;
 use compactdir_core::error::{CoreError, Result};
 use compactdir_core::import::seats::COLUMNS;
+use compactdir_core::store::{Choice, Choices};
 use compactdir_core::Store;
 
 #[derive(Subcommand)]
@@ -13,10 +16,74 @@ pub enum Action {
     /// Seats and their holders from a CSV file with the columns partnership, seat, sector,
     /// constituency, holder, holder_group, term_start, term_end, selection.
     Seats { file: PathBuf },
+    /// Groups from a CSV file (a council's list, a 360Giving grants file, the Charity Commission
+    /// register, or this app's own groups export). Rows with problems are rejected and listed;
+    /// the others go in together, in one transaction.
+    Groups {
+        file: PathBuf,
+        /// A built-in or saved mapping; without it the suggested mapping is used and printed.
+        #[arg(long, value_name = "NAME")]
+        mapping: Option<String>,
+        /// What to do with a row that matches a group already in the directory (or an earlier
+        /// row of the file).
+        #[arg(long, value_name = "skip|update|new", default_value = "skip", value_parser = ["skip", "update", "new"])]
+        on_match: String,
+        /// Save the mapping used under this name, for next time.
+        #[arg(long, value_name = "NAME")]
+        save_mapping: Option<String>,
+        /// Write the rejected rows, with their problems, to this CSV file.
+        #[arg(long, value_name = "FILE")]
+        rejected: Option<PathBuf>,
+    },
+    /// Earlier group imports, newest first: id, file, when, added, updated, undone.
+    List,
+    /// Takes back a whole group import: groups it added are removed, groups it updated restored.
+    Undo { id: i64 },
 }
 
 pub fn run(store: &Store, action: Action) -> Result<()> {
     match action {
+        Action::Groups {
+            file,
+            mapping,
+            on_match,
+            save_mapping,
+            rejected,
+        } => crate::import_groups::run(
+            store,
+            &file,
+            mapping.as_deref(),
+            Choices {
+                on_match: Choice::parse(&on_match).unwrap_or(Choice::Skip),
+                ..Default::default()
+            },
+            save_mapping.as_deref(),
+            rejected.as_deref(),
+        ),
+        Action::List => {
+            for i in store.imports()? {
+                println!(
+                    "{}\t{}\t{}\t{} added\t{} updated\t{}",
+                    i.id,
+                    i.file_name,
+                    i.at,
+                    i.added,
+                    i.updated,
+                    i.undone_at
+                        .map(|u| format!("undone {u}"))
+                        .unwrap_or_default()
+                );
+            }
+            Ok(())
+        }
+        Action::Undo { id } => {
+            let u = store.undo_import(id)?;
+            println!(
+                "Import {id} undone: {} groups removed, {} groups put back as they were.",
+                u.removed, u.restored
+            );
+            Ok(())
+        }
         Action::Seats { file } => {
             let reader = std::fs::File::open(&file).map_err(|source| CoreError::Io {
                 path: file.display().to_string(),

@@ -4,8 +4,10 @@
 mod backup;
 mod demo;
 mod duplicates;
+mod export;
 mod groups;
 mod import;
+mod import_groups;
 mod people;
 mod report;
 mod wards;
@@ -68,12 +70,18 @@ enum Command {
     Undo { id: Option<i64> },
     /// Remembers that groups A and B are not duplicates: no scan proposes them again.
     NotDuplicate { a: i64, b: i64 },
+    /// Files for others: `export groups` (groups.csv), `export hsds --out DIR` (Open Referral UK).
+    Export {
+        #[command(subcommand)]
+        action: export::Action,
+    },
     /// Groups in the directory.
     Groups {
         #[command(subcommand)]
         action: groups::Action,
     },
-    /// Imports from spreadsheets: `import seats FILE.csv` (the whole file or nothing).
+    /// Imports from spreadsheets: `import seats FILE.csv` (the whole file or nothing),
+    /// `import groups FILE.csv`, `import list`, `import undo ID`.
     Import {
         #[command(subcommand)]
         action: import::Action,
@@ -113,6 +121,7 @@ fn main() -> ExitCode {
         } => duplicates::merge(&store, kept, merged, &take, &keep),
         Command::Undo { id } => duplicates::undo(&store, id),
         Command::NotDuplicate { a, b } => duplicates::not_duplicate(&store, a, b),
+        Command::Export { action } => export::run(&store, action),
         Command::Groups { action } => groups::run(&store, action),
         Command::Import { action } => import::run(&store, action),
         Command::People { action } => people::run(&store, action),

@@ -1,11 +1,11 @@
 //! The core's typed errors. Messages are written for the person using the app: they say what is
 //! wrong and where, never leak SQL, and hold no personal data beyond what the user just typed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One field of a form that was refused, and why. `field` uses the input's own key
 /// (`postcode`, `identifiers[0].value`, `features[3].evidence`) so the UI can put it beside it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldProblem {
     pub field: String,
     pub message: String,

@@ -7,6 +7,7 @@
 
 pub mod domain;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod paths;
 pub mod seeds;

@@ -6,6 +6,7 @@ pub mod duplicates;
 pub mod flags;
 pub mod group;
 pub mod identifier;
+pub mod names;
 pub mod partnership;
 pub mod postcode;
 pub mod reference;

@@ -2,6 +2,9 @@
 //! saved, names problems by row and column as a spreadsheet shows them (the header is row 1),
 //! and saves the whole file or nothing.
 
+pub mod dialect;
+pub mod groups;
+pub mod mapping;
 pub mod seats;
 
 use crate::error::FieldProblem;

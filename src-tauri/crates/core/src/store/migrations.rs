@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_accountability.sql"),
     include_str!("migrations/003_privacy.sql"),
     include_str!("migrations/004_duplicates.sql"),
+    include_str!("migrations/005_imports.sql"),
 ];
 
 pub fn latest_version() -> i64 {

@@ -8,6 +8,8 @@ mod categories;
 mod demo;
 mod duplicates;
 mod flags;
+mod group_export;
+mod group_import;
 mod groups;
 mod lock;
 mod merge;
@@ -24,6 +26,11 @@ mod settings;
 pub use backup::{backup_dir, BackupFile, BackupReason};
 pub use duplicates::{DuplicateScan, ReviewProgress};
 pub use flags::FlagRow;
+pub use group_export::ExportedGroup;
+pub use group_import::{
+    Choice, Choices, ImportPlan, ImportRecord, ImportSummary, Match, MatchTarget, PlannedRow,
+    Preview, Progress, Stage, UndoSummary,
+};
 pub use lock::DirectoryLock;
 pub use merge::{
     FieldPreview, MergeChoices, MergeField, MergeLogEntry, MergeOutcome, MergePreview, Pick,

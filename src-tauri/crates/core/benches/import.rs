@@ -1,0 +1,123 @@
+//! Importing 100k generated groups (issue: checks and normalisation included, no slower than
+//! `sqlite3 .import` of the same file into a plain table), measured side by side in one run.
+//!
+//!     cargo bench -p compactdir-core --bench import [-- SIZE]
+//!
+//! The `sqlite3` command-line shell is used when it is on the PATH; otherwise only our figures
+//! are printed.
+
+use std::process::Command;
+use std::time::Instant;
+
+use compactdir_core::store::Choices;
+use compactdir_core::synthetic::{self, Rng};
+use compactdir_core::Store;
+
+fn main() {
+    let size: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(100_000);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("groups.csv");
+    let groups = synthetic::directory(size, 42);
+    let mut rng = Rng::new(7);
+    let mut csv = String::from(
+        "Organisation,Charity No,Company Number,Address,Post code,Email,Telephone,Website,Activities,Status,Last checked,Faith group\r\n",
+    );
+    for (i, g) in groups.iter().enumerate() {
+        csv.push_str(&format!(
+            "\"{} {i}\",{},{},\"{} Street, Salford\",{},info{i}@example.org,0161 {:07},www.example{i}.org,\"{}\",{},{}/0{}/2025,{}\r\n",
+            g.name.replace('"', ""),
+            1_000_000 + i,
+            format_args!("{:08}", i),
+            1 + rng.below(200),
+            g.postcode,
+            rng.below(9_999_999),
+            g.activities.replace('"', ""),
+            ["active", "dormant", "NA"][rng.below(3)],
+            10 + rng.below(18),
+            1 + rng.below(9),
+            ["yes", "no", "N/A"][rng.below(3)],
+        ));
+    }
+    std::fs::write(&file, &csv).unwrap();
+    println!(
+        "{size} rows, {} columns, {:.1} MB",
+        12,
+        csv.len() as f64 / 1e6
+    );
+
+    let ours = {
+        let store = Store::open(dir.path().join("directory.sqlite3")).unwrap();
+        let bytes = std::fs::read(&file).unwrap();
+        let t = Instant::now();
+        let table = compactdir_core::import::dialect::read(&bytes, None).unwrap();
+        println!(
+            "  of which decoding and splitting into {} rows of tidied cells: {:.2} s",
+            table.rows.len(),
+            t.elapsed().as_secs_f64()
+        );
+        let t = Instant::now();
+        let bytes = std::fs::read(&file).unwrap();
+        let preview = store.preview_group_import(&bytes).unwrap();
+        let plan = store
+            .plan_group_import(
+                "groups.csv",
+                &bytes,
+                &preview.suggestion.mapping,
+                &mut |_| {},
+            )
+            .unwrap();
+        let checked = t.elapsed();
+        let s = store
+            .apply_group_import(
+                &plan,
+                &Choices {
+                    on_match: compactdir_core::store::Choice::New,
+                    ..Default::default()
+                },
+                &mut |_| {},
+            )
+            .unwrap();
+        let total = t.elapsed();
+        println!(
+            "compactdir import groups: {:.2} s ({:.2} s reading and checking, {:.2} s saving); {} added, {} skipped, {} rejected",
+            total.as_secs_f64(),
+            checked.as_secs_f64(),
+            (total - checked).as_secs_f64(),
+            s.added,
+            s.skipped,
+            s.rejected.len()
+        );
+        total
+    };
+
+    let plain = dir.path().join("plain.sqlite3");
+    let t = Instant::now();
+    let run = Command::new("sqlite3")
+        .arg(&plain)
+        .arg("-cmd")
+        .arg("PRAGMA journal_mode=WAL;")
+        .arg(".mode csv")
+        .arg(format!(".import {} plain", file.display()))
+        .output();
+    match run {
+        Ok(out) if out.status.success() => {
+            let theirs = t.elapsed();
+            println!(
+                "sqlite3 .import into a plain table: {:.2} s",
+                theirs.as_secs_f64()
+            );
+            println!(
+                "ours / sqlite3 = {:.2}",
+                ours.as_secs_f64() / theirs.as_secs_f64()
+            );
+        }
+        Ok(out) => println!(
+            "sqlite3 .import failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(_) => println!("sqlite3 is not on the PATH: only our figure is shown"),
+    }
+}

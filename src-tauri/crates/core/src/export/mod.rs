@@ -1,0 +1,7 @@
+//! Files for others: the groups spreadsheet and the Open Referral UK tables. Every CSV is written
+//! the same way (see `csv`): UTF-8 with a byte-order mark, CRLF, quoted where needed, and no
+//! cell able to start a formula in a spreadsheet.
+
+pub mod csv;
+pub mod groups;
+pub mod hsds;

@@ -1,0 +1,416 @@
+//! What kind of CSV a file is, as users' files really are: UTF-8 with or without a byte-order
+//! mark, else Windows-1252 (what Excel on Windows saves as "CSV"); commas, semicolons (European
+//! Excel) or tabs; a header row, perhaps under a title line or two. Cells are tidied as they are
+//! read: non-breaking spaces become spaces, and `NA`, `N/A`, `No data`, `—` mean empty.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::group::tidy;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Windows1252,
+}
+
+impl Encoding {
+    pub fn label(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 with byte-order mark",
+            Encoding::Utf16Le => "UTF-16 (Excel Unicode text)",
+            Encoding::Windows1252 => "Windows-1252 (Excel on Windows)",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Delimiter {
+    Comma,
+    Semicolon,
+    Tab,
+}
+
+impl Delimiter {
+    pub const ALL: [Delimiter; 3] = [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab];
+    pub fn byte(self) -> u8 {
+        match self {
+            Delimiter::Comma => b',',
+            Delimiter::Semicolon => b';',
+            Delimiter::Tab => b'\t',
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Delimiter::Comma => "commas",
+            Delimiter::Semicolon => "semicolons",
+            Delimiter::Tab => "tabs",
+        }
+    }
+}
+
+/// What was found about a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dialect {
+    pub encoding: Encoding,
+    pub delimiter: Delimiter,
+    /// The row (as a spreadsheet numbers them, from 1) holding the column names; `None` when the
+    /// file has none and its columns are called "column 1", "column 2"...
+    pub header_row: Option<usize>,
+}
+
+impl std::fmt::Display for Dialect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}, separated by {}, ",
+            self.encoding.label(),
+            self.delimiter.label()
+        )?;
+        match self.header_row {
+            Some(1) => write!(f, "column names in row 1"),
+            Some(n) => write!(f, "column names in row {n} (rows above it skipped)"),
+            None => write!(f, "no row of column names"),
+        }
+    }
+}
+
+/// A file read into rows of tidied cells.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub dialect: Dialect,
+    /// One name per column; an empty or repeated name is made unique ("column 5").
+    pub headers: Vec<String>,
+    /// Data rows with their spreadsheet row number; blank rows are left out.
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+/// Words publishers write in a cell that has no value.
+const EMPTY_MARKERS: &[&str] = &[
+    "na", "n/a", "n.a.", "no data", "—", "–", "-", "redacted", "withheld",
+];
+
+/// A cell as the importer sees it: white space (non-breaking too) folded, "no value" words empty.
+pub fn clean_cell(s: &str) -> String {
+    // Our own exports put an apostrophe before a cell that could start a formula: take it off.
+    let s = match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => s,
+    };
+    let t = tidy(s);
+    if EMPTY_MARKERS.iter().any(|m| t.eq_ignore_ascii_case(m)) {
+        String::new()
+    } else {
+        t
+    }
+}
+
+/// Turns the bytes into text, saying which encoding they were in.
+pub fn decode(bytes: &[u8]) -> (Encoding, String) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return (
+            Encoding::Utf8Bom,
+            String::from_utf8_lossy(rest).into_owned(),
+        );
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        return (Encoding::Utf16Le, String::from_utf16_lossy(&units));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (Encoding::Utf8, s.to_string()),
+        Err(_) => (
+            Encoding::Windows1252,
+            bytes.iter().map(|b| windows_1252(*b)).collect(),
+        ),
+    }
+}
+
+/// Windows-1252 is Latin-1 except for 0x80–0x9F, where it has curly quotes, dashes, € and so on.
+fn windows_1252(b: u8) -> char {
+    const HIGH: [u16; 32] = [
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    ];
+    match b {
+        0x80..=0x9F => char::from_u32(HIGH[(b - 0x80) as usize] as u32).unwrap_or('\u{FFFD}'),
+        _ => b as char,
+    }
+}
+
+fn reader(text: &str, delimiter: Delimiter) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter.byte())
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
+/// The delimiter that splits the first rows into the same number of columns most often, and into
+/// the most columns when two tie.
+fn detect_delimiter(text: &str) -> Delimiter {
+    let sample_end = text
+        .char_indices()
+        .nth(64 * 1024)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    let sample = &text[..sample_end];
+    let mut best = (Delimiter::Comma, 0usize);
+    for d in Delimiter::ALL {
+        let widths: Vec<usize> = reader(sample, d)
+            .records()
+            .take(30)
+            .filter_map(|r| r.ok())
+            .map(|r| r.iter().filter(|c| !c.trim().is_empty()).count())
+            .filter(|w| *w > 0)
+            .collect();
+        let mut counts = std::collections::HashMap::new();
+        for w in &widths {
+            *counts.entry(*w).or_insert(0usize) += 1;
+        }
+        let (width, agree) = counts
+            .into_iter()
+            .max_by_key(|(w, n)| (*n, *w))
+            .unwrap_or((0, 0));
+        if width < 2 {
+            continue;
+        }
+        let score = agree * 100 + width;
+        if score > best.1 {
+            best = (d, score);
+        }
+    }
+    best.0
+}
+
+/// A cell that reads as a value rather than a column's name: a number, a date, an amount.
+fn looks_like_value(cell: &str) -> bool {
+    let c = cell.trim();
+    let digits = c.chars().filter(char::is_ascii_digit).count();
+    digits * 2 > c.chars().count() || crate::domain::postcode::normalise(c).is_ok()
+}
+
+/// The first of the opening rows whose cells are all names (no numbers, dates or postcodes),
+/// distinct, and at least half as many as the widest row's.
+fn detect_header(first: &[Vec<String>]) -> Option<usize> {
+    let widest = first
+        .iter()
+        .map(|r| r.iter().filter(|c| !c.is_empty()).count())
+        .max()
+        .unwrap_or(0);
+    first.iter().take(10).position(|r| {
+        let names: Vec<&String> = r.iter().filter(|c| !c.is_empty()).collect();
+        let distinct: std::collections::HashSet<String> =
+            names.iter().map(|n| n.to_lowercase()).collect();
+        !names.is_empty()
+            && names.len() * 2 >= widest
+            && (names.len() >= 2 || widest == 1)
+            && distinct.len() == names.len()
+            && names.iter().all(|c| !looks_like_value(c))
+    })
+}
+
+/// Reads a file; `limit` stops after that many data rows (for a preview).
+pub fn read(bytes: &[u8], limit: Option<usize>) -> Result<Table, String> {
+    let (encoding, text) = decode(bytes);
+    let delimiter = detect_delimiter(&text);
+    let mut records = Records::new(&text, delimiter);
+    let mut first: Vec<(usize, Vec<String>, Vec<String>)> = Vec::new();
+    while first.len() < 12 {
+        match records.next_record()? {
+            Some((row, raw)) => {
+                let cells = raw.iter().map(|c| clean_cell(c)).collect();
+                first.push((row, raw, cells));
+            }
+            None => break,
+        }
+    }
+    let cleaned: Vec<Vec<String>> = first.iter().map(|(_, _, c)| c.clone()).collect();
+    let header = detect_header(&cleaned);
+    let width = first.iter().map(|(_, r, _)| r.len()).max().unwrap_or(0);
+    let headers = match header {
+        Some(h) => unique_names(&first[h].1, width),
+        None => unique_names(&[], width),
+    };
+    let header_row = header.map(|h| first[h].0);
+    let mut rows = Vec::new();
+    let start = header.map(|h| h + 1).unwrap_or(0);
+    let push = |rows: &mut Vec<(usize, Vec<String>)>, row: usize, cells: Vec<String>| {
+        if cells.iter().any(|c| !c.is_empty()) {
+            rows.push((row, cells));
+        }
+    };
+    for (row, _, cells) in first.into_iter().skip(start) {
+        push(&mut rows, row, cells);
+    }
+    while limit.is_none_or(|l| rows.len() < l) {
+        match records.next_record()? {
+            Some((row, raw)) => push(&mut rows, row, raw.iter().map(|c| clean_cell(c)).collect()),
+            None => break,
+        }
+    }
+    if let Some(l) = limit {
+        rows.truncate(l);
+    }
+    Ok(Table {
+        dialect: Dialect {
+            encoding,
+            delimiter,
+            header_row,
+        },
+        headers,
+        rows,
+    })
+}
+
+/// Records with the row a spreadsheet shows them on: blank lines count as rows, line breaks
+/// inside quoted cells do not.
+struct Records<'t> {
+    text: &'t str,
+    counted_to: usize,
+    breaks_before: u64,
+    reader: csv::Reader<&'t [u8]>,
+    record: csv::StringRecord,
+    inner_breaks: u64,
+    last_row: usize,
+}
+
+impl<'t> Records<'t> {
+    fn new(text: &'t str, delimiter: Delimiter) -> Self {
+        Records {
+            text,
+            counted_to: 0,
+            breaks_before: 0,
+            reader: reader(text, delimiter),
+            record: csv::StringRecord::new(),
+            inner_breaks: 0,
+            last_row: 0,
+        }
+    }
+
+    fn next_record(&mut self) -> Result<Option<(usize, Vec<String>)>, String> {
+        match self.reader.read_record(&mut self.record) {
+            Ok(false) => Ok(None),
+            Ok(true) => {
+                // Row = line breaks before the record, less those inside earlier quoted cells.
+                let at = self
+                    .record
+                    .position()
+                    .map(|p| p.byte() as usize)
+                    .unwrap_or(0);
+                // The reader's position is where it started looking, before any blank lines.
+                let mut at = at.min(self.text.len());
+                while matches!(self.text.as_bytes().get(at), Some(b'\r' | b'\n')) {
+                    at += 1;
+                }
+                self.breaks_before += breaks(&self.text[self.counted_to..at]);
+                self.counted_to = at;
+                let row =
+                    ((self.breaks_before - self.inner_breaks) as usize + 1).max(self.last_row + 1);
+                self.last_row = row;
+                self.inner_breaks += self.record.iter().map(breaks).sum::<u64>();
+                Ok(Some((
+                    row,
+                    self.record.iter().map(str::to_string).collect(),
+                )))
+            }
+            Err(e) => Err(unreadable(self.last_row + 1, &e)),
+        }
+    }
+}
+
+/// Line breaks as spreadsheets count them: CRLF, LF or a lone CR, each one.
+fn breaks(s: &str) -> u64 {
+    let b = s.as_bytes();
+    b.iter()
+        .enumerate()
+        .filter(|(i, c)| **c == b'\n' || (**c == b'\r' && b.get(i + 1) != Some(&b'\n')))
+        .count() as u64
+}
+
+fn unreadable(row: usize, e: &csv::Error) -> String {
+    format!(
+        "row {row}: the file could not be read as CSV ({e}); save it from the spreadsheet as CSV"
+    )
+}
+
+/// Column names as written, with empty ones called "column N" and repeats numbered.
+fn unique_names(raw: &[String], width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(width);
+    for i in 0..width.max(raw.len()) {
+        let mut name = raw.get(i).map(|s| tidy(s)).unwrap_or_default();
+        if name.is_empty() {
+            name = format!("column {}", i + 1);
+        }
+        if out.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
+            name = format!("{name} ({})", i + 1);
+        }
+        out.push(name);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodings_are_told_apart() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa,b").0, Encoding::Utf8Bom);
+        assert_eq!(
+            decode("Café,b".as_bytes()),
+            (Encoding::Utf8, "Café,b".into())
+        );
+        let (e, t) = decode(b"Caf\xE9 \x96 \x93quoted\x94 \x80");
+        assert_eq!(e, Encoding::Windows1252);
+        assert_eq!(t, "Café – \u{201C}quoted\u{201D} €");
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("a\tb".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&utf16), (Encoding::Utf16Le, "a\tb".into()));
+    }
+
+    #[test]
+    fn delimiters_and_header_rows_are_found() {
+        let t = read(b"name;postcode;ward\nA;M5 3PF;Ordsall\nB;;\n", None).unwrap();
+        assert_eq!(t.dialect.delimiter, Delimiter::Semicolon);
+        assert_eq!(t.headers, ["name", "postcode", "ward"]);
+        assert_eq!(t.rows.len(), 2);
+        let t = read(
+            b"Grants paid 2024\n\nname,amount,postcode\nA,100,M5 3PF\n",
+            None,
+        )
+        .unwrap();
+        assert_eq!(t.dialect.header_row, Some(3));
+        assert_eq!(
+            t.rows,
+            vec![(4, vec!["A".into(), "100".into(), "M5 3PF".into()])]
+        );
+        let t = read(b"Age UK,100,M5 3PF\nB,200,M6 5JA\n", None).unwrap();
+        assert_eq!(t.dialect.header_row, None);
+        assert_eq!(t.headers, ["column 1", "column 2", "column 3"]);
+    }
+
+    #[test]
+    fn cells_are_tidied_and_empty_words_are_empty() {
+        for empty in ["NA", "n/a", "No data", "—", " N/A "] {
+            assert_eq!(clean_cell(empty), "", "{empty}");
+        }
+        assert_eq!(clean_cell("Age\u{a0}UK  Salford "), "Age UK Salford");
+    }
+
+    #[test]
+    fn trailing_delimiters_and_empty_names_get_column_names() {
+        let t = read(b"name,,postcode,\r\nA,x,M5 3PF,\r\n", None).unwrap();
+        assert_eq!(t.headers, ["name", "column 2", "postcode", "column 4"]);
+    }
+}

@@ -1,0 +1,607 @@
+//! Groups from a spreadsheet: each row read through a mapping, checked and normalised into a
+//! `GroupInput` on its own, or rejected with every problem named by row and column. Nothing here
+//! touches the directory; `Store::plan_group_import` matches the rows and saves them.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::cell_problem;
+use super::dialect::Table;
+use super::mapping::{Field, Mapping};
+use crate::domain::classification::{self, GroupClass, Side, FEATURE_COUNT};
+use crate::domain::group::{FeatureAnswer, GroupInput, Status};
+use crate::domain::identifier;
+use crate::error::FieldProblem;
+
+/// What the rows are checked against: the directory's wards and categories.
+#[derive(Debug, Clone, Default)]
+pub struct Lookups {
+    /// Ward names in lower case (a name may be used in several districts).
+    pub wards_by_name: HashMap<String, Vec<i64>>,
+    /// ONS ward codes in upper case (E05...).
+    pub wards_by_code: HashMap<String, i64>,
+    /// Category names in lower case.
+    pub categories: HashMap<String, i64>,
+    pub faith_category: Option<i64>,
+    pub bme_category: Option<i64>,
+}
+
+/// A row that passed every check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupLine {
+    /// As a spreadsheet numbers it.
+    pub row: usize,
+    pub input: GroupInput,
+    /// The fields this row gave a value for: an update changes only these.
+    pub present: Vec<Field>,
+}
+
+/// A row refused, with its cells as the file had them (for the rejected-rows file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RejectedRow {
+    pub row: usize,
+    pub cells: Vec<String>,
+    pub problems: Vec<FieldProblem>,
+}
+
+/// The mapping's columns by field, as positions in the file.
+pub struct Columns {
+    by_field: Vec<(Field, Vec<usize>)>,
+    headers: Vec<String>,
+}
+
+impl Columns {
+    /// # Errors
+    /// Every column the mapping names that the file lacks, and a missing name column.
+    pub fn new(headers: &[String], mapping: &Mapping) -> Result<Columns, Vec<FieldProblem>> {
+        let mut problems = Vec::new();
+        let mut by_field: Vec<(Field, Vec<usize>)> = Vec::new();
+        for c in &mapping.columns {
+            match headers
+                .iter()
+                .position(|h| h.eq_ignore_ascii_case(&c.column))
+            {
+                Some(i) => match by_field.iter_mut().find(|(f, _)| *f == c.field) {
+                    Some((_, list)) => list.push(i),
+                    None => by_field.push((c.field, vec![i])),
+                },
+                None => problems.push(cell_problem(
+                    1,
+                    &c.column,
+                    format!(
+                        "the file has no column called \"{}\" (its columns are: {})",
+                        c.column,
+                        headers.join(", ")
+                    ),
+                )),
+            }
+        }
+        if !by_field.iter().any(|(f, _)| *f == Field::Name) {
+            problems.push(FieldProblem::new(
+                "name",
+                "choose which column holds the group's name",
+            ));
+        }
+        if problems.is_empty() {
+            Ok(Columns {
+                by_field,
+                headers: headers.to_vec(),
+            })
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn header(&self, field: Field) -> &str {
+        self.by_field
+            .iter()
+            .find(|(f, _)| *f == field)
+            .and_then(|(_, c)| c.first())
+            .map(|i| self.headers[*i].as_str())
+            .unwrap_or(field.key())
+    }
+}
+
+/// Checks every row of the table; calls `progress(done, total)` every 1,000 rows.
+pub fn check_rows(
+    table: &Table,
+    columns: &Columns,
+    lookups: &Lookups,
+    progress: &mut dyn FnMut(usize, usize),
+) -> (Vec<GroupLine>, Vec<RejectedRow>) {
+    let total = table.rows.len();
+    // Rows are checked on their own, so a long file is split across two threads (this machine
+    // class has two cores); progress is reported from the first half's thread's count.
+    let half = total.div_ceil(2).max(1000);
+    let chunks: Vec<&[(usize, Vec<String>)]> = table.rows.chunks(half).collect();
+    let (tx, rx) = std::sync::mpsc::channel::<usize>();
+    let results: Vec<(Vec<GroupLine>, Vec<RejectedRow>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .iter()
+            .map(|chunk| {
+                let tx = tx.clone();
+                scope.spawn(move || {
+                    let mut lines = Vec::with_capacity(chunk.len());
+                    let mut rejected = Vec::new();
+                    for (i, (row, cells)) in chunk.iter().enumerate() {
+                        match read_row(*row, cells, columns, lookups) {
+                            Ok(line) => lines.push(line),
+                            Err(problems) => rejected.push(RejectedRow {
+                                row: *row,
+                                cells: cells.clone(),
+                                problems,
+                            }),
+                        }
+                        if (i + 1) % 1000 == 0 {
+                            let _ = tx.send(1000);
+                        }
+                    }
+                    (lines, rejected)
+                })
+            })
+            .collect();
+        drop(tx);
+        let mut done = 0;
+        for n in rx {
+            done += n;
+            progress(done.min(total), total);
+        }
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a checking thread panicked"))
+            .collect()
+    });
+    progress(total, total);
+    let mut lines = Vec::with_capacity(total);
+    let mut rejected = Vec::new();
+    for (l, r) in results {
+        lines.extend(l);
+        rejected.extend(r);
+    }
+    (lines, rejected)
+}
+
+/// Reads one row into a group, or says every reason it cannot be one.
+pub fn read_row(
+    row: usize,
+    cells: &[String],
+    columns: &Columns,
+    lookups: &Lookups,
+) -> Result<GroupLine, Vec<FieldProblem>> {
+    let mut problems = Vec::new();
+    let mut present = Vec::new();
+    let mut input = GroupInput::default();
+    let mut ident_columns: Vec<&str> = Vec::new();
+    for (field, positions) in &columns.by_field {
+        let values: Vec<&str> = positions
+            .iter()
+            .filter_map(|i| cells.get(*i).map(String::as_str))
+            .filter(|v| !v.is_empty())
+            .collect();
+        if values.is_empty() {
+            continue;
+        }
+        let field = *field;
+        let column = columns.header(field);
+        let value = if field == Field::Address {
+            values.join(", ")
+        } else {
+            values[0].to_string()
+        };
+        present.push(field);
+        let mut refuse = |why: String| problems.push(cell_problem(row, column, why));
+        match field {
+            Field::Name => input.name = value,
+            Field::OtherNames => {
+                input.other_names = values
+                    .iter()
+                    .flat_map(|v| v.split(';'))
+                    .map(str::to_string)
+                    .collect()
+            }
+            Field::CharityNumber | Field::CompanyNumber | Field::OrgId => {
+                let scheme = match field {
+                    Field::CharityNumber => "GB-CHC",
+                    Field::CompanyNumber => "GB-COH",
+                    _ => "",
+                };
+                for part in value.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+                    match org_id(scheme, part).and_then(|(s, v)| identifier::normalise(&s, &v)) {
+                        Ok(id) => {
+                            if !input.identifiers.contains(&id) {
+                                input.identifiers.push(id);
+                                ident_columns.push(column);
+                            }
+                        }
+                        Err(why) => refuse(why),
+                    }
+                }
+            }
+            Field::Address => input.address = value,
+            Field::Postcode => input.postcode = value,
+            Field::Ward => match ward(&value, lookups) {
+                Ok(id) => input.ward_id = Some(id),
+                Err(why) => refuse(why),
+            },
+            Field::Email => input.email = value,
+            Field::Phone => input.phone = value,
+            Field::Website => input.website = value,
+            Field::Activities => input.activities = value,
+            Field::Status => match status(&value) {
+                Some(s) => input.status = s,
+                None => refuse(format!(
+                    "\"{value}\" is not a status: use active, dormant or closed"
+                )),
+            },
+            Field::LastChecked => match parse_date_any(&value) {
+                Some(d) => input.last_checked = Some(d.to_string()),
+                None => refuse(format!(
+                    "\"{value}\" is not a date: use 2026-03-14, 14/03/2026 or 14 March 2026"
+                )),
+            },
+            Field::Class => match class(&value) {
+                Some(c) => input.class_override = Some(c),
+                None => refuse(format!(
+                    "\"{value}\" is not a class: use community, voluntary, mixed or unclassified"
+                )),
+            },
+            Field::CommunityFeatures | Field::VoluntaryFeatures => {
+                let side = if field == Field::CommunityFeatures {
+                    Side::Community
+                } else {
+                    Side::Voluntary
+                };
+                match feature_numbers(&value) {
+                    Ok(numbers) => {
+                        for n in numbers {
+                            if input.features.iter().any(|f| f.number == n) {
+                                refuse(format!("feature {n} is on both sides: keep it on one"));
+                            } else {
+                                input.features.push(FeatureAnswer {
+                                    number: n,
+                                    side: Some(side),
+                                    evidence: String::new(),
+                                });
+                            }
+                        }
+                    }
+                    Err(why) => refuse(why),
+                }
+            }
+            Field::FaithGroup => match yes_no(&value) {
+                Some(b) => input.faith = b,
+                None => {
+                    input.faith = true;
+                    input.faith_name = value;
+                }
+            },
+            Field::Bme => match bme(&value) {
+                Some((led, serving)) => {
+                    input.bme_led = led;
+                    input.bme_serving = serving;
+                }
+                None => refuse(format!(
+                    "\"{value}\" is not a BME answer: use led, serving, led; serving, or no"
+                )),
+            },
+            Field::CategoriesServed => {
+                for name in value
+                    .split([';', '|'])
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                {
+                    match lookups.categories.get(&name.to_lowercase()) {
+                        Some(id) => input.category_ids.push(*id),
+                        None => refuse(format!(
+                            "there is no category called \"{name}\": add it under Categories first, or correct the name"
+                        )),
+                    }
+                }
+            }
+        }
+    }
+    // Faith and BME groups count for their categories without a tick: leave those ticks aside so
+    // an exported row comes back exactly as it went out.
+    if input.faith {
+        input
+            .category_ids
+            .retain(|c| Some(*c) != lookups.faith_category);
+    }
+    if input.bme_led || input.bme_serving {
+        input
+            .category_ids
+            .retain(|c| Some(*c) != lookups.bme_category);
+    }
+    // A class the answers would suggest anyway is not a class set by staff.
+    if let Some(c) = input.class_override {
+        let suggested = classification::suggest(&input.answers()).class;
+        if c == suggested || c == GroupClass::Unclassified {
+            input.class_override = None;
+        } else {
+            input.class_override_reason = "class given in an imported file".to_string();
+        }
+    }
+    if let Err(found) = input.normalise() {
+        for p in found {
+            let column = match p.field.as_str() {
+                f if f.starts_with("identifiers[") => f
+                    .trim_start_matches("identifiers[")
+                    .split(']')
+                    .next()
+                    .and_then(|i| i.parse::<usize>().ok())
+                    .and_then(|i| ident_columns.get(i).copied())
+                    .unwrap_or("charity_number"),
+                f => Field::parse(f).map(|f| columns.header(f)).unwrap_or(f),
+            };
+            problems.push(cell_problem(row, column, lower_first(&p.message)));
+        }
+    }
+    if problems.is_empty() {
+        Ok(GroupLine {
+            row,
+            input,
+            present,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+/// "Enter the group's name" reads "enter the group's name" after "row 3, column name:"; a
+/// message starting with what was typed ("WA15 OHF is not...") is left as it is.
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match (c.next(), c.next()) {
+        (Some(f), Some(g)) if f.is_uppercase() && g.is_lowercase() => {
+            f.to_lowercase().chain(s.chars().skip(1)).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// A registration number with its scheme: a bare number takes the column's scheme; an org-id
+/// (GB-CHC-1123456, 360G-trafford-be_active) carries its own.
+fn org_id(scheme: &str, value: &str) -> Result<(String, String), String> {
+    let up = value.to_ascii_uppercase();
+    for known in ["GB-CHC-", "GB-COH-", "GB-SC-", "GB-NIC-"] {
+        if up.starts_with(known) {
+            return Ok((
+                known.trim_end_matches('-').to_string(),
+                value[known.len()..].to_string(),
+            ));
+        }
+    }
+    let parts: Vec<&str> = value.splitn(3, '-').collect();
+    match parts.as_slice() {
+        [a, b, rest] if a.chars().any(char::is_alphabetic) && !b.is_empty() && !rest.is_empty() => {
+            Ok((format!("{a}-{b}"), rest.to_string()))
+        }
+        _ if !scheme.is_empty() => Ok((scheme.to_string(), value.to_string())),
+        _ => Err(format!(
+            "\"{value}\" is not an org-id: it should look like GB-CHC-1123456 or GB-COH-09901361"
+        )),
+    }
+}
+
+fn ward(value: &str, lookups: &Lookups) -> Result<i64, String> {
+    if let Some(id) = lookups.wards_by_code.get(&value.to_ascii_uppercase()) {
+        return Ok(*id);
+    }
+    match lookups.wards_by_name.get(&value.to_lowercase()).map(Vec::as_slice) {
+        Some([one]) => Ok(*one),
+        Some(many) if many.len() > 1 => Err(format!(
+            "{} wards are called {value}: write the ward's code (E05...) instead",
+            many.len()
+        )),
+        _ => Err(format!(
+            "there is no ward called {value} in the ward list: correct it, or load the ward list first"
+        )),
+    }
+}
+
+fn status(value: &str) -> Option<Status> {
+    match value.to_lowercase().as_str() {
+        "active" | "open" | "registered" => Some(Status::Active),
+        "dormant" | "inactive" => Some(Status::Dormant),
+        "closed" | "removed" | "dissolved" | "wound up" => Some(Status::Closed),
+        _ => None,
+    }
+}
+
+fn class(value: &str) -> Option<GroupClass> {
+    match value.to_lowercase().as_str() {
+        "community" | "community group" => Some(GroupClass::Community),
+        "voluntary" | "voluntary organisation" | "voluntary organization" => {
+            Some(GroupClass::Voluntary)
+        }
+        "mixed" => Some(GroupClass::Mixed),
+        "unclassified" | "not yet classified" => Some(GroupClass::Unclassified),
+        _ => None,
+    }
+}
+
+fn feature_numbers(value: &str) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    for part in value.split([';', ',', ' ']).filter(|p| !p.is_empty()) {
+        match part.parse::<u8>() {
+            Ok(n) if (1..=FEATURE_COUNT as u8).contains(&n) => {
+                if !out.contains(&n) {
+                    out.push(n)
+                }
+            }
+            _ => {
+                return Err(format!(
+                    "\"{part}\" is not a feature number: use numbers 1 to 8 separated by ;"
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn yes_no(value: &str) -> Option<bool> {
+    match value.to_lowercase().as_str() {
+        "yes" | "y" | "true" | "1" | "x" => Some(true),
+        "no" | "n" | "false" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// Led by and/or serving BME communities. A bare "yes" says it serves them (the lesser claim).
+fn bme(value: &str) -> Option<(bool, bool)> {
+    let (mut led, mut serving) = (false, false);
+    for part in value
+        .to_lowercase()
+        .split([';', ',', '/', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        match part {
+            "led" | "led by" | "bme led" => led = true,
+            "serving" | "serves" | "bme serving" => serving = true,
+            "both" => (led, serving) = (true, true),
+            _ => match yes_no(part) {
+                Some(true) => serving = true,
+                Some(false) => {}
+                None => return None,
+            },
+        }
+    }
+    Some((led, serving))
+}
+
+/// A date as spreadsheets and registers write it: ISO (2026-03-14, or with a time after it),
+/// UK day first (14/03/2026, 14/03/26, 14-03-2026, 14.03.2026), in words (14 March 2026,
+/// 14 Mar 2026), 2026/03/14, or an Excel day number (46095). Never month first: 03/04/2026 is
+/// 3 April.
+pub fn parse_date_any(value: &str) -> Option<NaiveDate> {
+    let v = value.trim();
+    let head = v.get(..10).filter(|_| {
+        v.len() > 10 && matches!(v.as_bytes()[10], b'T' | b' ') && v.as_bytes()[4] == b'-'
+    });
+    let v = head.unwrap_or(v);
+    const FORMATS: &[&str] = &[
+        "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %B %Y", "%d %b %Y",
+        "%d-%b-%Y", "%B %d %Y",
+    ];
+    for f in FORMATS {
+        match NaiveDate::parse_from_str(v, f) {
+            // "%Y" takes "26" as the year 26: leave two-digit years to "%y" below.
+            Ok(d) if d.year() >= 1000 => return Some(d),
+            _ => {}
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(v, "%d/%m/%y") {
+        return Some(d);
+    }
+    if let Ok(n) = v.parse::<i64>() {
+        if (20_000..=80_000).contains(&n) {
+            return NaiveDate::from_ymd_opt(1899, 12, 30)
+                .and_then(|base| base.checked_add_signed(Duration::days(n)));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::identifier::Identifier;
+    use crate::import::dialect;
+    use crate::import::mapping::{built_in, suggest};
+
+    fn lines(csv: &str) -> (Vec<GroupLine>, Vec<RejectedRow>) {
+        let t = dialect::read(csv.as_bytes(), None).unwrap();
+        let m = suggest(&t.headers, &built_in()).mapping;
+        let c = Columns::new(&t.headers, &m).unwrap();
+        let mut lookups = Lookups::default();
+        lookups.categories.insert("older people".into(), 7);
+        lookups.wards_by_name.insert("ordsall".into(), vec![3]);
+        check_rows(&t, &c, &lookups, &mut |_, _| {})
+    }
+
+    #[test]
+    fn dates_in_the_forms_people_write_them() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 14);
+        for v in [
+            "2026-03-14",
+            "14/03/2026",
+            "14/03/26",
+            "14-03-2026",
+            "14.03.2026",
+            "14 March 2026",
+            "14 Mar 2026",
+            "2026/03/14",
+            "2026-03-14T09:30:00Z",
+            "46095",
+        ] {
+            assert_eq!(parse_date_any(v), d, "{v}");
+        }
+        assert_eq!(
+            parse_date_any("03/04/2026"),
+            NaiveDate::from_ymd_opt(2026, 4, 3)
+        );
+        assert_eq!(parse_date_any("last week"), None);
+    }
+
+    #[test]
+    fn a_good_row_becomes_a_group_with_numbers_kept_as_text() {
+        let (ok, bad) = lines(
+            "Organisation,Charity No,Company Number,Post code,Ward,Categories served,Faith group\n\
+             Ordsall Tenants,1123456,738693,m5 3pf,ORDSALL,Older people,Christian\n",
+        );
+        assert_eq!(bad, vec![]);
+        let g = &ok[0].input;
+        assert_eq!(g.identifiers[1].value, "00738693", "leading zeros restored");
+        assert_eq!(g.postcode, "M5 3PF");
+        assert_eq!(g.ward_id, Some(3));
+        assert_eq!(g.category_ids, vec![7]);
+        assert_eq!((g.faith, g.faith_name.as_str()), (true, "Christian"));
+    }
+
+    #[test]
+    fn every_problem_is_named_by_row_and_column() {
+        let (ok, bad) = lines(
+            "name,postcode,charity_number,last_checked,categories_served,bme\n\
+             Good Group,M5 3PF,,,,\n\
+             ,WA15 OHF,12AB,yesterday,Pensioners,maybe\n",
+        );
+        assert_eq!(ok.len(), 1);
+        let messages: Vec<&str> = bad[0].problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "row 3, column charity_number: 12AB is not a charity number: it should be 5 to 8 digits, such as 1123456",
+                "row 3, column last_checked: \"yesterday\" is not a date: use 2026-03-14, 14/03/2026 or 14 March 2026",
+                "row 3, column categories_served: there is no category called \"Pensioners\": add it under Categories first, or correct the name",
+                "row 3, column bme: \"maybe\" is not a BME answer: use led, serving, led; serving, or no",
+                "row 3, column name: enter the group's name",
+                "row 3, column postcode: WA15 OHF is not a UK postcode",
+            ]
+        );
+        assert_eq!(bad[0].row, 3);
+    }
+
+    #[test]
+    fn org_ids_carry_their_scheme_and_repeat_numbers_once() {
+        let (ok, bad) = lines(
+            "Recipient Org:Identifier,Recipient Org:Name,Recipient Org:Charity Number\n\
+             GB-CHC-1110767,G Force,1110767\n\
+             360G-trafford-be_active,Be Active,\n\
+             nonsense,X,\n",
+        );
+        assert_eq!(ok[0].input.identifiers.len(), 1);
+        assert_eq!(ok[0].input.identifiers[0].scheme, "GB-CHC");
+        assert_eq!(
+            ok[1].input.identifiers[0],
+            Identifier {
+                scheme: "360G-TRAFFORD".into(),
+                value: "be_active".into()
+            }
+        );
+        assert!(bad[0].problems[0].message.contains("is not an org-id"));
+    }
+}

@@ -1,0 +1,555 @@
+//! Which column of a spreadsheet fills which field of a group. A mapping is suggested from the
+//! column names ("Charity name", "Recipient Org:Name" and "Organisation" all suggest the name);
+//! the user confirms or changes it and may save it under a name for the next file like it. Three
+//! mappings ship: 360Giving grants, the Charity Commission register extract, and the app's own
+//! groups export (so export then import is a round trip with nothing to choose).
+
+use serde::{Deserialize, Serialize};
+
+/// The fields a column can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Name,
+    OtherNames,
+    CharityNumber,
+    CompanyNumber,
+    /// An org-id such as GB-CHC-1123456 or 360G-trafford-be_active.
+    OrgId,
+    Address,
+    Postcode,
+    Ward,
+    Email,
+    Phone,
+    Website,
+    Activities,
+    Status,
+    LastChecked,
+    Class,
+    CommunityFeatures,
+    VoluntaryFeatures,
+    FaithGroup,
+    Bme,
+    CategoriesServed,
+}
+
+impl Field {
+    pub const ALL: [Field; 20] = [
+        Field::Name,
+        Field::OtherNames,
+        Field::CharityNumber,
+        Field::CompanyNumber,
+        Field::OrgId,
+        Field::Address,
+        Field::Postcode,
+        Field::Ward,
+        Field::Email,
+        Field::Phone,
+        Field::Website,
+        Field::Activities,
+        Field::Status,
+        Field::LastChecked,
+        Field::Class,
+        Field::CommunityFeatures,
+        Field::VoluntaryFeatures,
+        Field::FaithGroup,
+        Field::Bme,
+        Field::CategoriesServed,
+    ];
+
+    /// The field's key: also its column name in the groups export.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::OtherNames => "other_names",
+            Field::CharityNumber => "charity_number",
+            Field::CompanyNumber => "company_number",
+            Field::OrgId => "org_id",
+            Field::Address => "address",
+            Field::Postcode => "postcode",
+            Field::Ward => "ward",
+            Field::Email => "email",
+            Field::Phone => "phone",
+            Field::Website => "website",
+            Field::Activities => "activities",
+            Field::Status => "status",
+            Field::LastChecked => "last_checked",
+            Field::Class => "class",
+            Field::CommunityFeatures => "community_features",
+            Field::VoluntaryFeatures => "voluntary_features",
+            Field::FaithGroup => "faith_group",
+            Field::Bme => "bme",
+            Field::CategoriesServed => "categories_served",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.key() == key.trim())
+    }
+
+    /// The words shown beside the field in the mapping step.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Name => "Name",
+            Field::OtherNames => "Other names (separated by ;)",
+            Field::CharityNumber => "Charity number",
+            Field::CompanyNumber => "Company number",
+            Field::OrgId => "Org-id (GB-CHC-..., GB-COH-..., 360G-...)",
+            Field::Address => "Address (several columns are joined)",
+            Field::Postcode => "Postcode",
+            Field::Ward => "Ward (name or code)",
+            Field::Email => "Email",
+            Field::Phone => "Phone",
+            Field::Website => "Website",
+            Field::Activities => "What it does",
+            Field::Status => "Status (active, dormant, closed)",
+            Field::LastChecked => "Last checked (a date)",
+            Field::Class => "Class set by staff",
+            Field::CommunityFeatures => "Features on the community side (numbers 1-8)",
+            Field::VoluntaryFeatures => "Features on the voluntary side (numbers 1-8)",
+            Field::FaithGroup => "Faith group (yes, no, or the faith)",
+            Field::Bme => "BME group (led, serving, both, no)",
+            Field::CategoriesServed => "Communities served (category names separated by ;)",
+        }
+    }
+
+    /// Fields that take several columns, joined (address lines) rather than the first filled.
+    pub fn joins_columns(self) -> bool {
+        matches!(self, Field::Address | Field::OtherNames)
+    }
+}
+
+/// One column and the field it fills.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ColumnField {
+    /// The column's name as the file has it.
+    pub column: String,
+    pub field: Field,
+}
+
+/// Columns not listed are not imported.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mapping {
+    pub columns: Vec<ColumnField>,
+}
+
+impl Mapping {
+    fn of(pairs: &[(&str, Field)]) -> Mapping {
+        Mapping {
+            columns: pairs
+                .iter()
+                .map(|(c, f)| ColumnField {
+                    column: c.to_string(),
+                    field: *f,
+                })
+                .collect(),
+        }
+    }
+
+    pub fn fields(&self) -> impl Iterator<Item = Field> + '_ {
+        self.columns.iter().map(|c| c.field)
+    }
+
+    /// The mapping in words, one column a line: `"Recipient Org:Name" -> name`.
+    pub fn describe(&self) -> String {
+        self.columns
+            .iter()
+            .map(|c| format!("  \"{}\" -> {}", c.column, c.field.key()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// A mapping with the name it is saved or shipped under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedMapping {
+    pub name: String,
+    pub mapping: Mapping,
+    /// Shipped with the app (cannot be replaced) rather than saved by a user.
+    pub built_in: bool,
+}
+
+pub const GROUPS_EXPORT: &str = "Compact Directory groups export";
+pub const GRANTS_360: &str = "360Giving grants";
+pub const CHARITY_COMMISSION: &str = "Charity Commission register";
+
+/// The groups export's columns, in order (`id` and `suggested_class` are worked out by the app,
+/// so the import leaves them aside).
+pub const EXPORT_COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "other_names",
+    "charity_number",
+    "company_number",
+    "postcode",
+    "ward",
+    "class",
+    "suggested_class",
+    "community_features",
+    "voluntary_features",
+    "faith_group",
+    "bme",
+    "categories_served",
+    "last_checked",
+    "status",
+];
+
+pub fn built_in() -> Vec<NamedMapping> {
+    use Field::*;
+    let export = Mapping {
+        columns: EXPORT_COLUMNS
+            .iter()
+            .filter_map(|c| {
+                Field::parse(c).map(|field| ColumnField {
+                    column: c.to_string(),
+                    field,
+                })
+            })
+            .collect(),
+    };
+    let grants = Mapping::of(&[
+        ("Recipient Org:Identifier", OrgId),
+        ("Recipient Org:Name", Name),
+        ("Recipient Org:Charity Number", CharityNumber),
+        ("Recipient Org:Company Number", CompanyNumber),
+        ("Recipient Org:Street Address", Address),
+        ("Recipient Org:City", Address),
+        ("Recipient Org:County", Address),
+        ("Recipient Org:Postal Code", Postcode),
+        ("Recipient Org:Description", Activities),
+        ("Recipient Org:Web Address", Website),
+    ]);
+    let register = Mapping::of(&[
+        ("registered_charity_number", CharityNumber),
+        ("charity_company_registration_number", CompanyNumber),
+        ("charity_name", Name),
+        ("charity_activities", Activities),
+        ("charity_contact_address", Address),
+        ("charity_contact_postcode", Postcode),
+        ("charity_contact_phone", Phone),
+        ("charity_contact_email", Email),
+        ("charity_contact_web", Website),
+    ]);
+    [
+        (GROUPS_EXPORT, export),
+        (GRANTS_360, grants),
+        (CHARITY_COMMISSION, register),
+    ]
+    .into_iter()
+    .map(|(name, mapping)| NamedMapping {
+        name: name.to_string(),
+        mapping,
+        built_in: true,
+    })
+    .collect()
+}
+
+/// A suggested mapping and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub mapping: Mapping,
+    /// The built-in or saved mapping whose columns the file has, if any; else the mapping was
+    /// guessed from the column names.
+    pub from: Option<String>,
+}
+
+/// The first known mapping whose every column the file has; else one guessed from the names.
+pub fn suggest(headers: &[String], known: &[NamedMapping]) -> Suggestion {
+    for m in known {
+        let has_all = m
+            .mapping
+            .columns
+            .iter()
+            .all(|c| headers.iter().any(|h| h.eq_ignore_ascii_case(&c.column)));
+        if has_all && !m.mapping.columns.is_empty() {
+            let columns = m
+                .mapping
+                .columns
+                .iter()
+                .map(|c| ColumnField {
+                    column: headers
+                        .iter()
+                        .find(|h| h.eq_ignore_ascii_case(&c.column))
+                        .cloned()
+                        .unwrap_or_else(|| c.column.clone()),
+                    field: c.field,
+                })
+                .collect();
+            return Suggestion {
+                mapping: Mapping { columns },
+                from: Some(m.name.clone()),
+            };
+        }
+    }
+    let mut columns: Vec<ColumnField> = Vec::new();
+    for h in headers {
+        if let Some(field) = guess(h) {
+            if field.joins_columns() || !columns.iter().any(|c| c.field == field) {
+                columns.push(ColumnField {
+                    column: h.clone(),
+                    field,
+                });
+            }
+        }
+    }
+    Suggestion {
+        mapping: Mapping { columns },
+        from: None,
+    }
+}
+
+/// A column name reduced to lower-case words: "Recipient Org:Name" is "recipient org name".
+fn words(header: &str) -> String {
+    header
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The field a column name suggests, if any. Exact names first, so that a grants file's own
+/// "Identifier", "Description" and "URL" (the grant's, not the group's) are left aside.
+pub fn guess(header: &str) -> Option<Field> {
+    use Field::*;
+    const NAMES: &[(Field, &[&str])] = &[
+        (
+            Name,
+            &[
+                "name",
+                "charity name",
+                "organisation",
+                "organization",
+                "organisation name",
+                "organization name",
+                "org name",
+                "group",
+                "group name",
+                "recipient org name",
+                "recipient name",
+                "recipient",
+                "registered name",
+                "charity",
+                "club",
+                "club name",
+            ],
+        ),
+        (
+            OtherNames,
+            &[
+                "other names",
+                "other name",
+                "also known as",
+                "aka",
+                "alternative name",
+                "working name",
+                "trading name",
+                "previous name",
+            ],
+        ),
+        (
+            CharityNumber,
+            &[
+                "charity number",
+                "registered charity number",
+                "charity no",
+                "charity reg no",
+                "registered charity no",
+                "charity registration number",
+                "recipient org charity number",
+                "reg charity no",
+                "regno",
+            ],
+        ),
+        (
+            CompanyNumber,
+            &[
+                "company number",
+                "company no",
+                "company registration number",
+                "charity company registration number",
+                "recipient org company number",
+                "companies house number",
+                "crn",
+            ],
+        ),
+        (
+            OrgId,
+            &[
+                "org id",
+                "org identifier",
+                "organisation identifier",
+                "organization identifier",
+                "recipient org identifier",
+            ],
+        ),
+        (
+            Address,
+            &[
+                "address",
+                "street address",
+                "address 1",
+                "address 2",
+                "address line 1",
+                "address line 2",
+                "address line 3",
+                "street",
+                "town",
+                "city",
+                "county",
+                "recipient org street address",
+                "recipient org city",
+                "recipient org county",
+                "charity contact address",
+                "contact address",
+            ],
+        ),
+        (
+            Postcode,
+            &[
+                "postcode",
+                "post code",
+                "postal code",
+                "recipient org postal code",
+                "charity contact postcode",
+                "contact postcode",
+            ],
+        ),
+        (Ward, &["ward", "ward name", "ward code", "electoral ward"]),
+        (
+            Email,
+            &[
+                "email",
+                "e mail",
+                "email address",
+                "contact email",
+                "charity contact email",
+            ],
+        ),
+        (
+            Phone,
+            &[
+                "phone",
+                "telephone",
+                "tel",
+                "phone number",
+                "telephone number",
+                "contact phone",
+                "charity contact phone",
+            ],
+        ),
+        (
+            Website,
+            &[
+                "website",
+                "web",
+                "web address",
+                "web site",
+                "homepage",
+                "recipient org web address",
+                "charity contact web",
+            ],
+        ),
+        (
+            Activities,
+            &[
+                "activities",
+                "what it does",
+                "about",
+                "objects",
+                "charity activities",
+                "recipient org description",
+                "organisation description",
+            ],
+        ),
+        (Status, &["status", "group status"]),
+        (
+            LastChecked,
+            &[
+                "last checked",
+                "date checked",
+                "last verified",
+                "checked on",
+            ],
+        ),
+        (Class, &["class", "classification"]),
+        (CommunityFeatures, &["community features"]),
+        (VoluntaryFeatures, &["voluntary features"]),
+        (FaithGroup, &["faith group", "faith", "faith based"]),
+        (Bme, &["bme", "bme group", "bame"]),
+        (
+            CategoriesServed,
+            &[
+                "categories served",
+                "categories",
+                "communities served",
+                "client groups",
+            ],
+        ),
+    ];
+    let w = words(header);
+    NAMES
+        .iter()
+        .find(|(_, names)| names.contains(&w.as_str()))
+        .map(|(f, _)| *f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(h: &[&str]) -> Vec<String> {
+        h.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn names_suggest_the_group_name() {
+        for h in [
+            "Charity name",
+            "Recipient Org:Name",
+            "Organisation",
+            "GROUP NAME",
+        ] {
+            assert_eq!(guess(h), Some(Field::Name), "{h}");
+        }
+        assert_eq!(
+            guess("Identifier"),
+            None,
+            "a grant's identifier is not the group's"
+        );
+        assert_eq!(guess("Amount Awarded"), None);
+    }
+
+    #[test]
+    fn a_known_file_gets_its_built_in_mapping() {
+        let h = headers(&[
+            "Identifier",
+            "Recipient Org:Identifier",
+            "Recipient Org:Name",
+            "Recipient Org:Charity Number",
+            "Recipient Org:Company Number",
+            "Recipient Org:Street Address",
+            "Recipient Org:City",
+            "Recipient Org:County",
+            "Recipient Org:Postal Code",
+            "Recipient Org:Description",
+            "Recipient Org:Web Address",
+        ]);
+        let s = suggest(&h, &built_in());
+        assert_eq!(s.from.as_deref(), Some(GRANTS_360));
+        let h = headers(&["Organisation", "Post Code", "Charity No", "Town", "Street"]);
+        let s = suggest(&h, &built_in());
+        assert_eq!(s.from, None);
+        let fields: Vec<Field> = s.mapping.fields().collect();
+        assert_eq!(
+            fields,
+            [
+                Field::Name,
+                Field::Postcode,
+                Field::CharityNumber,
+                Field::Address,
+                Field::Address
+            ]
+        );
+    }
+}

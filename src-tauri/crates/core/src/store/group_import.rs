@@ -1,0 +1,1024 @@
+//! Saving a groups spreadsheet, in two steps the window can show: `plan_group_import` reads and
+//! checks every row and finds the groups each may already be (same registration number, same
+//! name, or a close name in the same postcode or ward), writing nothing; `apply_group_import`
+//! saves the rows as the user chose (new group, update the match, or skip) in one transaction,
+//! and records what it did so `undo_import` can take the whole import back as one step.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rusqlite::{params, Transaction};
+use serde::{Deserialize, Serialize};
+
+use super::groups::save_group_in;
+use super::{now_utc, Store};
+use crate::domain::classification::{self, GroupClass, Side};
+use crate::domain::group::{Enterprise, GroupInput};
+use crate::domain::identifier::{scheme_label, Identifier};
+use crate::domain::names::shown_name;
+use crate::error::{CoreError, FieldProblem, Result};
+use crate::import::cell_problem;
+use crate::import::dialect::{self, Dialect};
+use crate::import::groups::{check_rows, Columns, GroupLine, Lookups, RejectedRow};
+use crate::import::mapping::{self, Field, Mapping, NamedMapping, Suggestion};
+
+/// The first rows of a file and the mapping suggested for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preview {
+    pub dialect: Dialect,
+    pub headers: Vec<String>,
+    /// Up to 20 rows, cells tidied as the import will read them.
+    pub first_rows: Vec<Vec<String>>,
+    pub suggestion: Suggestion,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Choice {
+    /// Add the row as a new group.
+    New,
+    /// Bring the matched group up to date with the row's filled cells.
+    Update,
+    Skip,
+}
+
+impl Choice {
+    pub fn parse(s: &str) -> Option<Choice> {
+        match s {
+            "new" => Some(Choice::New),
+            "update" => Some(Choice::Update),
+            "skip" => Some(Choice::Skip),
+            _ => None,
+        }
+    }
+}
+
+/// What an incoming row matched: a group in the directory, or an earlier row of the same file
+/// (a grants file lists a group once per grant).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum MatchTarget {
+    Group { id: i64 },
+    Row { row: usize },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Match {
+    pub target: MatchTarget,
+    /// The matched group's (or row's) name as shown.
+    pub name: String,
+    /// Why it matched, in words: "same charity number 1110767".
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlannedRow {
+    #[serde(flatten)]
+    pub line: GroupLine,
+    /// The name as the app shows it (title case when the file wrote it in capitals); the name
+    /// stored is the file's.
+    pub shown_name: String,
+    pub matched: Option<Match>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportPlan {
+    pub file_name: String,
+    pub dialect: Dialect,
+    pub headers: Vec<String>,
+    pub mapping: Mapping,
+    /// Data rows read (blank rows not counted).
+    pub read: usize,
+    pub rows: Vec<PlannedRow>,
+    pub rejected: Vec<RejectedRow>,
+}
+
+/// The user's choices: one for every matched row, and any row's own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choices {
+    pub on_match: Choice,
+    #[serde(default)]
+    pub rows: BTreeMap<usize, Choice>,
+}
+
+impl Default for Choices {
+    fn default() -> Self {
+        Choices {
+            on_match: Choice::Skip,
+            rows: BTreeMap::new(),
+        }
+    }
+}
+
+impl Choices {
+    pub fn for_row(&self, r: &PlannedRow) -> Choice {
+        match self.rows.get(&r.line.row) {
+            Some(c) => *c,
+            None if r.matched.is_some() => self.on_match,
+            None => Choice::New,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Checking,
+    Saving,
+}
+
+/// Reported every 1,000 rows of a long file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub stage: Stage,
+    pub done: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportSummary {
+    /// For `undo_import`; `None` when nothing was saved.
+    pub import_id: Option<i64>,
+    pub read: usize,
+    pub added: usize,
+    pub updated: usize,
+    pub skipped: usize,
+    pub rejected: Vec<RejectedRow>,
+}
+
+impl std::fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "read {} rows: {} added, {} updated, {} skipped, {} rejected",
+            self.read,
+            self.added,
+            self.updated,
+            self.skipped,
+            self.rejected.len()
+        )
+    }
+}
+
+/// One import in the directory's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRecord {
+    pub id: i64,
+    pub file_name: String,
+    pub at: String,
+    pub added: i64,
+    pub updated: i64,
+    pub skipped: i64,
+    pub rejected: i64,
+    pub undone_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UndoSummary {
+    pub removed: usize,
+    pub restored: usize,
+}
+
+/// A name compared as a person would: case, punctuation, "the" and "Ltd"/"CIC" do not matter,
+/// so "G- Force" is "G-Force" and "St. John's Centre" is "St Johns Centre".
+pub fn name_key(name: &str) -> String {
+    name.to_lowercase()
+        .replace(['\'', '’', '.'], "")
+        .replace('&', " and ")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    *w,
+                    "the" | "ltd" | "limited" | "cic" | "cio" | "inc" | "plc" | "llp"
+                )
+        })
+        .collect()
+}
+
+/// How alike two name keys are, 0 to 1 (Dice's coefficient on letter pairs).
+pub fn likeness(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let pairs = |s: &str| -> Vec<(char, char)> {
+        let c: Vec<char> = s.chars().collect();
+        c.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (pa, mut pb) = (pairs(a), pairs(b));
+    if pa.is_empty() || pb.is_empty() {
+        return 0.0;
+    }
+    let total = pa.len() + pb.len();
+    let mut shared = 0;
+    for p in &pa {
+        if let Some(i) = pb.iter().position(|q| q == p) {
+            pb.swap_remove(i);
+            shared += 1;
+        }
+    }
+    2.0 * shared as f64 / total as f64
+}
+
+/// Names at least this alike, in the same postcode or ward, are offered as a match.
+pub const CLOSE_NAME: f64 = 0.85;
+
+/// What undo reads about one change: group, action, before, after_updated_at, the group's
+/// updated_at and name now, and whether it holds a seat.
+type Change = (
+    i64,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+    bool,
+);
+
+/// An update made (the group before, and its numbers after), or the row's problems.
+type Updated = std::result::Result<(GroupInput, Vec<Identifier>), Vec<FieldProblem>>;
+
+struct Existing {
+    names: HashMap<i64, String>,
+    by_ident: HashMap<(String, String), i64>,
+    by_key: HashMap<String, Vec<i64>>,
+    keys: HashMap<i64, Vec<String>>,
+    by_postcode: HashMap<String, Vec<i64>>,
+    by_ward: HashMap<i64, Vec<i64>>,
+}
+
+impl Store {
+    /// Reads the first rows of a file and suggests a mapping (a built-in or saved one whose
+    /// columns the file has, else one guessed from the column names).
+    ///
+    /// # Errors
+    /// `Invalid` when the file cannot be read as CSV.
+    pub fn preview_group_import(&self, bytes: &[u8]) -> Result<Preview> {
+        let table = dialect::read(bytes, Some(20)).map_err(file_problem)?;
+        let suggestion = mapping::suggest(&table.headers, &self.mappings()?);
+        Ok(Preview {
+            dialect: table.dialect,
+            headers: table.headers,
+            first_rows: table.rows.into_iter().map(|(_, c)| c).collect(),
+            suggestion,
+        })
+    }
+
+    /// Reads and checks every row and finds each one's match. Writes nothing.
+    ///
+    /// # Errors
+    /// `Invalid` when the file cannot be read, or the mapping names a column the file lacks or
+    /// no column for the name.
+    pub fn plan_group_import(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+        mapping: &Mapping,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportPlan> {
+        let table = dialect::read(bytes, None).map_err(file_problem)?;
+        let columns = Columns::new(&table.headers, mapping).map_err(CoreError::Invalid)?;
+        let lookups = self.import_lookups()?;
+        let (lines, rejected) = check_rows(&table, &columns, &lookups, &mut |done, total| {
+            progress(Progress {
+                stage: Stage::Checking,
+                done,
+                total,
+            })
+        });
+        let existing = self.existing_for_matching()?;
+        let mut file_idents: HashMap<(String, String), (usize, String)> = HashMap::new();
+        let mut file_keys: HashMap<String, (usize, String)> = HashMap::new();
+        let rows = lines
+            .into_iter()
+            .map(|line| {
+                let key = name_key(&line.input.name);
+                let shown = shown_name(&line.input.name);
+                let matched = existing
+                    .find(&line.input, &key)
+                    .or_else(|| in_file(&line.input, &key, &file_idents, &file_keys));
+                for i in &line.input.identifiers {
+                    file_idents
+                        .entry((i.scheme.clone(), i.value.clone()))
+                        .or_insert((line.row, shown.clone()));
+                }
+                file_keys.entry(key).or_insert((line.row, shown.clone()));
+                PlannedRow {
+                    line,
+                    shown_name: shown,
+                    matched,
+                }
+            })
+            .collect();
+        Ok(ImportPlan {
+            file_name: file_name.to_string(),
+            dialect: table.dialect,
+            headers: table.headers,
+            mapping: mapping.clone(),
+            read: table.rows.len(),
+            rows,
+            rejected,
+        })
+    }
+
+    /// Saves the plan's rows as chosen, all or nothing, and records the import for undoing.
+    /// A plan whose every row is skipped saves nothing and records no import.
+    ///
+    /// # Errors
+    /// `Invalid` with the rows that cannot be saved as chosen (a new group with a number another
+    /// group has; an update whose group was removed since the plan); nothing is saved.
+    pub fn apply_group_import(
+        &self,
+        plan: &ImportPlan,
+        choices: &Choices,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportSummary> {
+        // A long file's indexes outgrow SQLite's default 2 MB page cache mid-transaction.
+        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn.execute_batch("PRAGMA cache_size = -65536")?;
+        let result = self.apply_in_transaction(plan, choices, progress);
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
+        result
+    }
+
+    fn apply_in_transaction(
+        &self,
+        plan: &ImportPlan,
+        choices: &Choices,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportSummary> {
+        let tx = self.conn.unchecked_transaction()?;
+        let now = now_utc();
+        tx.execute(
+            "INSERT INTO imports (file_name, at, mapping, added, updated, skipped, rejected)
+             VALUES (?1, ?2, ?3, 0, 0, 0, ?4)",
+            params![
+                plan.file_name,
+                now,
+                serde_json::to_string(&plan.mapping).unwrap_or_default(),
+                plan.rejected.len() as i64
+            ],
+        )?;
+        let import_id = tx.last_insert_rowid();
+        let mut taken: HashMap<(String, String), i64> = HashMap::new();
+        {
+            let mut stmt = tx.prepare("SELECT scheme, value, group_id FROM group_identifiers")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                taken.insert((r.get(0)?, r.get(1)?), r.get(2)?);
+            }
+        }
+        let mut summary = ImportSummary {
+            import_id: None,
+            read: plan.read,
+            added: 0,
+            updated: 0,
+            skipped: 0,
+            rejected: plan.rejected.clone(),
+        };
+        let mut problems: Vec<FieldProblem> = Vec::new();
+        let mut group_of_row: HashMap<usize, i64> = HashMap::new();
+        let total = plan.rows.len();
+        for (i, r) in plan.rows.iter().enumerate() {
+            let row = r.line.row;
+            let target = match &r.matched {
+                Some(Match {
+                    target: MatchTarget::Group { id },
+                    ..
+                }) => Some(*id),
+                Some(Match {
+                    target: MatchTarget::Row { row },
+                    ..
+                }) => group_of_row.get(row).copied(),
+                None => None,
+            };
+            match (choices.for_row(r), target) {
+                (Choice::Skip, t) => {
+                    summary.skipped += 1;
+                    if let Some(t) = t {
+                        group_of_row.insert(row, t);
+                    }
+                }
+                (Choice::Update, Some(id)) => match self.update_from(&tx, id, &r.line)? {
+                    Ok((before, identifiers)) => {
+                        for ident in identifiers {
+                            taken.insert((ident.scheme, ident.value), id);
+                        }
+                        record_change(&tx, import_id, id, "updated", row, Some(&before))?;
+                        group_of_row.insert(row, id);
+                        summary.updated += 1;
+                    }
+                    Err(mut p) => problems.append(&mut p),
+                },
+                (Choice::New | Choice::Update, _) => {
+                    let clash = r
+                        .line
+                        .input
+                        .identifiers
+                        .iter()
+                        .enumerate()
+                        .find_map(|(n, i)| {
+                            taken
+                                .get(&(i.scheme.clone(), i.value.clone()))
+                                .map(|g| (n, i, *g))
+                        });
+                    if let Some((_, ident, other)) = clash {
+                        problems.push(cell_problem(
+                            row,
+                            "identifiers",
+                            format!(
+                                "{} {} already belongs to group {other}: choose update or skip for this row",
+                                scheme_label(&ident.scheme),
+                                ident.value
+                            ),
+                        ));
+                        continue;
+                    }
+                    let id = insert_new(&tx, &r.line.input, &now)?;
+                    for ident in &r.line.input.identifiers {
+                        taken.insert((ident.scheme.clone(), ident.value.clone()), id);
+                    }
+                    record_change(&tx, import_id, id, "added", row, None)?;
+                    group_of_row.insert(row, id);
+                    summary.added += 1;
+                }
+            }
+            if (i + 1) % 1000 == 0 {
+                progress(Progress {
+                    stage: Stage::Saving,
+                    done: i + 1,
+                    total,
+                });
+            }
+        }
+        progress(Progress {
+            stage: Stage::Saving,
+            done: total,
+            total,
+        });
+        if !problems.is_empty() {
+            return Err(CoreError::Invalid(problems)); // the transaction rolls back
+        }
+        if summary.added + summary.updated == 0 {
+            return Ok(summary);
+        }
+        tx.execute(
+            "UPDATE import_changes SET after_updated_at =
+               (SELECT updated_at FROM groups WHERE id = import_changes.group_id)
+             WHERE import_id = ?1",
+            [import_id],
+        )?;
+        tx.execute(
+            "UPDATE imports SET added = ?1, updated = ?2, skipped = ?3 WHERE id = ?4",
+            params![
+                summary.added as i64,
+                summary.updated as i64,
+                summary.skipped as i64,
+                import_id
+            ],
+        )?;
+        tx.commit()?;
+        summary.import_id = Some(import_id);
+        Ok(summary)
+    }
+
+    /// Takes a whole import back in one step: groups it added are removed, groups it updated
+    /// are put back as they were.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown import; `Conflict` (nothing changed) when it was undone already,
+    /// or a group it touched has been changed since or now holds a seat.
+    pub fn undo_import(&self, id: i64) -> Result<UndoSummary> {
+        let record = self
+            .imports()?
+            .into_iter()
+            .find(|r| r.id == id)
+            .ok_or(CoreError::NotFound { what: "import", id })?;
+        if let Some(at) = record.undone_at {
+            return Err(CoreError::Conflict(format!(
+                "the import of {} was already undone on {at}",
+                record.file_name
+            )));
+        }
+        let tx = self.conn.unchecked_transaction()?;
+        let changes: Vec<Change> = tx
+            .prepare(
+                "SELECT c.group_id, c.action, c.before, c.after_updated_at, g.updated_at, g.name,
+                        EXISTS (SELECT 1 FROM appointments a WHERE a.group_id = c.group_id)
+                 FROM import_changes c LEFT JOIN groups g ON g.id = c.group_id
+                 WHERE c.import_id = ?1 ORDER BY c.row DESC",
+            )?
+            .query_map([id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut refusals = Vec::new();
+        for (_, action, _, after, now, name, seated) in &changes {
+            let name = name.clone().unwrap_or_else(|| "a group".into());
+            match now {
+                None => refusals.push(format!("{name} has been removed since the import")),
+                Some(n) if n != after => refusals.push(format!(
+                    "{name} was changed after the import (on {n}); undoing would lose that change"
+                )),
+                _ if action == "added" && *seated => refusals.push(format!(
+                    "{name} now has a representative on a seat; end that appointment first"
+                )),
+                _ => {}
+            }
+        }
+        if !refusals.is_empty() {
+            return Err(CoreError::Conflict(format!(
+                "the import of {} cannot be undone: {}",
+                record.file_name,
+                refusals.join("; ")
+            )));
+        }
+        let mut summary = UndoSummary {
+            removed: 0,
+            restored: 0,
+        };
+        for (group_id, action, before, ..) in changes {
+            if action == "added" {
+                tx.execute("DELETE FROM groups WHERE id = ?1", [group_id])?;
+                summary.removed += 1;
+            } else if let Some(before) = before {
+                let input: GroupInput = serde_json::from_str(&before).map_err(|e| {
+                    CoreError::Conflict(format!(
+                        "the import's record of a group is unreadable ({e})"
+                    ))
+                })?;
+                save_group_in(&tx, input, false)?;
+                summary.restored += 1;
+            }
+        }
+        tx.execute(
+            "UPDATE imports SET undone_at = ?1 WHERE id = ?2",
+            params![now_utc(), id],
+        )?;
+        tx.commit()?;
+        Ok(summary)
+    }
+
+    /// Every import, newest first.
+    pub fn imports(&self) -> Result<Vec<ImportRecord>> {
+        Ok(self
+            .conn
+            .prepare(
+                "SELECT id, file_name, at, added, updated, skipped, rejected, undone_at
+                 FROM imports ORDER BY id DESC",
+            )?
+            .query_map([], |r| {
+                Ok(ImportRecord {
+                    id: r.get(0)?,
+                    file_name: r.get(1)?,
+                    at: r.get(2)?,
+                    added: r.get(3)?,
+                    updated: r.get(4)?,
+                    skipped: r.get(5)?,
+                    rejected: r.get(6)?,
+                    undone_at: r.get(7)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The built-in mappings, then those saved by users, by name.
+    pub fn mappings(&self) -> Result<Vec<NamedMapping>> {
+        let mut all = mapping::built_in();
+        let saved: Vec<(String, String)> = self
+            .conn
+            .prepare("SELECT name, mapping FROM import_mappings ORDER BY name")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (name, json) in saved {
+            if let Ok(mapping) = serde_json::from_str(&json) {
+                all.push(NamedMapping {
+                    name,
+                    mapping,
+                    built_in: false,
+                });
+            }
+        }
+        Ok(all)
+    }
+
+    /// A mapping by its name (any case).
+    ///
+    /// # Errors
+    /// `Invalid` naming the mappings there are when there is none by that name.
+    pub fn mapping_named(&self, name: &str) -> Result<Mapping> {
+        let all = self.mappings()?;
+        all.iter()
+            .find(|m| m.name.eq_ignore_ascii_case(name.trim()))
+            .map(|m| m.mapping.clone())
+            .ok_or_else(|| {
+                CoreError::Invalid(vec![FieldProblem::new(
+                    "mapping",
+                    format!(
+                        "there is no mapping called \"{name}\" (there are: {})",
+                        all.iter()
+                            .map(|m| m.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )])
+            })
+    }
+
+    /// Saves a mapping under a name for next time, replacing a saved one of that name.
+    ///
+    /// # Errors
+    /// `Invalid` when the name is empty or is a built-in mapping's.
+    pub fn save_mapping(&self, name: &str, mapping: &Mapping) -> Result<()> {
+        let name = crate::domain::group::tidy(name);
+        if name.is_empty() {
+            return Err(CoreError::Invalid(vec![FieldProblem::new(
+                "name",
+                "Enter a name for the mapping",
+            )]));
+        }
+        if mapping::built_in()
+            .iter()
+            .any(|m| m.name.eq_ignore_ascii_case(&name))
+        {
+            return Err(CoreError::Invalid(vec![FieldProblem::new(
+                "name",
+                format!("{name} is a mapping that comes with the app: choose another name"),
+            )]));
+        }
+        self.conn.execute(
+            "INSERT INTO import_mappings (name, mapping, saved_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at",
+            params![
+                name,
+                serde_json::to_string(mapping).unwrap_or_default(),
+                now_utc()
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn import_lookups(&self) -> Result<Lookups> {
+        let reference = self.reference_data()?;
+        let mut l = Lookups::default();
+        for w in &reference.wards {
+            l.wards_by_name
+                .entry(w.name.to_lowercase())
+                .or_default()
+                .push(w.id);
+            l.wards_by_code.insert(w.code.to_uppercase(), w.id);
+        }
+        for c in &reference.categories {
+            l.categories.insert(c.name.to_lowercase(), c.id);
+        }
+        (l.faith_category, l.bme_category) = self.faith_and_bme_categories()?;
+        Ok(l)
+    }
+
+    fn existing_for_matching(&self) -> Result<Existing> {
+        let mut e = Existing {
+            names: HashMap::new(),
+            by_ident: HashMap::new(),
+            by_key: HashMap::new(),
+            keys: HashMap::new(),
+            by_postcode: HashMap::new(),
+            by_ward: HashMap::new(),
+        };
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, postcode, ward_id FROM groups")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let name: String = r.get(1)?;
+            let postcode: String = r.get(2)?;
+            let ward: Option<i64> = r.get(3)?;
+            e.add_key(id, &name);
+            e.names.insert(id, shown_name(&name));
+            if !postcode.is_empty() {
+                e.by_postcode.entry(postcode).or_default().push(id);
+            }
+            if let Some(w) = ward {
+                e.by_ward.entry(w).or_default().push(id);
+            }
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT group_id, name FROM group_other_names")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            e.add_key(r.get(0)?, &r.get::<_, String>(1)?);
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT group_id, scheme, value FROM group_identifiers")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            e.by_ident.insert((r.get(1)?, r.get(2)?), r.get(0)?);
+        }
+        Ok(e)
+    }
+
+    /// Brings group `id` up to date with a row: the row's filled cells replace what is recorded,
+    /// lists (other names, numbers, categories) gain the row's, and the name is kept, the row's
+    /// spelling becoming another name. The outer `Result` is the database failing.
+    fn update_from(&self, tx: &Transaction, id: i64, line: &GroupLine) -> Result<Updated> {
+        let before = match self.get_group(id) {
+            Ok(g) => g.input,
+            Err(CoreError::NotFound { .. }) => {
+                return Ok(Err(vec![cell_problem(
+                    line.row,
+                    "name",
+                    format!("the group it matched (number {id}) has been removed since the file was checked: check the file again"),
+                )]))
+            }
+            Err(e) => return Err(e),
+        };
+        let mut merged = before.clone();
+        let new = &line.input;
+        for field in &line.present {
+            match field {
+                Field::Name => {
+                    if new.name != merged.name {
+                        merged.other_names.push(new.name.clone());
+                    }
+                }
+                Field::OtherNames => merged.other_names.extend(new.other_names.iter().cloned()),
+                Field::CharityNumber | Field::CompanyNumber | Field::OrgId => {
+                    for i in &new.identifiers {
+                        if !merged.identifiers.contains(i) {
+                            merged.identifiers.push(i.clone());
+                        }
+                    }
+                }
+                Field::Address => merged.address = new.address.clone(),
+                Field::Postcode => merged.postcode = new.postcode.clone(),
+                Field::Ward => merged.ward_id = new.ward_id,
+                Field::Email => merged.email = new.email.clone(),
+                Field::Phone => merged.phone = new.phone.clone(),
+                Field::Website => merged.website = new.website.clone(),
+                Field::Activities => merged.activities = new.activities.clone(),
+                Field::Status => merged.status = new.status,
+                Field::LastChecked => merged.last_checked = new.last_checked.clone(),
+                Field::Class => {
+                    merged.class_override = new.class_override;
+                    merged.class_override_reason = new.class_override_reason.clone();
+                }
+                Field::CommunityFeatures | Field::VoluntaryFeatures => {
+                    for f in &new.features {
+                        merged.features.retain(|m| m.number != f.number);
+                        merged.features.push(f.clone());
+                    }
+                }
+                Field::FaithGroup => {
+                    merged.faith = new.faith;
+                    if !new.faith_name.is_empty() {
+                        merged.faith_name = new.faith_name.clone();
+                    }
+                }
+                Field::Bme => {
+                    merged.bme_led = new.bme_led;
+                    merged.bme_serving = new.bme_serving;
+                }
+                Field::CategoriesServed => merged.category_ids.extend(&new.category_ids),
+            }
+        }
+        let identifiers = merged.identifiers.clone();
+        match save_group_in(tx, merged, false) {
+            Ok(_) => Ok(Ok((before, identifiers))),
+            Err(CoreError::Invalid(found)) => Ok(Err(found
+                .into_iter()
+                .map(|p| cell_problem(line.row, &p.field, p.message))
+                .collect())),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+impl Existing {
+    fn add_key(&mut self, id: i64, name: &str) {
+        let key = name_key(name);
+        if key.is_empty() {
+            return;
+        }
+        let list = self.by_key.entry(key.clone()).or_default();
+        if !list.contains(&id) {
+            list.push(id);
+        }
+        self.keys.entry(id).or_default().push(key);
+    }
+
+    fn matched(&self, id: i64, reason: String) -> Option<Match> {
+        Some(Match {
+            target: MatchTarget::Group { id },
+            name: self.names.get(&id).cloned().unwrap_or_default(),
+            reason,
+        })
+    }
+
+    fn find(&self, input: &GroupInput, key: &str) -> Option<Match> {
+        for i in &input.identifiers {
+            if let Some(id) = self.by_ident.get(&(i.scheme.clone(), i.value.clone())) {
+                return self.matched(
+                    *id,
+                    format!(
+                        "same {} {}",
+                        scheme_label(&i.scheme).to_lowercase(),
+                        i.value
+                    ),
+                );
+            }
+        }
+        if let Some(ids) = self.by_key.get(key) {
+            let reason = if ids.len() > 1 {
+                format!("same name ({} groups have it)", ids.len())
+            } else {
+                "same name".to_string()
+            };
+            return self.matched(ids[0], reason);
+        }
+        let mut best: Option<(f64, i64, String)> = None;
+        let mut consider = |ids: Option<&Vec<i64>>, place: String| {
+            for id in ids.into_iter().flatten() {
+                for k in self.keys.get(id).into_iter().flatten() {
+                    let score = likeness(key, k);
+                    if score >= CLOSE_NAME && best.as_ref().is_none_or(|b| score > b.0) {
+                        best = Some((score, *id, place.clone()));
+                    }
+                }
+            }
+        };
+        if !input.postcode.is_empty() {
+            consider(
+                self.by_postcode.get(&input.postcode),
+                format!("same postcode {}", input.postcode),
+            );
+        }
+        if let Some(w) = input.ward_id {
+            consider(self.by_ward.get(&w), "same ward".to_string());
+        }
+        let (score, id, place) = best?;
+        self.matched(id, format!("name {:.0}% alike and {place}", score * 100.0))
+    }
+}
+
+fn in_file(
+    input: &GroupInput,
+    key: &str,
+    idents: &HashMap<(String, String), (usize, String)>,
+    keys: &HashMap<String, (usize, String)>,
+) -> Option<Match> {
+    for i in &input.identifiers {
+        if let Some((row, name)) = idents.get(&(i.scheme.clone(), i.value.clone())) {
+            return Some(Match {
+                target: MatchTarget::Row { row: *row },
+                name: name.clone(),
+                reason: format!(
+                    "same {} {} as row {row} of this file",
+                    scheme_label(&i.scheme).to_lowercase(),
+                    i.value
+                ),
+            });
+        }
+    }
+    keys.get(key).map(|(row, name)| Match {
+        target: MatchTarget::Row { row: *row },
+        name: name.clone(),
+        reason: format!("same name as row {row} of this file"),
+    })
+}
+
+fn file_problem(message: String) -> CoreError {
+    CoreError::Invalid(vec![FieldProblem::new("file", message)])
+}
+
+fn record_change(
+    tx: &Transaction,
+    import_id: i64,
+    group_id: i64,
+    action: &str,
+    row: usize,
+    before: Option<&GroupInput>,
+) -> Result<()> {
+    // A group updated twice by one import keeps the first "before" (and an added one stays added).
+    tx.prepare_cached(
+        "INSERT INTO import_changes (import_id, group_id, action, row, before, after_updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, '') ON CONFLICT (import_id, group_id) DO NOTHING",
+    )?
+    .execute(params![
+        import_id,
+        group_id,
+        action,
+        row as i64,
+        before.map(|b| serde_json::to_string(b).unwrap_or_default())
+    ])?;
+    Ok(())
+}
+
+/// Adds a checked group with cached statements: the same rows `save_group_in` writes for a new
+/// group, at a fraction of the cost for a file of many thousand rows.
+fn insert_new(tx: &Transaction, g: &GroupInput, now: &str) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO groups (name, address, postcode, ward_id, email, phone, website, activities,
+           status, last_checked, last_checked_by, class_override, class_override_reason,
+           enterprise, faith, faith_name, bme_led, bme_serving, interest, created_at, updated_at,
+           is_demo)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+           ?19, ?20, ?20, 0)",
+    )?
+    .execute(params![
+        g.name,
+        g.address,
+        g.postcode,
+        g.ward_id,
+        g.email,
+        g.phone,
+        g.website,
+        g.activities,
+        g.status.as_str(),
+        g.last_checked,
+        g.last_checked_by,
+        g.class_override.map(GroupClass::as_str),
+        g.class_override_reason,
+        g.enterprise.map(Enterprise::as_str),
+        g.faith,
+        g.faith_name,
+        g.bme_led,
+        g.bme_serving,
+        g.interest,
+        now,
+    ])?;
+    let id = tx.last_insert_rowid();
+    for (i, n) in g.other_names.iter().enumerate() {
+        tx.prepare_cached(
+            "INSERT INTO group_other_names (group_id, position, name) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id, i as i64, n])?;
+    }
+    for (i, Identifier { scheme, value }) in g.identifiers.iter().enumerate() {
+        tx.prepare_cached(
+            "INSERT INTO group_identifiers (group_id, position, scheme, value) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![id, i as i64, scheme, value])?;
+    }
+    for f in &g.features {
+        tx.prepare_cached(
+            "INSERT INTO group_features (group_id, number, side, evidence) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![id, f.number, f.side.map(Side::as_str), f.evidence])?;
+    }
+    for c in &g.category_ids {
+        tx.prepare_cached("INSERT INTO group_categories (group_id, category_id) VALUES (?1, ?2)")?
+            .execute(params![id, c])?;
+    }
+    for w in &g.place_ward_ids {
+        tx.prepare_cached("INSERT INTO group_place_wards (group_id, ward_id) VALUES (?1, ?2)")?
+            .execute(params![id, w])?;
+    }
+    let suggestion = classification::suggest(&g.answers());
+    let mut history = tx.prepare_cached(
+        "INSERT INTO class_history (group_id, at, kind, class, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    history.execute(params![
+        id,
+        now,
+        "suggested",
+        suggestion.class.as_str(),
+        suggestion.reason
+    ])?;
+    if let Some(c) = g.class_override {
+        history.execute(params![id, now, "set", c.as_str(), g.class_override_reason])?;
+    }
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_one_name_share_a_key() {
+        assert_eq!(name_key("G- Force"), name_key("G-Force"));
+        assert_eq!(name_key("G Force"), name_key("G-Force"));
+        assert_eq!(name_key("St. John's Centre"), name_key("St Johns Centre"));
+        assert_eq!(name_key("Blue Sci CIC"), name_key("Bluesci"));
+        assert_ne!(name_key("Age UK Salford"), name_key("Age UK Trafford"));
+    }
+
+    #[test]
+    fn close_names_are_alike_and_different_ones_are_not() {
+        let a = name_key("Trafford African & Caribbean Over 50's Club");
+        let b = name_key("Trafford African and Caribbean Over 50s Social Club");
+        assert!(likeness(&a, &b) >= CLOSE_NAME, "{}", likeness(&a, &b));
+        let c = name_key("Trafford Carers Centre");
+        assert!(likeness(&a, &c) < CLOSE_NAME);
+    }
+}

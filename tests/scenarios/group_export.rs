@@ -1,0 +1,283 @@
+//! The groups export and the Open Referral UK export: a round trip through the import on
+//! seeded generated groups, no cell able to start a formula, and the Open Referral tables checked
+//! against the UK profile's own data package.
+
+use std::collections::{HashMap, HashSet};
+
+use compactdir_core::domain::classification::{GroupClass, Side};
+use compactdir_core::domain::group::{FeatureAnswer, GroupInput, Status};
+use compactdir_core::domain::identifier::Identifier;
+use compactdir_core::export::csv::FORMULA_STARTS;
+use compactdir_core::store::{Choice, Choices};
+use compactdir_core::synthetic::Rng;
+use compactdir_core::Store;
+use compactdir_tests::{real_data, TempDirectory};
+
+fn generated(store: &Store, rng: &mut Rng, n: usize) {
+    let r = store.reference_data().unwrap();
+    let tricky = [
+        "=HYPERLINK(\"x\")",
+        "+44 Club",
+        "-minus group",
+        "@home",
+        "\tTabbed",
+    ];
+    for i in 0..n {
+        let mut g = GroupInput {
+            name: if i % 7 == 0 {
+                format!("{} {i}", tricky[rng.below(tricky.len())])
+            } else {
+                format!(
+                    "{} {} Group {i}",
+                    rng.pick(&["Ordsall", "Weaste", "Kersal", "Irlam"]),
+                    rng.pick(&["Tenants", "Carers", "Youth", "Faith, Hope"])
+                )
+            },
+            postcode: rng.pick(&["M5 3PF", "M6 5JA", "", "M30 0AB"]).to_string(),
+            ward_id: (rng.below(2) == 0).then(|| r.wards[rng.below(r.wards.len())].id),
+            status: [Status::Active, Status::Dormant, Status::Closed][rng.below(3)],
+            faith: rng.below(4) == 0,
+            bme_led: rng.below(5) == 0,
+            bme_serving: rng.below(3) == 0,
+            last_checked: (rng.below(2) == 0)
+                .then(|| format!("2025-0{}-1{}", 1 + rng.below(9), rng.below(10))),
+            ..Default::default()
+        };
+        if rng.below(2) == 0 {
+            g.other_names = vec![format!("OG{i}"), format!("-dash {i}")];
+        }
+        if rng.below(2) == 0 {
+            g.identifiers.push(Identifier {
+                scheme: "GB-CHC".into(),
+                value: format!("{}", 1_000_000 + i),
+            });
+        }
+        if rng.below(2) == 0 {
+            g.identifiers.push(Identifier {
+                scheme: "GB-COH".into(),
+                value: format!("00{:06}", i),
+            });
+        }
+        if rng.below(4) == 0 {
+            g.identifiers.push(Identifier {
+                scheme: "GB-SC".into(),
+                value: format!("SC{:06}", i),
+            });
+        }
+        for number in 1..=8u8 {
+            let side = [None, Some(Side::Community), Some(Side::Voluntary)][rng.below(3)];
+            g.features.push(FeatureAnswer {
+                number,
+                side,
+                evidence: String::new(),
+            });
+        }
+        if rng.below(5) == 0 {
+            g.class_override = Some(GroupClass::Mixed);
+            g.class_override_reason = "sits between".into();
+        }
+        g.category_ids = r
+            .categories
+            .iter()
+            .filter(|_| rng.below(6) == 0)
+            .map(|c| c.id)
+            .collect();
+        store.save_group(g).unwrap();
+    }
+}
+
+fn export(store: &Store) -> Vec<u8> {
+    let mut out = Vec::new();
+    store.export_groups(&mut out, "memory").unwrap();
+    out
+}
+
+fn cells(bytes: &[u8]) -> Vec<Vec<String>> {
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "UTF-8 with a byte-order mark"
+    );
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&bytes[3..])
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn export_then_import_returns_the_same_groups_and_no_cell_starts_a_formula() {
+    for seed in [1, 2, 3] {
+        let a = TempDirectory::new();
+        let store_a = a.open();
+        generated(&store_a, &mut Rng::new(seed), 60);
+        let first = export(&store_a);
+        let text = String::from_utf8(first.clone()).unwrap();
+        assert!(
+            text.contains("\r\n") && !text.replace("\r\n", "").contains('\n'),
+            "CRLF"
+        );
+        for row in cells(&first) {
+            for c in row {
+                assert!(
+                    !c.starts_with(FORMULA_STARTS),
+                    "seed {seed}: {c:?} could start a formula"
+                );
+            }
+        }
+
+        let b = TempDirectory::new();
+        let store_b = b.open();
+        let preview = store_b.preview_group_import(&first).unwrap();
+        assert_eq!(
+            preview.suggestion.from.as_deref(),
+            Some("Compact Directory groups export")
+        );
+        let plan = store_b
+            .plan_group_import(
+                "groups.csv",
+                &first,
+                &preview.suggestion.mapping,
+                &mut |_| {},
+            )
+            .unwrap();
+        assert_eq!(plan.rejected, vec![], "seed {seed}");
+        let s = store_b
+            .apply_group_import(
+                &plan,
+                &Choices {
+                    on_match: Choice::New,
+                    ..Default::default()
+                },
+                &mut |_| {},
+            )
+            .unwrap();
+        assert_eq!(s.added, 60);
+        let without_id = |rows: Vec<Vec<String>>| -> Vec<Vec<String>> {
+            rows.into_iter().map(|r| r[1..].to_vec()).collect()
+        };
+        assert_eq!(
+            without_id(cells(&export(&store_b))),
+            without_id(cells(&first)),
+            "seed {seed}"
+        );
+    }
+}
+
+/// The Open Referral UK data package's own table schemas, read from the file, check the export:
+/// every column of each table, required values, uuid/email/uri formats, unique ids, foreign keys.
+#[test]
+fn the_open_referral_export_validates_against_the_uk_profile() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    generated(&store, &mut Rng::new(9), 40);
+    let mut g = compactdir_tests::group("Salford CVS");
+    g.website = "www.salfordcvs.co.uk".into();
+    g.email = "info@salfordcvs.co.uk".into();
+    g.activities = "Support for voluntary groups".into();
+    store.save_group(g).unwrap();
+    let out = t.dir.path().join("hsds");
+    let summary = store.export_hsds(&out).unwrap();
+    assert_eq!(summary.organizations, 41);
+
+    let package: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(real_data("hsds/uk-profile/datapackage.json")).unwrap(),
+    )
+    .unwrap();
+    let resources = package["resources"].as_array().unwrap();
+    let mut ids: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut checked = Vec::new();
+    let mut foreign: Vec<(String, String, String, Vec<String>)> = Vec::new();
+    for file in &summary.files {
+        let resource = resources
+            .iter()
+            .find(|r| r["path"] == file.as_str())
+            .unwrap_or_else(|| panic!("{file} is not a table of the UK profile"));
+        let name = resource["name"].as_str().unwrap().to_string();
+        let fields = resource["schema"]["fields"].as_array().unwrap();
+        let rows = cells(&std::fs::read(out.join(file)).unwrap());
+        let header: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
+        assert_eq!(rows[0], header, "{file}: the schema's columns in order");
+        for (i, f) in fields.iter().enumerate() {
+            let field = f["name"].as_str().unwrap();
+            let required = f["constraints"]["required"].as_bool().unwrap_or(false);
+            let unique = f["constraints"]["unique"].as_bool().unwrap_or(false)
+                || resource["schema"]["primaryKey"] == field;
+            let mut seen = HashSet::new();
+            for (n, row) in rows[1..].iter().enumerate() {
+                let v = &row[i];
+                let at = format!("{file} row {} column {field}", n + 2);
+                assert!(!(required && v.is_empty()), "{at}: required");
+                if v.is_empty() {
+                    continue;
+                }
+                match f["format"].as_str() {
+                    Some("uuid") => assert!(is_uuid(v), "{at}: {v} is not a uuid"),
+                    Some("email") => assert!(is_email(v), "{at}: {v} is not an email"),
+                    Some("uri") => assert!(
+                        v.starts_with("http://") || v.starts_with("https://"),
+                        "{at}: {v} is not a uri"
+                    ),
+                    Some(other) => panic!("{at}: format {other} is not checked by this test"),
+                    None => {}
+                }
+                match f["type"].as_str() {
+                    Some("string") => {}
+                    Some("number") => assert!(v.parse::<f64>().is_ok(), "{at}"),
+                    other => panic!("{at}: type {other:?} is not checked by this test"),
+                }
+                if unique {
+                    assert!(seen.insert(v.clone()), "{at}: {v} repeats");
+                }
+            }
+            if resource["schema"]["primaryKey"] == field {
+                ids.insert(name.clone(), seen);
+            }
+        }
+        for fk in resource["schema"]["foreignKeys"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            let column = fk["fields"].as_str().unwrap().to_string();
+            let i = header.iter().position(|h| *h == column).unwrap();
+            foreign.push((
+                file.clone(),
+                column,
+                fk["reference"]["resource"].as_str().unwrap().to_string(),
+                rows[1..].iter().map(|r| r[i].clone()).collect(),
+            ));
+        }
+        checked.push(name);
+    }
+    assert_eq!(checked, ["organization", "organization_identifier"]);
+    for (file, column, target, values) in foreign {
+        let known = ids.get(&target).unwrap_or_else(|| {
+            panic!("{file}.{column} refers to {target}, which was not exported")
+        });
+        for v in values {
+            assert!(known.contains(&v), "{file}.{column}: {v} is not a {target}");
+        }
+    }
+    let orgs = cells(&std::fs::read(out.join("organizations.csv")).unwrap());
+    let cvs = orgs.iter().find(|r| r[1] == "Salford CVS").unwrap();
+    assert_eq!(cvs[4], "https://www.salfordcvs.co.uk");
+    // The same group keeps its id from one export to the next.
+    store.export_hsds(&out).unwrap();
+    assert_eq!(
+        cells(&std::fs::read(out.join("organizations.csv")).unwrap()),
+        orgs
+    );
+}
+
+fn is_uuid(v: &str) -> bool {
+    let parts: Vec<&str> = v.split('-').collect();
+    parts.iter().map(|p| p.len()).collect::<Vec<_>>() == [8, 4, 4, 4, 12]
+        && parts
+            .iter()
+            .all(|p| p.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+fn is_email(v: &str) -> bool {
+    matches!(v.split_once('@'), Some((l, d)) if !l.is_empty() && d.contains('.') && !v.contains(' '))
+}

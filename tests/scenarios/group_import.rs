@@ -1,0 +1,324 @@
+//! Importing groups from the spreadsheets a CVS is sent: the real 360Giving and Charity
+//! Commission files, every dialect users' files come in, matches and choices, one transaction,
+//! undo.
+
+use compactdir_core::import::mapping::Mapping;
+use compactdir_core::store::{Choice, Choices, ImportPlan, MatchTarget};
+use compactdir_core::{CoreError, Store};
+use compactdir_tests::{group, group_names, real_data, TempDirectory};
+
+fn plan(store: &Store, name: &str, bytes: &[u8]) -> ImportPlan {
+    let preview = store
+        .preview_group_import(bytes)
+        .expect("the file previews");
+    store
+        .plan_group_import(name, bytes, &preview.suggestion.mapping, &mut |_| {})
+        .expect("the file is planned")
+}
+
+fn import(store: &Store, bytes: &[u8], on_match: Choice) -> compactdir_core::store::ImportSummary {
+    let p = plan(store, "file.csv", bytes);
+    store
+        .apply_group_import(
+            &p,
+            &Choices {
+                on_match,
+                ..Default::default()
+            },
+            &mut |_| {},
+        )
+        .expect("the import is saved")
+}
+
+#[test]
+fn the_trafford_grants_file_imports_one_group_per_organisation() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let bytes = std::fs::read(real_data("360giving_trafford_council_vcs_grants.csv")).unwrap();
+    let preview = store.preview_group_import(&bytes).unwrap();
+    assert_eq!(preview.suggestion.from.as_deref(), Some("360Giving grants"));
+    let mut reports = 0;
+    let p = store
+        .plan_group_import(
+            "grants.csv",
+            &bytes,
+            &preview.suggestion.mapping,
+            &mut |_| reports += 1,
+        )
+        .unwrap();
+    assert!(reports >= 1, "progress is reported");
+    assert_eq!(p.read, 555);
+    assert_eq!(p.rejected, vec![]);
+    // G Force, G- Force and G-Force share charity number 1110767: one group.
+    let g_force: Vec<_> = p
+        .rows
+        .iter()
+        .filter(|r| {
+            r.line
+                .input
+                .identifiers
+                .iter()
+                .any(|i| i.value == "1110767")
+        })
+        .collect();
+    assert!(g_force.len() >= 3);
+    assert!(g_force[1..]
+        .iter()
+        .all(|r| r.matched.as_ref().unwrap().target
+            == MatchTarget::Row {
+                row: g_force[0].line.row
+            }));
+    let s = store
+        .apply_group_import(&p, &Choices::default(), &mut |_| {})
+        .unwrap();
+    assert_eq!((s.read, s.added, s.updated, s.skipped), (555, 322, 0, 233));
+    let blue = store
+        .list_groups()
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name == "Bluesci" || g.name == "Blue Sci CIC")
+        .expect("Blue Sci is in");
+    let blue = store.get_group(blue.id).unwrap().input;
+    assert!(
+        blue.identifiers
+            .iter()
+            .any(|i| i.scheme == "GB-COH" && i.value == "09901361"),
+        "the company number keeps its leading zero: {:?}",
+        blue.identifiers
+    );
+    assert_eq!(
+        group_names(&store)
+            .iter()
+            .filter(|n| n.contains("Force"))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn the_charity_register_joins_the_grants_by_charity_number_and_rejects_a_bad_postcode() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    import(
+        &store,
+        &std::fs::read(real_data("360giving_trafford_council_vcs_grants.csv")).unwrap(),
+        Choice::Skip,
+    );
+    let bytes = std::fs::read(real_data(
+        "ccew_charities_operating_in_trafford_2021-05-27.csv",
+    ))
+    .unwrap();
+    let p = plan(&store, "register.csv", &bytes);
+    assert_eq!(p.read, 736);
+    assert_eq!(p.rejected.len(), 1);
+    assert_eq!(
+        p.rejected[0].problems[0].message,
+        "row 35, column charity_contact_postcode: WA15 OHF is not a UK postcode"
+    );
+    let age_uk = p
+        .rows
+        .iter()
+        .find(|r| {
+            r.line
+                .input
+                .identifiers
+                .iter()
+                .any(|i| i.value == "1109047")
+        })
+        .unwrap();
+    assert_eq!(
+        age_uk.matched.as_ref().unwrap().reason,
+        "same charity number (england and wales) 1109047"
+    );
+    let cheshire = p
+        .rows
+        .iter()
+        .find(|r| r.line.input.name == "THE CHESHIRE WILDLIFE TRUST LIMITED")
+        .expect("stored as the register wrote it");
+    assert_eq!(cheshire.shown_name, "The Cheshire Wildlife Trust Limited");
+    assert_eq!(cheshire.line.input.identifiers[1].value, "00738693");
+    assert_eq!(cheshire.line.input.email, "", "REDACTED and NA are empty");
+    let s = store
+        .apply_group_import(
+            &p,
+            &Choices {
+                on_match: Choice::Update,
+                ..Default::default()
+            },
+            &mut |_| {},
+        )
+        .unwrap();
+    assert_eq!(
+        (s.added, s.updated, s.skipped, s.rejected.len()),
+        (692, 43, 0, 1)
+    );
+    let age = store
+        .get_group(match age_uk.matched.as_ref().unwrap().target {
+            MatchTarget::Group { id } => id,
+            _ => unreachable!(),
+        })
+        .unwrap()
+        .input;
+    assert_eq!(age.name, "Age UK Trafford", "an update keeps the name");
+    assert!(
+        age.other_names.contains(&"AGE UK TRAFFORD".to_string()),
+        "{:?}",
+        age.other_names
+    );
+}
+
+/// One group in every dialect: the same rows must come out of each.
+#[test]
+fn every_dialect_reads_the_same_rows() {
+    let utf8 = "Organisation,Post code,Charity No,Notes,\r\n\"St John’s Centre\",M16 7GX,1123456,\"two\nlines\",\r\nCafé\u{a0}Club,N/A,0,—,\n";
+    let mut windows = Vec::new();
+    for c in utf8.chars() {
+        windows.push(match c {
+            '’' => 0x92,
+            'é' => 0xE9,
+            '\u{a0}' => 0xA0,
+            '—' => 0x97,
+            c => c as u8,
+        });
+    }
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        ("utf-8", utf8.as_bytes().to_vec()),
+        (
+            "utf-8 with BOM",
+            [b"\xEF\xBB\xBF".as_slice(), utf8.as_bytes()].concat(),
+        ),
+        ("windows-1252", windows),
+        ("semicolons", utf8.replace(',', ";").into_bytes()),
+        ("tabs", utf8.replace(',', "\t").into_bytes()),
+        ("CR line ends", utf8.replace("\r\n", "\r").into_bytes()),
+    ];
+    for (what, bytes) in files {
+        let t = TempDirectory::new();
+        let store = t.open();
+        let dir = t.dir.path().join("f.csv");
+        std::fs::write(&dir, &bytes).unwrap();
+        let p = plan(&store, what, &std::fs::read(&dir).unwrap());
+        let names: Vec<&str> = p.rows.iter().map(|r| r.line.input.name.as_str()).collect();
+        assert_eq!(names, ["St John’s Centre"], "{what}");
+        assert_eq!(p.rows[0].line.input.postcode, "M16 7GX", "{what}");
+        assert_eq!(p.rejected.len(), 1, "{what}: the 0 charity number");
+        assert_eq!(
+            p.rejected[0].row, 3,
+            "{what}: the line break inside a cell is not a row"
+        );
+        assert_eq!(
+            p.rejected[0].cells[0], "Café Club",
+            "{what}: the non-breaking space is a space"
+        );
+        assert_eq!(p.rejected[0].cells[1], "", "{what}: N/A is empty");
+        assert_eq!(
+            p.headers[4], "column 5",
+            "{what}: the trailing comma's column"
+        );
+    }
+}
+
+#[test]
+fn a_failed_import_leaves_the_file_byte_for_byte() {
+    let t = TempDirectory::new();
+    {
+        let store = t.open();
+        let mut g = group("Ordsall Tenants");
+        g.identifiers = vec![compactdir_core::domain::identifier::Identifier {
+            scheme: "GB-CHC".into(),
+            value: "1123456".into(),
+        }];
+        store.save_group(g).unwrap();
+    }
+    let before = std::fs::read(&t.path).unwrap();
+    {
+        let store = t.open();
+        let bytes =
+            b"name,charity number\nBrand New Group,1000001\nOrdsall Tenants Assoc,1123456\n";
+        let p = plan(&store, "f.csv", bytes);
+        // "new" for a row whose charity number is taken cannot be saved: nothing is.
+        let err = store
+            .apply_group_import(
+                &p,
+                &Choices {
+                    on_match: Choice::New,
+                    ..Default::default()
+                },
+                &mut |_| {},
+            )
+            .unwrap_err();
+        assert!(matches!(err, CoreError::Invalid(_)), "{err}");
+        assert!(err.to_string().contains("row 3"), "{err}");
+        assert_eq!(group_names(&store), ["Ordsall Tenants"]);
+    }
+    assert_eq!(std::fs::read(&t.path).unwrap(), before);
+}
+
+#[test]
+fn matches_are_by_number_name_or_close_name_in_the_same_postcode_and_undo_takes_all_back() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let mut g = group("Langworthy Allotment Society");
+    g.postcode = "M6 5JA".into();
+    let allotments = store.save_group(g).unwrap().input.id.unwrap();
+    let bytes = "name,postcode,activities\n\
+                 Langworthy Allotments Society,M6 5JA,Growing food\n\
+                 Langworthy Allotments Society,M5 3PF,\n\
+                 Pendleton Youth Club,M6 5JA,\n";
+    let p = plan(&store, "f.csv", bytes.as_bytes());
+    let m = p.rows[0]
+        .matched
+        .as_ref()
+        .expect("a close name in the same postcode");
+    assert_eq!(m.target, MatchTarget::Group { id: allotments });
+    assert!(
+        m.reason.ends_with("alike and same postcode M6 5JA"),
+        "{}",
+        m.reason
+    );
+    assert_eq!(
+        p.rows[1].matched.as_ref().unwrap().target,
+        MatchTarget::Row { row: 2 },
+        "elsewhere it is not the directory's group, but it is row 2's"
+    );
+    assert_eq!(p.rows[2].matched, None);
+    let mut choices = Choices {
+        on_match: Choice::Update,
+        ..Default::default()
+    };
+    choices.rows.insert(3, Choice::New);
+    let s = store.apply_group_import(&p, &choices, &mut |_| {}).unwrap();
+    assert_eq!((s.added, s.updated), (2, 1));
+    assert_eq!(
+        store.get_group(allotments).unwrap().input.activities,
+        "Growing food"
+    );
+    assert_eq!(store.list_groups().unwrap().len(), 3);
+
+    let u = store.undo_import(s.import_id.unwrap()).unwrap();
+    assert_eq!((u.removed, u.restored), (2, 1));
+    assert_eq!(group_names(&store), ["Langworthy Allotment Society"]);
+    assert_eq!(store.get_group(allotments).unwrap().input.activities, "");
+    let again = store.undo_import(s.import_id.unwrap()).unwrap_err();
+    assert!(again.to_string().contains("already undone"), "{again}");
+}
+
+#[test]
+fn a_mapping_saved_by_name_is_suggested_for_the_next_file_like_it() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let bytes = b"Club,Where\nSalford Lads Club,M5 4BE\n";
+    let preview = store.preview_group_import(bytes).unwrap();
+    assert_eq!(preview.suggestion.from, None);
+    let mut m: Mapping = preview.suggestion.mapping.clone();
+    m.columns
+        .push(compactdir_core::import::mapping::ColumnField {
+            column: "Where".into(),
+            field: compactdir_core::import::mapping::Field::Postcode,
+        });
+    store.save_mapping("Sports clubs list", &m).unwrap();
+    let next = store.preview_group_import(bytes).unwrap();
+    assert_eq!(next.suggestion.from.as_deref(), Some("Sports clubs list"));
+    assert_eq!(store.mapping_named("sports clubs list").unwrap(), m);
+    assert!(store.save_mapping("360Giving grants", &m).is_err());
+}
