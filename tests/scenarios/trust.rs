@@ -208,3 +208,39 @@ fn a_failing_migration_leaves_the_file_as_it_was() {
         "no half-applied change (the new columns are not there)"
     );
 }
+
+#[test]
+fn an_import_and_a_merge_each_take_a_backup_first_that_holds_the_directory_as_it_was() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let kept = store.save_group(group("St John's Centre")).unwrap();
+    let merged = store.save_group(group("St Johns Centre")).unwrap();
+    let reasons = |store: &Store| -> Vec<String> {
+        store
+            .backups()
+            .unwrap()
+            .into_iter()
+            .map(|b| b.reason)
+            .collect()
+    };
+    assert!(reasons(&store).is_empty());
+
+    store
+        .import_seats("partnership,seat,sector\nHousing Forum,Tenants seat,VCSE\n".as_bytes())
+        .unwrap();
+    assert_eq!(reasons(&store), vec!["before-import"]);
+
+    store
+        .merge_groups(
+            kept.input.id.unwrap(),
+            merged.input.id.unwrap(),
+            &Default::default(),
+        )
+        .unwrap();
+    assert_eq!(reasons(&store), vec!["before-merge", "before-import"]);
+    // The backup before the merge still has both groups.
+    let before_merge = &store.backups().unwrap()[0];
+    let copy = Store::open(&before_merge.path).unwrap();
+    assert_eq!(group_names(&copy).len(), 2);
+    assert_eq!(group_names(&store).len(), 1);
+}

@@ -72,8 +72,24 @@ pub enum CoreError {
     )]
     Locked { path: String },
 
+    #[error(
+        "the disk holding the directory file is full, so nothing was saved and the directory is as it was. Free some space on that disk and try again"
+    )]
+    DiskFull,
+
     #[error("the database refused the change: {0}")]
-    Storage(#[from] rusqlite::Error),
+    Storage(rusqlite::Error),
+}
+
+/// SQLite's "database or disk is full" becomes its own sentence: the user can act on it.
+impl From<rusqlite::Error> for CoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+            CoreError::DiskFull
+        } else {
+            CoreError::Storage(e)
+        }
+    }
 }
 
 fn summarise(problems: &[FieldProblem]) -> String {
@@ -101,6 +117,7 @@ impl CoreError {
                 "conflict"
             }
             CoreError::Damaged { .. } => "damaged",
+            CoreError::DiskFull => "disk_full",
             CoreError::Storage(_)
             | CoreError::Io { .. }
             | CoreError::Pragma { .. }

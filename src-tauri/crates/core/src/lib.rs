@@ -10,6 +10,7 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod paths;
+pub mod robustness;
 pub mod seeds;
 pub mod store;
 pub mod synthetic;

@@ -332,6 +332,8 @@ impl Store {
         choices: &Choices,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportSummary> {
+        // A copy to go back to, whatever the import turns out to do (issue: trust).
+        self.backup(super::BackupReason::BeforeImport)?;
         // A long file's indexes outgrow SQLite's default 2 MB page cache mid-transaction.
         let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         self.conn.execute_batch("PRAGMA cache_size = -65536")?;

@@ -233,6 +233,7 @@ impl Store {
         merged: i64,
         choices: &MergeChoices,
     ) -> Result<MergeOutcome> {
+        self.backup(super::BackupReason::BeforeMerge)?;
         let tx = self.conn.unchecked_transaction()?;
         let p = preview(&tx, kept, merged)?;
         let refs = referencing_tables(&tx)?;

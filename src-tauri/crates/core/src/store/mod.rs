@@ -11,6 +11,7 @@ mod flags;
 mod group_export;
 mod group_import;
 mod groups;
+mod location;
 mod lock;
 mod merge;
 pub mod migrations;
@@ -81,10 +82,12 @@ impl Store {
     /// migrates it, and loads the default reference data into a new file.
     ///
     /// # Errors
-    /// `TooNew` (file untouched) when a newer version wrote it; `Io` when its folder cannot be
+    /// `Conflict` when the file is on a network share; `TooNew` (file untouched) when a newer
+    /// version wrote it; `Io` when its folder cannot be
     /// made; `Pragma` when SQLite would not take a setting; `Storage` for anything else.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
+        location::refuse_network_share(&path)?;
         // Check and read the version through a read-only connection first, so a damaged or newer
         // file is dealt with before WAL mode or anything else is written to it.
         if path.exists()

@@ -76,6 +76,7 @@ impl Store {
     /// `Invalid` with every problem, each "row N, column C: why"; nothing is saved.
     pub fn import_seats(&self, input: impl Read) -> Result<SeatImportSummary> {
         let (lines, mut problems) = seats::read(input);
+        self.backup(super::BackupReason::BeforeImport)?;
         let tx = self.conn.unchecked_transaction()?;
         let mut saver = Saver::new(&tx)?;
         for line in &lines {
