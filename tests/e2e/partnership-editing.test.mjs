@@ -47,6 +47,7 @@ test("partnerships, seats, a person and their accountability, edited in the wind
       const summary = await driver.waitForElement("#error-summary");
       assert.match(await summary.text(), /Enter the partnership's name/);
       assert.equal(await (await driver.find("#pf-name")).attribute("aria-invalid"), "true");
+      await driver.screenshot(path.join(artifacts, "partnership-form-refused.png"));
       await (await driver.find("#pf-name")).type(PARTNERSHIP);
       await (await driver.find("#pf-kind-network")).click();
       await (await driver.find("#pf-convenor")).type("Salford CVS");
@@ -120,6 +121,7 @@ test("partnerships, seats, a person and their accountability, edited in the wind
       const history = await driver.waitForElement("#seats .details-row .history");
       await driver.waitFor("the history", async () => (await history.text()).includes(PERSON));
       assert.match(await history.text(), /6 January 2025 to/);
+      await driver.screenshot(path.join(artifacts, "seat-vacant-history.png"));
     });
   } catch (e) {
     await driver.screenshot(path.join(artifacts, "partnership-editing-failed.png")).catch((s) => console.error("screenshot:", s.message));
