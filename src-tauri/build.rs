@@ -21,6 +21,17 @@ const COMMANDS: &[&str] = &[
     "list_people",
     "appoint",
     "record_report_back",
+    "partnership_input",
+    "save_partnership",
+    "seat_input",
+    "save_seat",
+    "seat_history",
+    "get_person",
+    "save_person",
+    "end_appointment",
+    "record_declaration",
+    "record_attendance",
+    "accountability_log",
 ];
 
 fn main() {

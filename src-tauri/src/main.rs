@@ -31,9 +31,20 @@ fn main() {
             commands::directory::save_settings,
             commands::partnerships::list_partnerships,
             commands::partnerships::get_partnership,
-            commands::partnerships::list_people,
-            commands::partnerships::appoint,
-            commands::partnerships::record_report_back,
+            commands::partnerships::partnership_input,
+            commands::partnerships::save_partnership,
+            commands::seats::seat_input,
+            commands::seats::save_seat,
+            commands::seats::seat_history,
+            commands::people::list_people,
+            commands::people::get_person,
+            commands::people::save_person,
+            commands::appointments::appoint,
+            commands::appointments::end_appointment,
+            commands::accountability::record_report_back,
+            commands::accountability::record_declaration,
+            commands::accountability::record_attendance,
+            commands::accountability::accountability_log,
         ])
         .run(tauri::generate_context!())
         .expect("the Compact Directory window could not start");

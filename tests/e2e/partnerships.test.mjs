@@ -39,14 +39,14 @@ test("appoint to a vacant seat, record a report-back, and the overdue flag clear
     await (await driver.waitForElement("#appoint-save")).click();
     const summary = await driver.waitForElement("#error-summary");
     assert.match(await summary.text(), /Choose a person or enter a new person's name/);
-    await (await driver.find("#appoint-person")).type("Jordan Ellis");
+    await (await driver.find("#appoint-new-person")).type("Jordan Ellis");
     const setDate = (id, value) =>
       driver.execute(
         "const i = document.getElementById(arguments[0]); i.value = arguments[1]; i.dispatchEvent(new Event('input', { bubbles: true }));",
         [id, value],
       );
-    await setDate("appoint-start", "2026-01-05");
-    await setDate("appoint-end", "");
+    await setDate("appoint-term-start", "2026-01-05");
+    await setDate("appoint-term-end", "");
     await (await driver.find("#appoint-save")).click();
     await driver.waitFor("the new holder", async () => (await (await seatRow(driver, seat))?.text())?.includes("Jordan Ellis"));
     row = await seatRow(driver, seat);

@@ -1,7 +1,12 @@
 //! IPC commands, one file per screen area. Each parses its arguments, calls the core, and maps
 //! errors; no SQL and no rules live here.
 
+pub mod accountability;
+pub mod appointments;
 pub mod categories;
+pub mod dates;
 pub mod directory;
 pub mod groups;
 pub mod partnerships;
+pub mod people;
+pub mod seats;

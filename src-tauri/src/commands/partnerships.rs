@@ -1,12 +1,13 @@
 use chrono::NaiveDate;
-use compactdir_core::store::{AppointmentInput, PartnershipPage, PartnershipRow, PersonRow};
-use compactdir_core::{CoreError, FieldProblem};
+use compactdir_core::domain::partnership::PartnershipInput;
+use compactdir_core::store::{PartnershipPage, PartnershipRow};
 use tauri::State;
 
 use crate::error::AppError;
 use crate::state::AppState;
 
-fn today() -> NaiveDate {
+/// The day flags are judged on: the computer's own date.
+pub(crate) fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
@@ -20,30 +21,20 @@ pub fn get_partnership(state: State<'_, AppState>, id: i64) -> Result<Partnershi
     state.with(|s| s.get_partnership(id, today()))
 }
 
+/// A partnership as its form shows it, thresholds included.
 #[tauri::command]
-pub fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonRow>, AppError> {
-    state.with(|s| s.list_people())
-}
-
-#[tauri::command]
-pub fn appoint(state: State<'_, AppState>, input: AppointmentInput) -> Result<i64, AppError> {
-    state.change(|s| s.appoint(input))
-}
-
-/// `on` is the form's date text; a bad one is refused beside its field.
-#[tauri::command]
-pub fn record_report_back(
+pub fn partnership_input(
     state: State<'_, AppState>,
-    appointment_id: i64,
-    on: String,
-    how: String,
-    to_whom: String,
+    id: i64,
+) -> Result<PartnershipInput, AppError> {
+    state.with(|s| s.partnership_input(id))
+}
+
+/// Adds (`id: null`) or updates a partnership; returns its id.
+#[tauri::command]
+pub fn save_partnership(
+    state: State<'_, AppState>,
+    input: PartnershipInput,
 ) -> Result<i64, AppError> {
-    let on = NaiveDate::parse_from_str(on.trim(), "%Y-%m-%d").map_err(|_| {
-        AppError::from(CoreError::Invalid(vec![FieldProblem::new(
-            "on_date",
-            format!("{} is not a date: use the form 2026-03-14", on.trim()),
-        )]))
-    })?;
-    state.change(|s| s.record_report_back(appointment_id, on, &how, &to_whom))
+    state.change(|s| s.save_partnership(input))
 }

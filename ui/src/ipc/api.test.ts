@@ -49,6 +49,25 @@ describe("calls", () => {
       ["remove_demo", undefined],
     ]);
   });
+  it("passes the partnership commands' arguments under the names Rust expects", async () => {
+    invoke.mockResolvedValue(1);
+    await api.endAppointment(4, "2026-03-14");
+    await api.recordDeclaration(4, "2026-03-14", "");
+    await api.recordAttendance(2, "2026-03-14", [{ appointment_id: 4, status: "apologies" }]);
+    await api.accountabilityLog(4);
+    await api.seatHistory(9);
+    await api.partnershipInput(2);
+    await api.getPerson(5);
+    expect(invoke.mock.calls).toEqual([
+      ["end_appointment", { appointmentId: 4, on: "2026-03-14" }],
+      ["record_declaration", { appointmentId: 4, on: "2026-03-14", what: "" }],
+      ["record_attendance", { partnershipId: 2, on: "2026-03-14", marks: [{ appointment_id: 4, status: "apologies" }] }],
+      ["accountability_log", { appointmentId: 4 }],
+      ["seat_history", { seatId: 9 }],
+      ["partnership_input", { id: 2 }],
+      ["get_person", { id: 5 }],
+    ]);
+  });
   it("rejects with an AppError whatever Tauri rejected with", async () => {
     invoke.mockRejectedValueOnce("command save_group not found");
     await expect(api.saveGroup(emptyInput())).rejects.toEqual({ code: "internal", message: "command save_group not found", fields: [] });

@@ -2,6 +2,13 @@
 // import these and never call `invoke` themselves. Rejections are normalised to AppError.
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  AccountabilityLog,
+  Appointment,
+  AttendanceMark,
+  PartnershipInput,
+  Person,
+  PersonInput,
+  SeatInput,
   AppError,
   AppointmentInput,
   PartnershipPage,
@@ -70,4 +77,18 @@ export const api = {
   appoint: (input: AppointmentInput) => call<number>("appoint", { input }),
   recordReportBack: (appointmentId: number, on: string, how: string, toWhom: string) =>
     call<number>("record_report_back", { appointmentId, on, how, toWhom }),
+  partnershipInput: (id: number) => call<PartnershipInput>("partnership_input", { id }),
+  savePartnership: (input: PartnershipInput) => call<number>("save_partnership", { input }),
+  seatInput: (id: number) => call<SeatInput>("seat_input", { id }),
+  saveSeat: (input: SeatInput) => call<number>("save_seat", { input }),
+  seatHistory: (seatId: number) => call<Appointment[]>("seat_history", { seatId }),
+  getPerson: (id: number) => call<Person>("get_person", { id }),
+  savePerson: (input: PersonInput) => call<number>("save_person", { input }),
+  endAppointment: (appointmentId: number, on: string) => call<void>("end_appointment", { appointmentId, on }),
+  /** An empty `what` records a nil declaration ("nothing to declare"), which counts. */
+  recordDeclaration: (appointmentId: number, on: string, what: string) =>
+    call<number>("record_declaration", { appointmentId, on, what }),
+  recordAttendance: (partnershipId: number, on: string, marks: AttendanceMark[]) =>
+    call<number>("record_attendance", { partnershipId, on, marks }),
+  accountabilityLog: (appointmentId: number) => call<AccountabilityLog>("accountability_log", { appointmentId }),
 };

@@ -111,4 +111,42 @@ export type Selection = "open_election" | "open_nomination" | "appointed" | "co_
 export interface AppointmentInput {
   seat_id: number; person_id: number | null; new_person: string; group_id: number | null;
   term_start: string; term_end: string | null; selection: Selection; openly_selected: boolean;
+  /** Holder (the default) or alternate. */
+  role?: Role;
 }
+export type Role = "holder" | "alternate";
+export type PartnershipKind = "strategic" | "service_delivery" | "network" | "forum";
+export type Sector = "public" | "vcse" | "business" | "residents" | "other";
+
+/** A partnership's own thresholds for what stands out. */
+export interface FlagSettings {
+  report_back_days: number; term_ending_days: number; declaration_months: number;
+  attendance_meetings: number; attendance_min_percent: number; over_consulted_partnerships: number;
+}
+/** What the partnership form sends. `id: null` adds one. Dates are YYYY-MM-DD or null. */
+export interface PartnershipInput {
+  id: number | null; name: string; kind: PartnershipKind; convenor: string; meeting_pattern: string;
+  last_review: string | null; next_review: string | null; settings: FlagSettings;
+}
+/** What the seat form sends. `id: null` adds a seat at the end of the list. */
+export interface SeatInput {
+  id: number | null; partnership_id: number; label: string; sector: Sector; constituency: string;
+  category_ids: number[]; ward_ids: number[]; selection: string; ended_on: string | null;
+}
+export type LawfulBasis = "consent" | "legitimate_interest";
+export interface PersonInput {
+  id: number | null; name: string; email: string; phone: string; lawful_basis: LawfulBasis; consent_date: string | null;
+}
+/** One appointment, as a seat's history and a person's page list them. */
+export interface Appointment {
+  id: number; partnership_id: number; partnership: string; seat_id: number; seat: string; person_id: number; person: string;
+  group_id: number | null; group: string | null; role: Role; term_start: string; term_end: string | null;
+  selection: Selection; openly_selected: boolean;
+}
+export interface Person { id: number; name: string; email: string; phone: string; lawful_basis: LawfulBasis; consent_date: string | null; appointments: Appointment[] }
+export type Attended = "present" | "apologies" | "absent";
+export interface ReportBack { id: number; on_date: string; how: string; to_whom: string }
+export interface Declaration { id: number; on_date: string; what: string; is_nil: boolean }
+export interface AttendanceRecord { meeting_id: number; on_date: string; status: Attended }
+export interface AttendanceMark { appointment_id: number; status: Attended }
+export interface AccountabilityLog { appointment_id: number; report_backs: ReportBack[]; declarations: Declaration[]; attendance: AttendanceRecord[] }

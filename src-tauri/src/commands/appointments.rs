@@ -1,0 +1,23 @@
+use compactdir_core::store::AppointmentInput;
+use tauri::State;
+
+use super::dates::form_date;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Appoints a holder or an alternate (`input.role`); returns the appointment's id.
+#[tauri::command]
+pub fn appoint(state: State<'_, AppState>, input: AppointmentInput) -> Result<i64, AppError> {
+    state.change(|s| s.appoint(input))
+}
+
+/// Ends a term on `on`, the last day it runs; a bad date is refused beside the field.
+#[tauri::command]
+pub fn end_appointment(
+    state: State<'_, AppState>,
+    appointment_id: i64,
+    on: String,
+) -> Result<(), AppError> {
+    let on = form_date("term_end", &on)?;
+    state.change(|s| s.end_appointment(appointment_id, on))
+}
