@@ -156,15 +156,20 @@ pub fn seat_flags(seat: &SeatFacts, s: &FlagSettings, today: NaiveDate) -> Vec<F
     };
     let a = Some(h.appointment_id);
     match h.term_end {
-        Some(end) if end < today => flag(
-            FlagKind::TermEnded,
-            a,
-            format!(
-                "term ended {}, {} ago",
-                in_words(end),
-                days((today - end).num_days())
-            ),
-        ),
+        Some(end) if end < today => {
+            flag(
+                FlagKind::TermEnded,
+                a,
+                format!(
+                    "term ended {}, {} ago",
+                    in_words(end),
+                    days((today - end).num_days())
+                ),
+            );
+            // Someone whose term has ended no longer sits: the seat needs a holder, not their
+            // report-backs, so nothing else is asked of them.
+            return out;
+        }
         Some(end) if (end - today).num_days() <= s.term_ending_days => flag(
             FlagKind::TermEnding,
             a,
@@ -349,6 +354,16 @@ mod tests {
             vec![FlagKind::Vacant],
             "public seats state none"
         );
+    }
+
+    #[test]
+    fn an_ended_term_asks_nothing_more_of_its_former_holder() {
+        let mut s = good();
+        let h = holder(&mut s);
+        h.term_end = Some(d("2026-06-30"));
+        h.openly_selected = false;
+        h.last_report_back = None;
+        assert_eq!(kinds(&s, TODAY), vec![FlagKind::TermEnded]);
     }
 
     #[test]
