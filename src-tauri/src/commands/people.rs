@@ -1,5 +1,8 @@
 use compactdir_core::domain::partnership::{Person, PersonInput};
-use compactdir_core::store::PersonRow;
+use std::path::PathBuf;
+
+use compactdir_core::store::{Erasure, PersonRow, ReviewDue};
+use compactdir_core::CoreError;
 use tauri::State;
 
 use crate::error::AppError;
@@ -20,4 +23,43 @@ pub fn get_person(state: State<'_, AppState>, id: i64) -> Result<Person, AppErro
 #[tauri::command]
 pub fn save_person(state: State<'_, AppState>, input: PersonInput) -> Result<i64, AppError> {
     state.change(|s| s.save_person(input))
+}
+
+/// People past their review date, or with none (UK GDPR storage limitation).
+#[tauri::command]
+pub fn people_due_for_review(state: State<'_, AppState>) -> Result<Vec<ReviewDue>, AppError> {
+    state.with(|s| s.people_due_for_review(chrono::Local::now().date_naive()))
+}
+
+/// Writes everything held about a person to a text file (a subject access request) and returns
+/// where. An empty `path` means the documents folder (or home), named for the person and the day.
+#[tauri::command]
+pub fn export_subject_access(
+    state: State<'_, AppState>,
+    id: i64,
+    path: String,
+) -> Result<String, AppError> {
+    let today = chrono::Local::now().date_naive();
+    let path = if path.trim().is_empty() {
+        dirs::document_dir()
+            .or_else(dirs::home_dir)
+            .unwrap_or_else(std::env::temp_dir)
+            .join(format!("subject-access-person-{id}-{today}.txt"))
+    } else {
+        PathBuf::from(path.trim())
+    };
+    let text = state.with(|s| s.subject_access(id, today))?;
+    std::fs::write(&path, text).map_err(|source| {
+        AppError::from(CoreError::Io {
+            path: path.display().to_string(),
+            source,
+        })
+    })?;
+    Ok(path.display().to_string())
+}
+
+/// Erases a person, keeping a placeholder in their seats' history.
+#[tauri::command]
+pub fn erase_person(state: State<'_, AppState>, id: i64) -> Result<Erasure, AppError> {
+    state.change(|s| s.erase_person(id))
 }

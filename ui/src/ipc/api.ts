@@ -8,6 +8,8 @@ import type {
   PartnershipInput,
   Person,
   PersonInput,
+  ReviewDue,
+  Erasure,
   SeatInput,
   AppError,
   AppointmentInput,
@@ -27,7 +29,7 @@ import type {
   Suggestion,
 } from "./types";
 
-const CODES: readonly AppError["code"][] = ["invalid", "not_found", "conflict", "storage", "internal"];
+const CODES: readonly AppError["code"][] = ["invalid", "not_found", "conflict", "storage", "disk_full", "damaged", "internal"];
 
 /** Any rejection as an AppError. Rust rejects with `{code, message, fields}`; anything else (a
  * string from Tauri itself, an Error, a malformed object) becomes an "internal" error with its text,
@@ -84,6 +86,10 @@ export const api = {
   seatHistory: (seatId: number) => call<Appointment[]>("seat_history", { seatId }),
   getPerson: (id: number) => call<Person>("get_person", { id }),
   savePerson: (input: PersonInput) => call<number>("save_person", { input }),
+  peopleDueForReview: () => call<ReviewDue[]>("people_due_for_review"),
+  /** Writes the subject access file; an empty path means the documents folder. Returns where. */
+  exportSubjectAccess: (id: number, path: string) => call<string>("export_subject_access", { id, path }),
+  erasePerson: (id: number) => call<Erasure>("erase_person", { id }),
   endAppointment: (appointmentId: number, on: string) => call<void>("end_appointment", { appointmentId, on }),
   /** An empty `what` records a nil declaration ("nothing to declare"), which counts. */
   recordDeclaration: (appointmentId: number, on: string, what: string) =>

@@ -85,7 +85,7 @@ export interface DirectorySummary { groups: number; partnerships: number; demo_l
 
 /** Errors arrive as this object; branch on `code`, show `message`, put `fields` beside their inputs. */
 export interface FieldProblem { field: string; message: string }
-export interface AppError { code: "invalid" | "not_found" | "conflict" | "storage" | "internal"; message: string; fields: FieldProblem[] }
+export interface AppError { code: "invalid" | "not_found" | "conflict" | "storage" | "disk_full" | "damaged" | "internal"; message: string; fields: FieldProblem[] }
 
 /** One search result: `name_positions` are character indexes in `name` to highlight; `matched_in`
  * says which other field matched when it was not the name (e.g. "postcode: m6 5ja"). */
@@ -136,6 +136,7 @@ export interface SeatInput {
 export type LawfulBasis = "consent" | "legitimate_interest";
 export interface PersonInput {
   id: number | null; name: string; email: string; phone: string; lawful_basis: LawfulBasis; consent_date: string | null;
+  consent_how: string; consent_told: string; review_date: string | null;
 }
 /** One appointment, as a seat's history and a person's page list them. */
 export interface Appointment {
@@ -143,7 +144,15 @@ export interface Appointment {
   group_id: number | null; group: string | null; role: Role; term_start: string; term_end: string | null;
   selection: Selection; openly_selected: boolean;
 }
-export interface Person { id: number; name: string; email: string; phone: string; lawful_basis: LawfulBasis; consent_date: string | null; appointments: Appointment[] }
+export interface Person {
+  id: number; name: string; email: string; phone: string; lawful_basis: LawfulBasis; consent_date: string | null;
+  consent_how: string; consent_told: string; review_date: string | null; erased_at: string | null; appointments: Appointment[];
+}
+/** A person whose record is due for review (UK GDPR), with the reason in words. */
+export interface ReviewDue { id: number; name: string; lawful_basis: LawfulBasis; review_date: string | null; reason: string }
+export interface BackupFile { path: string; taken: string; reason: string }
+/** What an erasure did; backups taken before it still hold the person until they rotate out. */
+export interface Erasure { person_id: number; placeholder: string; erased_at: string; backups_still_holding: BackupFile[] }
 export type Attended = "present" | "apologies" | "absent";
 export interface ReportBack { id: number; on_date: string; how: string; to_whom: string }
 export interface Declaration { id: number; on_date: string; what: string; is_nil: boolean }
