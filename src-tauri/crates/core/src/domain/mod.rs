@@ -1,7 +1,10 @@
 //! The domain: plain types and rules, no storage.
 
+pub mod balance;
 pub mod classification;
+pub mod coverage;
 pub mod flags;
+pub mod gaps;
 pub mod group;
 pub mod identifier;
 pub mod partnership;

@@ -7,6 +7,7 @@ mod backup;
 mod categories;
 mod demo;
 mod flags;
+mod gaps;
 mod groups;
 mod lock;
 pub mod migrations;

@@ -1,0 +1,744 @@
+//! Representation gaps: for each partnership and each socially excluded category, does a filled
+//! seat speak for it, only seats with accountability problems, or none at all (Social Inclusion
+//! code; domain.md "Gaps that must stand out"). Pure rules over plain rows the store gathers
+//! (`store::gaps`), so the matrix can be computed and timed apart from loading it.
+//!
+//! A seat speaks for a category through its constituency (the categories ticked on the seat) or
+//! through the group its holder comes from (the categories the group works with, a faith group
+//! counting for "faith groups" and a BME group for "people from minority ethnic groups", as
+//! `group::served_categories` counts them everywhere else). The seat's constituency in words is
+//! not read for categories: words say too little to decide on.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::classification::GroupClass;
+use super::flags::{Flag, FlagKind};
+use super::group::served_categories;
+use super::partnership::{Role, Sector};
+
+/// A socially excluded category, in the directory's order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CategoryFacts {
+    pub id: i64,
+    pub name: String,
+    pub retired: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnershipFacts {
+    pub id: i64,
+    pub name: String,
+}
+
+/// A group that holds (or covers, as alternate) a seat.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupFacts {
+    pub name: String,
+    /// The class in force (set by staff, else suggested).
+    pub class: GroupClass,
+    pub faith: bool,
+    /// Led by or serving Black and minority ethnic people.
+    pub bme: bool,
+    /// The categories ticked on the group.
+    pub category_ids: Vec<i64>,
+}
+
+/// A holder's or an alternate's appointment to a seat.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppointmentFacts {
+    pub appointment_id: i64,
+    pub person: String,
+    pub group_id: Option<i64>,
+    /// Every flag on the appointment today (`domain::flags`); `weakens` picks those that count.
+    pub flags: Vec<Flag>,
+}
+
+/// A current seat with whom it speaks for and who fills it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeatHolding {
+    pub seat_id: i64,
+    pub partnership_id: i64,
+    pub label: String,
+    pub sector: Sector,
+    /// The categories the seat's constituency is for ("reserved for" when the seat is vacant).
+    pub category_ids: Vec<i64>,
+    /// The latest holder whose term has begun (ended terms included: they are flagged).
+    pub holder: Option<AppointmentFacts>,
+    /// A current alternate.
+    pub alternate: Option<AppointmentFacts>,
+}
+
+/// Everything the matrix and the seat balance are computed from.
+#[derive(Debug, Clone, Default)]
+pub struct RepresentationFacts {
+    /// In the directory's order; retired ones included.
+    pub categories: Vec<CategoryFacts>,
+    /// In the order rows are shown.
+    pub partnerships: Vec<PartnershipFacts>,
+    pub seats: Vec<SeatHolding>,
+    /// The groups named on the appointments above.
+    pub groups: HashMap<i64, GroupFacts>,
+    pub faith_category: Option<i64>,
+    pub bme_category: Option<i64>,
+}
+
+impl RepresentationFacts {
+    /// The categories a group counts for (ticked, plus faith and BME).
+    pub fn served(&self, group: &GroupFacts) -> Vec<i64> {
+        served_categories(
+            &group.category_ids,
+            group.faith,
+            group.bme,
+            self.faith_category,
+            self.bme_category,
+        )
+    }
+}
+
+/// The accountability flags that make an appointment's cover weak, as the issue names them: term
+/// ended, report-back overdue, not openly selected, no declaration. A term ending soon, poor
+/// attendance and sitting on many partnerships are shown on the seat but do not weaken it.
+pub fn weakens(kind: FlagKind) -> bool {
+    matches!(
+        kind,
+        FlagKind::TermEnded
+            | FlagKind::ReportBackOverdue
+            | FlagKind::NotOpenlySelected
+            | FlagKind::NoDeclaration
+    )
+}
+
+/// A weakening flag, short enough to sit in a sentence: "term ended 31 March 2026".
+pub fn flag_words(flag: &Flag) -> String {
+    let m = flag.message.as_str();
+    match flag.kind {
+        FlagKind::TermEnded => m.split(", ").next().unwrap_or(m).to_string(),
+        FlagKind::ReportBackOverdue => {
+            format!(
+                "report-back overdue ({})",
+                m.split("; ").next().unwrap_or(m)
+            )
+        }
+        FlagKind::NotOpenlySelected => "not openly selected".to_string(),
+        _ => m.to_string(),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Coverage {
+    Covered,
+    Weak,
+    Missing,
+}
+
+impl Coverage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Coverage::Covered => "covered",
+            Coverage::Weak => "weak",
+            Coverage::Missing => "missing",
+        }
+    }
+}
+
+/// Why a seat speaks for a category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Through {
+    /// The seat's constituency names the category.
+    Constituency,
+    /// The holder's group works with it (ticked on the group).
+    Group,
+    /// The holder's group is a faith group (for "faith groups").
+    FaithGroup,
+    /// The holder's group is led by or serves BME people (for "people from minority ethnic groups").
+    BmeGroup,
+}
+
+impl Through {
+    fn words(self) -> &'static str {
+        match self {
+            Through::Constituency => "its constituency",
+            Through::Group => "the group works with them",
+            Through::FaithGroup => "a faith group",
+            Through::BmeGroup => "a BME group",
+        }
+    }
+}
+
+/// One appointment speaking for a category in a cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Via {
+    pub seat_id: i64,
+    pub seat: String,
+    pub appointment_id: i64,
+    pub role: Role,
+    pub person: String,
+    pub group: Option<String>,
+    pub through: Through,
+    /// The weakening flags, in words.
+    pub flags: Vec<String>,
+}
+
+impl Via {
+    /// Clean: the holder (not an alternate) with no weakening flag.
+    pub fn is_clean(&self) -> bool {
+        self.role == Role::Holder && self.flags.is_empty()
+    }
+
+    /// "Youth seat, held by A. Khan of Ordsall Youth Forum (its constituency), term ended 31 March 2026".
+    pub fn words(&self) -> String {
+        let who = match self.role {
+            Role::Holder => "held by",
+            Role::Alternate => "alternate",
+        };
+        let mut s = format!("{}, {who} {}", self.seat, self.person);
+        if let Some(g) = &self.group {
+            s.push_str(" of ");
+            s.push_str(g);
+        }
+        s.push_str(" (");
+        s.push_str(self.through.words());
+        s.push(')');
+        for f in &self.flags {
+            s.push_str(", ");
+            s.push_str(f);
+        }
+        s
+    }
+}
+
+/// One partnership and one category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GapCell {
+    pub status: Coverage,
+    /// A vacant seat is reserved for the category (it does not cover it).
+    pub reserved_vacant: bool,
+    /// "Young people: weak — only Youth seat, held by A. Khan of Ordsall Youth Forum (its
+    /// constituency), term ended 31 March 2026".
+    pub explanation: String,
+    /// The part of the explanation after the dash: which seats, holders, groups and flags.
+    pub via: String,
+    /// The appointments that speak for the category, by seat order.
+    pub seats: Vec<Via>,
+    /// The vacant seats reserved for it.
+    pub reserved_seats: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub covered: usize,
+    pub weak: usize,
+    pub missing: usize,
+    pub reserved_vacant: usize,
+}
+
+impl Counts {
+    fn add(&mut self, cell: &GapCell) {
+        match cell.status {
+            Coverage::Covered => self.covered += 1,
+            Coverage::Weak => self.weak += 1,
+            Coverage::Missing => self.missing += 1,
+        }
+        self.reserved_vacant += cell.reserved_vacant as usize;
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GapColumn {
+    pub category_id: i64,
+    pub name: String,
+    pub retired: bool,
+    /// Across the partnerships.
+    pub totals: Counts,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GapRow {
+    pub partnership_id: i64,
+    pub name: String,
+    /// One per column, in column order.
+    pub cells: Vec<GapCell>,
+    pub counts: Counts,
+}
+
+/// Partnerships by socially excluded categories; the empty cells are the point.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GapMatrix {
+    pub columns: Vec<GapColumn>,
+    pub rows: Vec<GapRow>,
+}
+
+impl GapMatrix {
+    /// Most gaps first: missing, then weak, then by name.
+    pub fn sort_by_gaps(&mut self) {
+        self.rows.sort_by(|a, b| {
+            b.counts
+                .missing
+                .cmp(&a.counts.missing)
+                .then(b.counts.weak.cmp(&a.counts.weak))
+                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        });
+    }
+
+    /// The cell of a partnership and a category, if both are shown.
+    pub fn cell(&self, partnership_id: i64, category_id: i64) -> Option<&GapCell> {
+        let col = self
+            .columns
+            .iter()
+            .position(|c| c.category_id == category_id)?;
+        self.rows
+            .iter()
+            .find(|r| r.partnership_id == partnership_id)
+            .map(|r| &r.cells[col])
+    }
+}
+
+#[derive(Default)]
+struct Acc<'a> {
+    vias: Vec<Via>,
+    reserved: Vec<&'a str>,
+}
+
+/// The whole matrix. Columns: every active category, and each retired one still in use (a seat
+/// or a holder's group speaks for it somewhere, or a vacant seat is reserved for it).
+pub fn matrix(facts: &RepresentationFacts) -> GapMatrix {
+    let ncat = facts.categories.len();
+    let col_of: HashMap<i64, usize> = facts
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, i))
+        .collect();
+    let row_of: HashMap<i64, usize> = facts
+        .partnerships
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, i))
+        .collect();
+    let served: HashMap<i64, Vec<i64>> = facts
+        .groups
+        .iter()
+        .map(|(id, g)| (*id, facts.served(g)))
+        .collect();
+    let mut acc: Vec<Vec<Acc>> = facts
+        .partnerships
+        .iter()
+        .map(|_| (0..ncat).map(|_| Acc::default()).collect())
+        .collect();
+
+    for seat in &facts.seats {
+        let Some(&row) = row_of.get(&seat.partnership_id) else {
+            continue;
+        };
+        let cells = &mut acc[row];
+        if seat.holder.is_none() {
+            for c in &seat.category_ids {
+                if let Some(&col) = col_of.get(c) {
+                    cells[col].reserved.push(&seat.label);
+                }
+            }
+        }
+        for (role, a) in [
+            (Role::Holder, &seat.holder),
+            (Role::Alternate, &seat.alternate),
+        ] {
+            let Some(a) = a else { continue };
+            let group = a.group_id.and_then(|g| facts.groups.get(&g));
+            let flags: Vec<String> = a
+                .flags
+                .iter()
+                .filter(|f| weakens(f.kind))
+                .map(flag_words)
+                .collect();
+            let mut via = |category: i64, through: Through| {
+                if let Some(&col) = col_of.get(&category) {
+                    let vias = &mut cells[col].vias;
+                    // Once per appointment: the seat's own constituency is named first.
+                    if vias.iter().any(|v| v.appointment_id == a.appointment_id) {
+                        return;
+                    }
+                    vias.push(Via {
+                        seat_id: seat.seat_id,
+                        seat: seat.label.clone(),
+                        appointment_id: a.appointment_id,
+                        role,
+                        person: a.person.clone(),
+                        group: group.map(|g| g.name.clone()),
+                        through,
+                        flags: flags.clone(),
+                    });
+                }
+            };
+            for &c in &seat.category_ids {
+                via(c, Through::Constituency);
+            }
+            if let (Some(g), Some(ids)) = (group, a.group_id.and_then(|g| served.get(&g))) {
+                for &c in ids {
+                    let through = if g.category_ids.contains(&c) {
+                        Through::Group
+                    } else if Some(c) == facts.faith_category {
+                        Through::FaithGroup
+                    } else {
+                        Through::BmeGroup
+                    };
+                    via(c, through);
+                }
+            }
+        }
+    }
+
+    let cells: Vec<Vec<GapCell>> = acc
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .zip(&facts.categories)
+                .map(|(a, c)| cell(&c.name, a))
+                .collect()
+        })
+        .collect();
+    let shown: Vec<usize> = (0..ncat)
+        .filter(|&i| {
+            !facts.categories[i].retired
+                || cells
+                    .iter()
+                    .any(|r| r[i].status != Coverage::Missing || r[i].reserved_vacant)
+        })
+        .collect();
+    let mut columns: Vec<GapColumn> = shown
+        .iter()
+        .map(|&i| {
+            let c = &facts.categories[i];
+            GapColumn {
+                category_id: c.id,
+                name: c.name.clone(),
+                retired: c.retired,
+                totals: Counts::default(),
+            }
+        })
+        .collect();
+    let rows = facts
+        .partnerships
+        .iter()
+        .zip(cells)
+        .map(|(p, mut all)| {
+            let mut counts = Counts::default();
+            let mut cells = Vec::with_capacity(shown.len());
+            for (k, &i) in shown.iter().enumerate() {
+                let cell = std::mem::replace(&mut all[i], empty_cell());
+                counts.add(&cell);
+                columns[k].totals.add(&cell);
+                cells.push(cell);
+            }
+            GapRow {
+                partnership_id: p.id,
+                name: p.name.clone(),
+                cells,
+                counts,
+            }
+        })
+        .collect();
+    GapMatrix { columns, rows }
+}
+
+fn empty_cell() -> GapCell {
+    GapCell {
+        status: Coverage::Missing,
+        reserved_vacant: false,
+        explanation: String::new(),
+        via: String::new(),
+        seats: Vec::new(),
+        reserved_seats: Vec::new(),
+    }
+}
+
+fn cell(category: &str, a: Acc) -> GapCell {
+    let status = if a.vias.iter().any(Via::is_clean) {
+        Coverage::Covered
+    } else if a.vias.is_empty() {
+        Coverage::Missing
+    } else {
+        Coverage::Weak
+    };
+    let mut via = match status {
+        // The clean ones say why it is covered; weaker ones would only add noise.
+        Coverage::Covered => a
+            .vias
+            .iter()
+            .filter(|v| v.is_clean())
+            .map(Via::words)
+            .collect::<Vec<_>>()
+            .join("; "),
+        Coverage::Weak => format!(
+            "only {}",
+            a.vias.iter().map(Via::words).collect::<Vec<_>>().join("; ")
+        ),
+        Coverage::Missing => "no filled seat speaks for them".to_string(),
+    };
+    if !a.reserved.is_empty() {
+        via.push_str("; reserved, vacant: ");
+        via.push_str(&a.reserved.join(", "));
+    }
+    GapCell {
+        status,
+        reserved_vacant: !a.reserved.is_empty(),
+        explanation: format!("{category}: {} — {via}", status.as_str()),
+        via,
+        seats: a.vias,
+        reserved_seats: a.reserved.into_iter().map(String::from).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::flags::{seat_flags, FlagSettings, HolderFacts, SeatFacts};
+    use chrono::NaiveDate;
+
+    const YOUNG: i64 = 1;
+    const FAITH: i64 = 2;
+    const BME: i64 = 3;
+    const OLD: i64 = 4;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn facts() -> RepresentationFacts {
+        let cat = |id, name: &str| CategoryFacts {
+            id,
+            name: name.into(),
+            retired: false,
+        };
+        RepresentationFacts {
+            categories: vec![
+                cat(YOUNG, "Young people"),
+                cat(FAITH, "Faith groups"),
+                cat(BME, "People from minority ethnic groups"),
+                cat(OLD, "Older people"),
+            ],
+            partnerships: vec![PartnershipFacts {
+                id: 10,
+                name: "Health and Wellbeing Board".into(),
+            }],
+            groups: HashMap::from([(
+                7,
+                GroupFacts {
+                    name: "Ordsall Youth Forum".into(),
+                    class: GroupClass::Community,
+                    faith: false,
+                    bme: false,
+                    category_ids: vec![YOUNG],
+                },
+            )]),
+            faith_category: Some(FAITH),
+            bme_category: Some(BME),
+            seats: vec![],
+        }
+    }
+
+    fn appt(id: i64, person: &str, group: Option<i64>) -> AppointmentFacts {
+        AppointmentFacts {
+            appointment_id: id,
+            person: person.into(),
+            group_id: group,
+            flags: vec![],
+        }
+    }
+
+    fn seat(id: i64, label: &str, cats: &[i64], holder: Option<AppointmentFacts>) -> SeatHolding {
+        SeatHolding {
+            seat_id: id,
+            partnership_id: 10,
+            label: label.into(),
+            sector: Sector::Vcse,
+            category_ids: cats.to_vec(),
+            holder,
+            alternate: None,
+        }
+    }
+
+    fn flag(kind: FlagKind, message: &str) -> Flag {
+        Flag {
+            kind,
+            seat_id: 4,
+            appointment_id: Some(1),
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn a_clean_holder_covers_through_the_seat_and_through_their_group() {
+        let mut f = facts();
+        f.seats = vec![seat(4, "Seat 4", &[OLD], Some(appt(1, "A. Khan", Some(7))))];
+        let m = matrix(&f);
+        let old = m.cell(10, OLD).unwrap();
+        assert_eq!(old.status, Coverage::Covered);
+        assert_eq!(
+            old.explanation,
+            "Older people: covered — Seat 4, held by A. Khan of Ordsall Youth Forum (its constituency)"
+        );
+        let young = m.cell(10, YOUNG).unwrap();
+        assert_eq!(young.status, Coverage::Covered);
+        assert_eq!(young.seats[0].through, Through::Group);
+        assert_eq!(m.cell(10, FAITH).unwrap().status, Coverage::Missing);
+        assert_eq!(
+            m.rows[0].counts,
+            Counts {
+                covered: 2,
+                weak: 0,
+                missing: 2,
+                reserved_vacant: 0
+            }
+        );
+        assert_eq!(m.columns[3].totals.covered, 1);
+    }
+
+    #[test]
+    fn only_weakening_flags_make_a_cell_weak() {
+        let mut f = facts();
+        let mut a = appt(1, "A. Khan", Some(7));
+        a.flags = vec![flag(
+            FlagKind::PoorAttendance,
+            "present at 1 of the last 6 meetings",
+        )];
+        f.seats = vec![seat(4, "Seat 4", &[], Some(a.clone()))];
+        assert_eq!(
+            matrix(&f).cell(10, YOUNG).unwrap().status,
+            Coverage::Covered,
+            "attendance does not weaken"
+        );
+        a.flags.push(flag(
+            FlagKind::TermEnded,
+            "term ended 31 March 2026, 237 days ago",
+        ));
+        f.seats = vec![seat(4, "Seat 4", &[], Some(a))];
+        let young = matrix(&f).cell(10, YOUNG).unwrap().clone();
+        assert_eq!(young.status, Coverage::Weak);
+        assert_eq!(
+            young.explanation,
+            "Young people: weak — only Seat 4, held by A. Khan of Ordsall Youth Forum (the group works with them), term ended 31 March 2026"
+        );
+    }
+
+    #[test]
+    fn an_alternate_alone_is_weak_and_a_reserved_vacant_seat_does_not_cover() {
+        let mut f = facts();
+        let mut s = seat(5, "Youth seat", &[YOUNG, OLD], None);
+        s.alternate = Some(appt(2, "B. Lee", None));
+        f.seats = vec![s];
+        let m = matrix(&f);
+        let young = m.cell(10, YOUNG).unwrap();
+        assert_eq!(young.status, Coverage::Weak);
+        assert!(young.reserved_vacant);
+        assert_eq!(
+            young.via,
+            "only Youth seat, alternate B. Lee (its constituency); reserved, vacant: Youth seat"
+        );
+        f.seats[0].alternate = None;
+        let m = matrix(&f);
+        let old = m.cell(10, OLD).unwrap();
+        assert_eq!(old.status, Coverage::Missing);
+        assert_eq!(
+            old.explanation,
+            "Older people: missing — no filled seat speaks for them; reserved, vacant: Youth seat"
+        );
+        assert_eq!(m.rows[0].counts.reserved_vacant, 2);
+    }
+
+    #[test]
+    fn faith_and_bme_groups_count_for_their_categories_without_a_tick() {
+        let mut f = facts();
+        f.groups.insert(
+            8,
+            GroupFacts {
+                name: "Eccles Masjid".into(),
+                class: GroupClass::Community,
+                faith: true,
+                bme: true,
+                category_ids: vec![],
+            },
+        );
+        f.seats = vec![seat(
+            6,
+            "Faith seat",
+            &[],
+            Some(appt(3, "R. Ahmed", Some(8))),
+        )];
+        let m = matrix(&f);
+        let faith = m.cell(10, FAITH).unwrap();
+        assert_eq!(faith.status, Coverage::Covered);
+        assert_eq!(faith.seats[0].through, Through::FaithGroup);
+        assert_eq!(m.cell(10, BME).unwrap().seats[0].through, Through::BmeGroup);
+        assert_eq!(m.cell(10, YOUNG).unwrap().status, Coverage::Missing);
+    }
+
+    #[test]
+    fn a_retired_category_is_a_column_only_while_in_use() {
+        let mut f = facts();
+        f.categories[3].retired = true;
+        assert!(matrix(&f).columns.iter().all(|c| c.category_id != OLD));
+        f.seats = vec![seat(4, "Seat 4", &[OLD], None)];
+        let m = matrix(&f);
+        let col = m.columns.iter().find(|c| c.category_id == OLD).unwrap();
+        assert!(col.retired, "a vacant seat reserved for it keeps it in use");
+        assert!(m.cell(10, OLD).unwrap().reserved_vacant);
+    }
+
+    #[test]
+    fn flags_read_short_in_a_sentence() {
+        // The messages the flags module really writes.
+        let facts = SeatFacts {
+            seat_id: 4,
+            partnership: "P".into(),
+            seat: "Seat 4".into(),
+            sector: "vcse".into(),
+            constituency: String::new(),
+            constituency_tags: 1,
+            holder: Some(HolderFacts {
+                appointment_id: 9,
+                person: "A. Khan".into(),
+                group: None,
+                term_start: d("2025-04-01"),
+                term_end: Some(d("2026-03-31")),
+                selection: "co-opted".into(),
+                openly_selected: false,
+                last_report_back: Some(d("2026-03-14")),
+                last_declaration: None,
+                attendance: vec![],
+                person_partnerships: vec![],
+                group_partnerships: vec![],
+            }),
+        };
+        let words: Vec<String> = seat_flags(&facts, &FlagSettings::default(), d("2026-11-23"))
+            .iter()
+            .filter(|f| weakens(f.kind))
+            .map(flag_words)
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "term ended 31 March 2026",
+                "not openly selected",
+                "report-back overdue (last report-back 14 March 2026, 254 days ago)",
+                "no declaration of interests on record"
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_sort_by_their_gaps() {
+        let mut f = facts();
+        f.partnerships.push(PartnershipFacts {
+            id: 11,
+            name: "Another".into(),
+        });
+        f.seats = vec![seat(4, "Seat 4", &[OLD], Some(appt(1, "A. Khan", Some(7))))];
+        let mut m = matrix(&f);
+        m.sort_by_gaps();
+        assert_eq!(m.rows[0].name, "Another", "four missing before two");
+    }
+}
