@@ -5,6 +5,7 @@ mod demo;
 mod directory;
 mod flags;
 mod freshness;
+mod gaps;
 mod partnerships;
 mod search;
 mod seats;

@@ -37,20 +37,24 @@ pub struct BalanceWarning {
     pub message: String,
 }
 
-/// One partnership's seats. The class counts are of VCSE seats by their holder's group; faith
-/// and BME presence counts seats of any sector whose holder or alternate comes from such a group.
+/// One partnership's seats. The class counts are of the seats that speak for a constituency
+/// (VCSE and residents' seats, as the flags treat them: a tenants' association on a residents'
+/// seat is a community group there) by their holder's group; faith and BME presence counts seats
+/// of any sector whose holder or alternate comes from such a group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SeatBalance {
     pub partnership_id: i64,
     pub name: String,
     pub seats: usize,
     pub vcse_seats: usize,
-    pub vcse_vacant: usize,
+    pub residents_seats: usize,
+    /// VCSE and residents' seats with no holder.
+    pub vacant: usize,
     pub community: usize,
     pub voluntary: usize,
     pub mixed: usize,
     pub unclassified: usize,
-    /// VCSE seats whose holder is recorded with no group.
+    /// VCSE and residents' seats whose holder is recorded with no group.
     pub no_group: usize,
     pub faith_seats: usize,
     pub bme_seats: usize,
@@ -80,7 +84,8 @@ pub fn balance(facts: &RepresentationFacts) -> Vec<SeatBalance> {
             name: p.name.clone(),
             seats: 0,
             vcse_seats: 0,
-            vcse_vacant: 0,
+            residents_seats: 0,
+            vacant: 0,
             community: 0,
             voluntary: 0,
             mixed: 0,
@@ -106,10 +111,14 @@ pub fn balance(facts: &RepresentationFacts) -> Vec<SeatBalance> {
                 .and_then(|a| a.group_id)
                 .and_then(|g| facts.groups.get(&g))
         };
-        if seat.sector == Sector::Vcse {
-            b.vcse_seats += 1;
+        if seat.sector.represents_constituency() {
+            if seat.sector == Sector::Vcse {
+                b.vcse_seats += 1;
+            } else {
+                b.residents_seats += 1;
+            }
             match (&seat.holder, group_of(&seat.holder)) {
-                (None, _) => b.vcse_vacant += 1,
+                (None, _) => b.vacant += 1,
                 (Some(_), None) => b.no_group += 1,
                 (Some(_), Some(g)) => match g.class {
                     GroupClass::Community => b.community += 1,
@@ -139,13 +148,17 @@ pub fn balance(facts: &RepresentationFacts) -> Vec<SeatBalance> {
         b.faith_groups = faith.into_iter().collect();
         b.bme_groups = bme.into_iter().collect();
         if b.vcse_seats > 0 && b.community == 0 {
-            let held = b.vcse_seats - b.vcse_vacant;
+            let seats = b.vcse_seats + b.residents_seats;
             b.warnings.push(BalanceWarning {
                 kind: BalanceWarningKind::NoCommunityGroup,
                 message: format!(
                     "{} ({} held), none by a community group: umbrella bodies do not always represent the interests of community groups (Compact code 002, 6.10)",
-                    plural(b.vcse_seats, "VCSE seat", "VCSE seats"),
-                    held
+                    if b.residents_seats == 0 {
+                        plural(seats, "VCSE seat", "VCSE seats")
+                    } else {
+                        format!("{seats} VCSE and residents' seats")
+                    },
+                    seats - b.vacant
                 ),
             });
         }
@@ -228,7 +241,7 @@ mod tests {
             seat(Sector::Vcse, None),
             seat(Sector::Public, held(None)),
         ]))[0];
-        assert_eq!((b.seats, b.vcse_seats, b.vcse_vacant), (3, 2, 1));
+        assert_eq!((b.seats, b.vcse_seats, b.vacant), (3, 2, 1));
         assert_eq!((b.voluntary, b.community), (1, 0));
         assert_eq!(
             kinds(b),
@@ -251,6 +264,16 @@ mod tests {
         assert_eq!((b.faith_seats, b.bme_seats), (1, 1));
         assert_eq!(b.faith_groups, ["Masjid"]);
         assert!(b.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_tenants_association_on_a_residents_seat_counts_as_a_community_group() {
+        let b = &balance(&facts(vec![
+            seat(Sector::Vcse, held(Some(1))),
+            seat(Sector::Residents, held(Some(2))),
+        ]))[0];
+        assert_eq!((b.vcse_seats, b.residents_seats, b.community), (1, 1, 1));
+        assert_eq!(kinds(b), [BalanceWarningKind::NoFaithOrBme]);
     }
 
     #[test]

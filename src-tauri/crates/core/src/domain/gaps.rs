@@ -115,11 +115,14 @@ pub fn flag_words(flag: &Flag) -> String {
     let m = flag.message.as_str();
     match flag.kind {
         FlagKind::TermEnded => m.split(", ").next().unwrap_or(m).to_string(),
+        // "last report-back 14 March 2026, 254 days ago; interval 90 days" or "no report-back
+        // since the term began on 1 April 2025, 601 days ago; ...": the dates say enough.
         FlagKind::ReportBackOverdue => {
-            format!(
-                "report-back overdue ({})",
-                m.split("; ").next().unwrap_or(m)
-            )
+            let first = m.split(", ").next().unwrap_or(m);
+            match first.strip_prefix("last report-back ") {
+                Some(date) => format!("report-back overdue (last {date})"),
+                None => first.to_string(),
+            }
         }
         FlagKind::NotOpenlySelected => "not openly selected".to_string(),
         _ => m.to_string(),
@@ -723,7 +726,7 @@ mod tests {
             [
                 "term ended 31 March 2026",
                 "not openly selected",
-                "report-back overdue (last report-back 14 March 2026, 254 days ago)",
+                "report-back overdue (last 14 March 2026)",
                 "no declaration of interests on record"
             ]
         );
