@@ -83,7 +83,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
                         &category,
                         cell.status.as_str(),
                         if cell.reserved_vacant { "yes" } else { "no" },
-                        &cell.via,
+                        cell.via(),
                     ])
                     .map_err(io)?;
                 }

@@ -172,45 +172,22 @@ impl Through {
     }
 }
 
-/// One appointment speaking for a category in a cell.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One appointment speaking for a category in a cell. The names are in the cell's explanation;
+/// the ids lead to the seat and the appointment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Via {
     pub seat_id: i64,
-    pub seat: String,
     pub appointment_id: i64,
     pub role: Role,
-    pub person: String,
-    pub group: Option<String>,
     pub through: Through,
-    /// The weakening flags, in words.
-    pub flags: Vec<String>,
+    /// The appointment has a weakening flag (named in the explanation).
+    pub flagged: bool,
 }
 
 impl Via {
     /// Clean: the holder (not an alternate) with no weakening flag.
     pub fn is_clean(&self) -> bool {
-        self.role == Role::Holder && self.flags.is_empty()
-    }
-
-    /// "Youth seat, held by A. Khan of Ordsall Youth Forum (its constituency), term ended 31 March 2026".
-    pub fn words(&self) -> String {
-        let who = match self.role {
-            Role::Holder => "held by",
-            Role::Alternate => "alternate",
-        };
-        let mut s = format!("{}, {who} {}", self.seat, self.person);
-        if let Some(g) = &self.group {
-            s.push_str(" of ");
-            s.push_str(g);
-        }
-        s.push_str(" (");
-        s.push_str(self.through.words());
-        s.push(')');
-        for f in &self.flags {
-            s.push_str(", ");
-            s.push_str(f);
-        }
-        s
+        self.role == Role::Holder && !self.flagged
     }
 }
 
@@ -223,12 +200,20 @@ pub struct GapCell {
     /// "Young people: weak — only Youth seat, held by A. Khan of Ordsall Youth Forum (its
     /// constituency), term ended 31 March 2026".
     pub explanation: String,
-    /// The part of the explanation after the dash: which seats, holders, groups and flags.
-    pub via: String,
+    /// Where the words after the dash begin (see `via`).
+    #[serde(skip)]
+    via_at: usize,
     /// The appointments that speak for the category, by seat order.
     pub seats: Vec<Via>,
     /// The vacant seats reserved for it.
-    pub reserved_seats: Vec<String>,
+    pub reserved_seat_ids: Vec<i64>,
+}
+
+impl GapCell {
+    /// The explanation after the dash: which seats, holders, groups and flags.
+    pub fn via(&self) -> &str {
+        &self.explanation[self.via_at..]
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -300,10 +285,18 @@ impl GapMatrix {
     }
 }
 
+/// An appointment as a cell's words name it: "Youth seat, held by A. Khan of Ordsall Youth
+/// Forum" and its weakening flags (", term ended 31 March 2026"), worked out once however many
+/// categories it speaks for.
+struct Speaker {
+    name: String,
+    flags: String,
+}
+
 #[derive(Default)]
 struct Acc<'a> {
-    vias: Vec<Via>,
-    reserved: Vec<&'a str>,
+    vias: Vec<(usize, Via)>,
+    reserved: Vec<(i64, &'a str)>,
 }
 
 /// The whole matrix. Columns: every active category, and each retired one still in use (a seat
@@ -332,6 +325,7 @@ pub fn matrix(facts: &RepresentationFacts) -> GapMatrix {
         .iter()
         .map(|_| (0..ncat).map(|_| Acc::default()).collect())
         .collect();
+    let mut speakers: Vec<Speaker> = Vec::new();
 
     for seat in &facts.seats {
         let Some(&row) = row_of.get(&seat.partnership_id) else {
@@ -341,7 +335,7 @@ pub fn matrix(facts: &RepresentationFacts) -> GapMatrix {
         if seat.holder.is_none() {
             for c in &seat.category_ids {
                 if let Some(&col) = col_of.get(c) {
-                    cells[col].reserved.push(&seat.label);
+                    cells[col].reserved.push((seat.seat_id, &seat.label));
                 }
             }
         }
@@ -351,29 +345,44 @@ pub fn matrix(facts: &RepresentationFacts) -> GapMatrix {
         ] {
             let Some(a) = a else { continue };
             let group = a.group_id.and_then(|g| facts.groups.get(&g));
-            let flags: Vec<String> = a
-                .flags
-                .iter()
-                .filter(|f| weakens(f.kind))
-                .map(flag_words)
-                .collect();
+            let mut name = format!(
+                "{}, {} {}",
+                seat.label,
+                match role {
+                    Role::Holder => "held by",
+                    Role::Alternate => "alternate",
+                },
+                a.person
+            );
+            if let Some(g) = group {
+                name.push_str(" of ");
+                name.push_str(&g.name);
+            }
+            let mut flags = String::new();
+            for f in a.flags.iter().filter(|f| weakens(f.kind)) {
+                flags.push_str(", ");
+                flags.push_str(&flag_words(f));
+            }
+            let speaker = speakers.len();
+            let flagged = !flags.is_empty();
+            speakers.push(Speaker { name, flags });
             let mut via = |category: i64, through: Through| {
                 if let Some(&col) = col_of.get(&category) {
                     let vias = &mut cells[col].vias;
                     // Once per appointment: the seat's own constituency is named first.
-                    if vias.iter().any(|v| v.appointment_id == a.appointment_id) {
+                    if vias.iter().any(|(s, _)| *s == speaker) {
                         return;
                     }
-                    vias.push(Via {
-                        seat_id: seat.seat_id,
-                        seat: seat.label.clone(),
-                        appointment_id: a.appointment_id,
-                        role,
-                        person: a.person.clone(),
-                        group: group.map(|g| g.name.clone()),
-                        through,
-                        flags: flags.clone(),
-                    });
+                    vias.push((
+                        speaker,
+                        Via {
+                            seat_id: seat.seat_id,
+                            appointment_id: a.appointment_id,
+                            role,
+                            through,
+                            flagged,
+                        },
+                    ));
                 }
             };
             for &c in &seat.category_ids {
@@ -399,7 +408,7 @@ pub fn matrix(facts: &RepresentationFacts) -> GapMatrix {
         .map(|row| {
             row.into_iter()
                 .zip(&facts.categories)
-                .map(|(a, c)| cell(&c.name, a))
+                .map(|(a, c)| cell(&c.name, a, &speakers))
                 .collect()
         })
         .collect();
@@ -427,11 +436,12 @@ pub fn matrix(facts: &RepresentationFacts) -> GapMatrix {
         .partnerships
         .iter()
         .zip(cells)
-        .map(|(p, mut all)| {
+        .map(|(p, all)| {
             let mut counts = Counts::default();
             let mut cells = Vec::with_capacity(shown.len());
+            let mut all: Vec<Option<GapCell>> = all.into_iter().map(Some).collect();
             for (k, &i) in shown.iter().enumerate() {
-                let cell = std::mem::replace(&mut all[i], empty_cell());
+                let cell = all[i].take().expect("each column once");
                 counts.add(&cell);
                 columns[k].totals.add(&cell);
                 cells.push(cell);
@@ -447,51 +457,63 @@ pub fn matrix(facts: &RepresentationFacts) -> GapMatrix {
     GapMatrix { columns, rows }
 }
 
-fn empty_cell() -> GapCell {
-    GapCell {
-        status: Coverage::Missing,
-        reserved_vacant: false,
-        explanation: String::new(),
-        via: String::new(),
-        seats: Vec::new(),
-        reserved_seats: Vec::new(),
-    }
-}
-
-fn cell(category: &str, a: Acc) -> GapCell {
-    let status = if a.vias.iter().any(Via::is_clean) {
+fn cell(category: &str, a: Acc, speakers: &[Speaker]) -> GapCell {
+    let status = if a.vias.iter().any(|(_, v)| v.is_clean()) {
         Coverage::Covered
     } else if a.vias.is_empty() {
         Coverage::Missing
     } else {
         Coverage::Weak
     };
-    let mut via = match status {
-        // The clean ones say why it is covered; weaker ones would only add noise.
-        Coverage::Covered => a
-            .vias
-            .iter()
-            .filter(|v| v.is_clean())
-            .map(Via::words)
-            .collect::<Vec<_>>()
-            .join("; "),
-        Coverage::Weak => format!(
-            "only {}",
-            a.vias.iter().map(Via::words).collect::<Vec<_>>().join("; ")
-        ),
-        Coverage::Missing => "no filled seat speaks for them".to_string(),
+    let mut s = String::with_capacity(64 + 96 * a.vias.len());
+    s.push_str(category);
+    s.push_str(": ");
+    s.push_str(status.as_str());
+    s.push_str(" — ");
+    let via_at = s.len();
+    let mut first = true;
+    let mut name = |s: &mut String, speaker: &Speaker, via: &Via, flags: bool| {
+        s.push_str(if first { "" } else { "; " });
+        first = false;
+        s.push_str(&speaker.name);
+        s.push_str(" (");
+        s.push_str(via.through.words());
+        s.push(')');
+        if flags {
+            s.push_str(&speaker.flags);
+        }
     };
+    match status {
+        // The clean ones say why it is covered; weaker ones would only add noise.
+        Coverage::Covered => {
+            for (i, v) in a.vias.iter().filter(|(_, v)| v.is_clean()) {
+                name(&mut s, &speakers[*i], v, false);
+            }
+        }
+        Coverage::Weak => {
+            s.push_str("only ");
+            for (i, v) in &a.vias {
+                name(&mut s, &speakers[*i], v, true);
+            }
+        }
+        Coverage::Missing => s.push_str("no filled seat speaks for them"),
+    }
     if !a.reserved.is_empty() {
-        via.push_str("; reserved, vacant: ");
-        via.push_str(&a.reserved.join(", "));
+        s.push_str("; reserved, vacant: ");
+        for (i, (_, label)) in a.reserved.iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            s.push_str(label);
+        }
     }
     GapCell {
         status,
         reserved_vacant: !a.reserved.is_empty(),
-        explanation: format!("{category}: {} — {via}", status.as_str()),
-        via,
-        seats: a.vias,
-        reserved_seats: a.reserved.into_iter().map(String::from).collect(),
+        explanation: s,
+        via_at,
+        seats: a.vias.into_iter().map(|(_, v)| v).collect(),
+        reserved_seat_ids: a.reserved.into_iter().map(|(id, _)| id).collect(),
     }
 }
 
@@ -638,7 +660,7 @@ mod tests {
         assert_eq!(young.status, Coverage::Weak);
         assert!(young.reserved_vacant);
         assert_eq!(
-            young.via,
+            young.via(),
             "only Youth seat, alternate B. Lee (its constituency); reserved, vacant: Youth seat"
         );
         f.seats[0].alternate = None;
