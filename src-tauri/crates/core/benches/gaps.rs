@@ -46,9 +46,11 @@ fn main() {
         std::hint::black_box(store.representation_facts(today).unwrap());
     });
     let facts = store.representation_facts(today).unwrap();
-    let matrix = median(|| {
+    let mut matrix_times = times(|| {
         std::hint::black_box(gaps::matrix(&facts));
     });
+    matrix_times.sort();
+    let matrix = matrix_times[RUNS / 2];
     let m = gaps::matrix(&facts);
     let cells = m.rows.len() * m.columns.len();
     let sum = |f: fn(&gaps::Counts) -> usize| m.columns.iter().map(|c| f(&c.totals)).sum::<usize>();
@@ -90,8 +92,10 @@ fn main() {
         ms(flags)
     );
     println!(
-        "  compute the gaps matrix (domain::gaps::matrix):                       {}",
-        ms(matrix)
+        "  compute the gaps matrix (domain::gaps::matrix):                       {} (fastest {}, slowest {})",
+        ms(matrix),
+        ms(matrix_times[0]),
+        ms(matrix_times[RUNS - 1])
     );
     println!(
         "  compute the seat balance (domain::balance::balance):                  {}",
@@ -115,16 +119,20 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1e3)
 }
 
-fn median(mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..RUNS)
+fn times(mut f: impl FnMut()) -> Vec<Duration> {
+    (0..RUNS)
         .map(|_| {
             let t = Instant::now();
             f();
             t.elapsed()
         })
-        .collect();
-    times.sort();
-    times[RUNS / 2]
+        .collect()
+}
+
+fn median(f: impl FnMut()) -> Duration {
+    let mut t = times(f);
+    t.sort();
+    t[RUNS / 2]
 }
 
 fn date(rng: &mut Rng, from_year: i32, years: usize) -> String {

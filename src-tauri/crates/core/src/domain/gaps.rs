@@ -299,119 +299,67 @@ struct Acc<'a> {
     reserved: Vec<(i64, &'a str)>,
 }
 
+/// What every row reads.
+struct Ctx<'a> {
+    facts: &'a RepresentationFacts,
+    col_of: HashMap<i64, usize>,
+    served: HashMap<i64, Vec<i64>>,
+}
+
+/// Rows are shared between threads from this many partnerships on.
+const PARALLEL_FROM: usize = 64;
+
 /// The whole matrix. Columns: every active category, and each retired one still in use (a seat
 /// or a holder's group speaks for it somewhere, or a vacant seat is reserved for it).
 pub fn matrix(facts: &RepresentationFacts) -> GapMatrix {
     let ncat = facts.categories.len();
-    let col_of: HashMap<i64, usize> = facts
-        .categories
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id, i))
-        .collect();
     let row_of: HashMap<i64, usize> = facts
         .partnerships
         .iter()
         .enumerate()
         .map(|(i, p)| (p.id, i))
         .collect();
-    let served: HashMap<i64, Vec<i64>> = facts
-        .groups
-        .iter()
-        .map(|(id, g)| (*id, facts.served(g)))
-        .collect();
-    let mut acc: Vec<Vec<Acc>> = facts
-        .partnerships
-        .iter()
-        .map(|_| (0..ncat).map(|_| Acc::default()).collect())
-        .collect();
-    let mut speakers: Vec<Speaker> = Vec::new();
-
+    let mut seats_of: Vec<Vec<&SeatHolding>> = vec![Vec::new(); facts.partnerships.len()];
     for seat in &facts.seats {
-        let Some(&row) = row_of.get(&seat.partnership_id) else {
-            continue;
-        };
-        let cells = &mut acc[row];
-        if seat.holder.is_none() {
-            for c in &seat.category_ids {
-                if let Some(&col) = col_of.get(c) {
-                    cells[col].reserved.push((seat.seat_id, &seat.label));
-                }
-            }
-        }
-        for (role, a) in [
-            (Role::Holder, &seat.holder),
-            (Role::Alternate, &seat.alternate),
-        ] {
-            let Some(a) = a else { continue };
-            let group = a.group_id.and_then(|g| facts.groups.get(&g));
-            let mut name = format!(
-                "{}, {} {}",
-                seat.label,
-                match role {
-                    Role::Holder => "held by",
-                    Role::Alternate => "alternate",
-                },
-                a.person
-            );
-            if let Some(g) = group {
-                name.push_str(" of ");
-                name.push_str(&g.name);
-            }
-            let mut flags = String::new();
-            for f in a.flags.iter().filter(|f| weakens(f.kind)) {
-                flags.push_str(", ");
-                flags.push_str(&flag_words(f));
-            }
-            let speaker = speakers.len();
-            let flagged = !flags.is_empty();
-            speakers.push(Speaker { name, flags });
-            let mut via = |category: i64, through: Through| {
-                if let Some(&col) = col_of.get(&category) {
-                    let vias = &mut cells[col].vias;
-                    // Once per appointment: the seat's own constituency is named first.
-                    if vias.iter().any(|(s, _)| *s == speaker) {
-                        return;
-                    }
-                    vias.push((
-                        speaker,
-                        Via {
-                            seat_id: seat.seat_id,
-                            appointment_id: a.appointment_id,
-                            role,
-                            through,
-                            flagged,
-                        },
-                    ));
-                }
-            };
-            for &c in &seat.category_ids {
-                via(c, Through::Constituency);
-            }
-            if let (Some(g), Some(ids)) = (group, a.group_id.and_then(|g| served.get(&g))) {
-                for &c in ids {
-                    let through = if g.category_ids.contains(&c) {
-                        Through::Group
-                    } else if Some(c) == facts.faith_category {
-                        Through::FaithGroup
-                    } else {
-                        Through::BmeGroup
-                    };
-                    via(c, through);
-                }
-            }
+        if let Some(&row) = row_of.get(&seat.partnership_id) {
+            seats_of[row].push(seat);
         }
     }
-
-    let cells: Vec<Vec<GapCell>> = acc
-        .into_iter()
-        .map(|row| {
-            row.into_iter()
-                .zip(&facts.categories)
-                .map(|(a, c)| cell(&c.name, a, &speakers))
+    let ctx = Ctx {
+        facts,
+        col_of: facts
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect(),
+        served: facts
+            .groups
+            .iter()
+            .map(|(id, g)| (*id, facts.served(g)))
+            .collect(),
+    };
+    // Each row depends only on its own seats, so the rows are split between the cores.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cells: Vec<Vec<GapCell>> = if threads > 1 && seats_of.len() >= PARALLEL_FROM {
+        let chunk = seats_of.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = seats_of
+                .chunks(chunk)
+                .map(|rows| {
+                    let ctx = &ctx;
+                    scope.spawn(move || rows.iter().map(|s| ctx.row(s)).collect::<Vec<_>>())
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("a row of the matrix"))
                 .collect()
         })
-        .collect();
+    } else {
+        seats_of.iter().map(|s| ctx.row(s)).collect()
+    };
+
     let shown: Vec<usize> = (0..ncat)
         .filter(|&i| {
             !facts.categories[i].retired
@@ -438,14 +386,17 @@ pub fn matrix(facts: &RepresentationFacts) -> GapMatrix {
         .zip(cells)
         .map(|(p, all)| {
             let mut counts = Counts::default();
-            let mut cells = Vec::with_capacity(shown.len());
             let mut all: Vec<Option<GapCell>> = all.into_iter().map(Some).collect();
-            for (k, &i) in shown.iter().enumerate() {
-                let cell = all[i].take().expect("each column once");
-                counts.add(&cell);
-                columns[k].totals.add(&cell);
-                cells.push(cell);
-            }
+            let cells: Vec<GapCell> = shown
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| {
+                    let cell = all[i].take().expect("each column once");
+                    counts.add(&cell);
+                    columns[k].totals.add(&cell);
+                    cell
+                })
+                .collect();
             GapRow {
                 partnership_id: p.id,
                 name: p.name.clone(),
@@ -457,6 +408,97 @@ pub fn matrix(facts: &RepresentationFacts) -> GapMatrix {
     GapMatrix { columns, rows }
 }
 
+impl Ctx<'_> {
+    /// One partnership's cells, one per category (shown or not).
+    fn row(&self, seats: &[&SeatHolding]) -> Vec<GapCell> {
+        let facts = self.facts;
+        let mut cells: Vec<Acc> = facts.categories.iter().map(|_| Acc::default()).collect();
+        let mut speakers: Vec<Speaker> = Vec::new();
+        for seat in seats {
+            if seat.holder.is_none() {
+                for c in &seat.category_ids {
+                    if let Some(&col) = self.col_of.get(c) {
+                        cells[col].reserved.push((seat.seat_id, &seat.label));
+                    }
+                }
+            }
+            for (role, a) in [
+                (Role::Holder, &seat.holder),
+                (Role::Alternate, &seat.alternate),
+            ] {
+                let Some(a) = a else { continue };
+                let group = a.group_id.and_then(|g| facts.groups.get(&g));
+                let who = match role {
+                    Role::Holder => ", held by ",
+                    Role::Alternate => ", alternate ",
+                };
+                let mut name = String::with_capacity(
+                    seat.label.len()
+                        + who.len()
+                        + a.person.len()
+                        + 4
+                        + group.map_or(0, |g| g.name.len()),
+                );
+                name.push_str(&seat.label);
+                name.push_str(who);
+                name.push_str(&a.person);
+                if let Some(g) = group {
+                    name.push_str(" of ");
+                    name.push_str(&g.name);
+                }
+                let mut flags = String::new();
+                for f in a.flags.iter().filter(|f| weakens(f.kind)) {
+                    flags.push_str(", ");
+                    flags.push_str(&flag_words(f));
+                }
+                let speaker = speakers.len();
+                let flagged = !flags.is_empty();
+                speakers.push(Speaker { name, flags });
+                let mut via = |category: i64, through: Through| {
+                    if let Some(&col) = self.col_of.get(&category) {
+                        let vias = &mut cells[col].vias;
+                        // Once per appointment: the seat's own constituency is named first.
+                        if vias.iter().any(|(s, _)| *s == speaker) {
+                            return;
+                        }
+                        vias.push((
+                            speaker,
+                            Via {
+                                seat_id: seat.seat_id,
+                                appointment_id: a.appointment_id,
+                                role,
+                                through,
+                                flagged,
+                            },
+                        ));
+                    }
+                };
+                for &c in &seat.category_ids {
+                    via(c, Through::Constituency);
+                }
+                if let (Some(g), Some(ids)) = (group, a.group_id.and_then(|g| self.served.get(&g)))
+                {
+                    for &c in ids {
+                        let through = if g.category_ids.contains(&c) {
+                            Through::Group
+                        } else if Some(c) == facts.faith_category {
+                            Through::FaithGroup
+                        } else {
+                            Through::BmeGroup
+                        };
+                        via(c, through);
+                    }
+                }
+            }
+        }
+        cells
+            .into_iter()
+            .zip(&facts.categories)
+            .map(|(a, c)| cell(&c.name, a, &speakers))
+            .collect()
+    }
+}
+
 fn cell(category: &str, a: Acc, speakers: &[Speaker]) -> GapCell {
     let status = if a.vias.iter().any(|(_, v)| v.is_clean()) {
         Coverage::Covered
@@ -465,7 +507,16 @@ fn cell(category: &str, a: Acc, speakers: &[Speaker]) -> GapCell {
     } else {
         Coverage::Weak
     };
-    let mut s = String::with_capacity(64 + 96 * a.vias.len());
+    // One allocation of the right size: most of the matrix's time is spent writing these.
+    let named = |(i, v): &&(usize, Via)| {
+        let sp: &Speaker = &speakers[*i];
+        sp.name.len() + v.through.words().len() + 5 + sp.flags.len()
+    };
+    let size = category.len()
+        + 48
+        + a.vias.iter().map(|v| named(&v)).sum::<usize>()
+        + a.reserved.iter().map(|(_, l)| l.len() + 2).sum::<usize>();
+    let mut s = String::with_capacity(size);
     s.push_str(category);
     s.push_str(": ");
     s.push_str(status.as_str());
@@ -752,6 +803,45 @@ mod tests {
                 "no declaration of interests on record"
             ]
         );
+    }
+
+    #[test]
+    fn many_partnerships_keep_their_own_rows_when_shared_between_threads() {
+        let mut f = facts();
+        let cats = [YOUNG, FAITH, BME, OLD];
+        f.partnerships = (0..(PARALLEL_FROM as i64 * 2 + 3))
+            .map(|id| PartnershipFacts {
+                id,
+                name: format!("Partnership {id}"),
+            })
+            .collect();
+        f.seats = f
+            .partnerships
+            .iter()
+            .map(|p| {
+                let mut s = seat(
+                    p.id,
+                    "Seat",
+                    &[cats[p.id as usize % 4]],
+                    Some(appt(p.id, "P", None)),
+                );
+                s.partnership_id = p.id;
+                s
+            })
+            .collect();
+        let m = matrix(&f);
+        assert_eq!(m.rows.len(), f.partnerships.len());
+        for (i, row) in m.rows.iter().enumerate() {
+            assert_eq!(row.partnership_id, i as i64);
+            let covered: Vec<i64> = row
+                .cells
+                .iter()
+                .zip(&m.columns)
+                .filter(|(c, _)| c.status == Coverage::Covered)
+                .map(|(_, col)| col.category_id)
+                .collect();
+            assert_eq!(covered, [cats[i % 4]], "row {i}");
+        }
     }
 
     #[test]
