@@ -186,15 +186,15 @@ impl Store {
     ) -> Result<(Vec<WardFacts>, Vec<CategoryFacts>, Vec<CoverageGroup>)> {
         let c = &self.conn;
         let (faith_category, bme_category) = self.faith_and_bme_categories()?;
-        let wards: Vec<WardFacts> = c
-            .prepare("SELECT id, name FROM wards ORDER BY name, id")?
-            .query_map([], |r| {
-                Ok(WardFacts {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let wards: Vec<WardFacts> = self
+            .reference_data()?
+            .wards
+            .into_iter()
+            .map(|w| WardFacts {
+                id: w.id,
+                name: w.name,
+            })
+            .collect();
         let mut places: HashMap<i64, Vec<i64>> = HashMap::new();
         let mut stmt = c.prepare(
             "SELECT w.group_id, w.ward_id FROM group_place_wards w
@@ -243,19 +243,17 @@ impl Store {
         Ok(coverage::coverage(&wards, &categories, &groups))
     }
 
+    /// The categories in the directory's order, retired ones included.
     fn gap_categories(&self) -> Result<Vec<CategoryFacts>> {
         Ok(self
-            .conn
-            .prepare(
-                "SELECT id, name, retired_at IS NOT NULL FROM categories ORDER BY position, id",
-            )?
-            .query_map([], |r| {
-                Ok(CategoryFacts {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    retired: r.get(2)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?)
+            .reference_data()?
+            .categories
+            .into_iter()
+            .map(|c| CategoryFacts {
+                id: c.id,
+                name: c.name,
+                retired: c.retired,
+            })
+            .collect())
     }
 }
