@@ -6,6 +6,7 @@ mod directory;
 mod duplicates;
 mod flags;
 mod freshness;
+mod gaps;
 mod group_export;
 mod group_import;
 mod partnerships;

@@ -91,7 +91,8 @@ enum Command {
         #[command(subcommand)]
         action: people::Action,
     },
-    /// Reports: `report flags` lists what stands out about every seat.
+    /// Reports: `report flags` (every seat), `report gaps` (partnerships by categories),
+    /// `report balance` (seat balance), `report coverage` (wards by categories with no group).
     Report {
         #[command(subcommand)]
         action: report::Action,

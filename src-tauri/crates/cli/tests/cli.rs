@@ -164,6 +164,89 @@ fn report_flags_prints_every_flag_as_csv_with_reasons_in_words() {
     );
 }
 
+fn csv_rows(out: &std::process::Output) -> (Vec<String>, Vec<csv::StringRecord>) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = reader.headers().unwrap().iter().map(String::from).collect();
+    (headers, reader.records().map(|r| r.unwrap()).collect())
+}
+
+#[test]
+fn report_gaps_balance_and_coverage_print_the_matrix_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    assert!(compactdir(&db, &["demo", "load"]).status.success());
+
+    let (headers, rows) = csv_rows(&compactdir(
+        &db,
+        &["report", "gaps", "--today", "2026-11-23"],
+    ));
+    assert_eq!(
+        headers,
+        [
+            "partnership",
+            "category",
+            "status",
+            "reserved_vacant",
+            "via"
+        ]
+    );
+    assert_eq!(rows.len(), 10 * 16, "one row per partnership and category");
+    assert!(rows
+        .iter()
+        .all(|r| ["covered", "weak", "missing"].contains(&&r[2])));
+    let lgbt = rows
+        .iter()
+        .find(|r| {
+            &r[0] == "Equality and Diversity Forum"
+                && &r[1] == "Lesbian, gay, bisexual and transgender people"
+        })
+        .unwrap();
+    assert_eq!((&lgbt[2], &lgbt[3]), ("missing", "yes"));
+    assert_eq!(
+        &lgbt[4],
+        "no filled seat speaks for them; reserved, vacant: Lesbian, gay, bisexual and transgender people"
+    );
+    assert!(rows.iter().any(|r| &r[2] == "weak"
+        && r[4].starts_with("only ")
+        && r[4].contains(", held by ")
+        && r[4].contains("term ended ")));
+
+    let (headers, rows) = csv_rows(&compactdir(
+        &db,
+        &["report", "balance", "--today", "2026-11-23"],
+    ));
+    assert_eq!(headers[0], "partnership");
+    assert_eq!(headers.last().unwrap(), "warnings");
+    assert_eq!(rows.len(), 10);
+    let safety = rows
+        .iter()
+        .find(|r| &r[0] == "Community Safety Partnership")
+        .unwrap();
+    let warnings = &safety[headers.len() - 1];
+    assert!(warnings.contains("none by a community group") && warnings.contains("002, 6.10"));
+    assert!(warnings.contains("no faith or BME group") && warnings.contains("002, 6.19"));
+
+    let (headers, rows) = csv_rows(&compactdir(&db, &["report", "coverage"]));
+    assert_eq!(headers, ["ward", "category", "groups_elsewhere"]);
+    let nowhere: Vec<_> = rows
+        .iter()
+        .filter(|r| &r[1] == "People with sensory impairments")
+        .collect();
+    assert_eq!(nowhere.len(), 20, "no ward has a group for it");
+    assert!(nowhere.iter().all(|r| &r[2] == "0"));
+
+    let bad = compactdir(&db, &["report", "gaps", "--today", "tomorrow"]);
+    assert!(
+        !bad.status.success(),
+        "a date not in YYYY-MM-DD form is refused"
+    );
+}
+
 /// A file from the real public data: `$COMPACTDIR_REAL_DATA` when set (`.ci/test` sets it), else
 /// `shared/data/real/` in the nearest folder above the project that has one.
 fn real_data(name: &str) -> std::path::PathBuf {

@@ -1,9 +1,12 @@
 //! The domain: plain types and rules, no storage.
 
+pub mod balance;
 pub mod classification;
+pub mod coverage;
 pub mod duplicate_scan;
 pub mod duplicates;
 pub mod flags;
+pub mod gaps;
 pub mod group;
 pub mod identifier;
 pub mod names;

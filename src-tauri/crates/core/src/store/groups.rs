@@ -134,7 +134,10 @@ impl Store {
     }
 }
 
-fn class_in_force(override_: Option<&str>, answers: [Option<Side>; FEATURE_COUNT]) -> GroupClass {
+pub(super) fn class_in_force(
+    override_: Option<&str>,
+    answers: [Option<Side>; FEATURE_COUNT],
+) -> GroupClass {
     override_
         .and_then(GroupClass::parse)
         .unwrap_or_else(|| classification::suggest(&answers).class)

@@ -8,6 +8,7 @@ mod categories;
 mod demo;
 mod duplicates;
 mod flags;
+mod gaps;
 mod group_export;
 mod group_import;
 mod groups;
