@@ -21,6 +21,13 @@ const COMMANDS: &[&str] = &[
     "list_people",
     "appoint",
     "record_report_back",
+    "scan_duplicates",
+    "duplicate_review_progress",
+    "mark_not_duplicate",
+    "merge_preview",
+    "merge_groups",
+    "undo_merge",
+    "merge_log",
 ];
 
 fn main() {

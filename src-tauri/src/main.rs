@@ -34,6 +34,13 @@ fn main() {
             commands::partnerships::list_people,
             commands::partnerships::appoint,
             commands::partnerships::record_report_back,
+            commands::duplicates::scan_duplicates,
+            commands::duplicates::duplicate_review_progress,
+            commands::duplicates::mark_not_duplicate,
+            commands::duplicates::merge_preview,
+            commands::duplicates::merge_groups,
+            commands::duplicates::undo_merge,
+            commands::duplicates::merge_log,
         ])
         .run(tauri::generate_context!())
         .expect("the Compact Directory window could not start");

@@ -3,5 +3,6 @@
 
 pub mod categories;
 pub mod directory;
+pub mod duplicates;
 pub mod groups;
 pub mod partnerships;
