@@ -63,6 +63,8 @@ test("review the St John's pair, merge it, and undo the merge", async () => {
     }
     assert.ok(chosenName, "one side offers the name with an apostrophe");
     assert.equal(await (await nameRow.find(".result")).text(), chosenName);
+    await driver.execute("document.getElementById('merge').scrollIntoView({ block: 'end' })");
+    await driver.screenshot(path.join(artifacts, "duplicates-review-actions.png"));
 
     await (await driver.find("#merge")).click();
     const message = await driver.waitFor("the merge to be announced", async () => {
@@ -72,6 +74,7 @@ test("review the St John's pair, merge it, and undo the merge", async () => {
     assert.match(message, /1 of \d+ reviewed/);
     assert.equal(await queueRow(driver, ST_JOHNS), null);
     await driver.waitForElement("#undo-merge");
+    await driver.screenshot(path.join(artifacts, "duplicates-merged.png"));
 
     let names = await directoryNames(driver);
     assert.ok(names.includes(chosenName), "the merged group keeps the chosen name");
