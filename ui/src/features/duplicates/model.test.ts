@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DuplicatePair, FieldPreview } from "../../ipc/types";
-import { afterDecision, defaultChoices, mergeChoices, pairKey, resultValue, reviewedText, scanProgressWords, scoreText, shown, skipTo } from "./model";
+import { afterDecision, clusterNote, defaultChoices, mergeChoices, pairKey, resultValue, reviewedText, scanProgressWords, scoreText, shown, skipTo } from "./model";
 
 const pair = (a: number, b: number): DuplicatePair => ({ group_a: a, group_a_name: `G${a}`, group_b: b, group_b_name: `G${b}`, score: 0.9, reasons: [] });
 const field = (f: Partial<FieldPreview> & Pick<FieldPreview, "field">): FieldPreview => ({ label: f.field, kept: "", merged: "", differs: false, default: "kept", ...f });
@@ -16,6 +16,7 @@ describe("words", () => {
   it("turns scan progress into a bar value and a sentence", () => {
     expect(scanProgressWords(null)).toEqual({ percent: 0, text: "Starting the scan…" });
     expect(scanProgressWords({ stage: "comparing", done: 30, total: 120 })).toEqual({ percent: 25, text: "Comparing likely pairs: 30 of 120" });
+    expect(scanProgressWords({ stage: "preparing", done: 10000, total: 218384 }).text).toBe("Reading names: 10,000 of 218,384 groups");
     expect(scanProgressWords({ stage: "preparing", done: 0, total: 0 }).percent).toBe(100);
   });
   it("marks an empty value rather than showing nothing", () => {
@@ -43,6 +44,15 @@ describe("choices", () => {
 });
 
 describe("the queue", () => {
+  it("names the other groups when a pair is part of a larger cluster", () => {
+    const clusters = [
+      { group_ids: [1, 2, 5], names: ["G-Force", "G Force", "G- Force"], best_score: 0.95, pairs: 2 },
+      { group_ids: [3, 4], names: ["A", "B"], best_score: 0.9, pairs: 1 },
+    ];
+    expect(clusterNote(pair(2, 5), clusters)).toBe("One of 3 groups that look alike: G-Force, G Force, G- Force.");
+    expect(clusterNote(pair(3, 4), clusters)).toBeNull();
+    expect(clusterNote(pair(7, 8), clusters)).toBeNull();
+  });
   it("keys a pair the same either way round", () => {
     expect(pairKey(3, 9)).toBe(pairKey(9, 3));
   });

@@ -1,6 +1,6 @@
 // The duplicate review queue's rules, kept out of the components so they can be tested: words for
 // progress and scores, the merge choices to send, and which pair comes next after a decision.
-import type { DuplicatePair, FieldPreview, MergeChoices, MergeField, Pick, ReviewProgress, ScanProgress } from "../../ipc/types";
+import type { DuplicateCluster, DuplicatePair, FieldPreview, MergeChoices, MergeField, Pick, ReviewProgress, ScanProgress } from "../../ipc/types";
 
 /** "12 of 48 reviewed". */
 export function reviewedText(p: ReviewProgress): string {
@@ -19,9 +19,24 @@ export function scanProgressWords(p: ScanProgress | null): { percent: number; te
   const percent = p.total > 0 ? Math.min(100, Math.floor((p.done * 100) / p.total)) : 100;
   const text =
     p.stage === "preparing"
-      ? `Reading names: ${p.done} of ${p.total} groups`
-      : `Comparing likely pairs: ${p.done} of ${p.total}`;
+      ? `Reading names: ${count(p.done)} of ${count(p.total)} groups`
+      : `Comparing likely pairs: ${count(p.done)} of ${count(p.total)}`;
   return { percent, text };
+}
+
+/** A count with thousands separators: "218,384". */
+export function count(n: number): string {
+  return n.toLocaleString("en-GB");
+}
+
+/**
+ * When a pair is part of a larger cluster (A like B, B like C), a sentence naming every group in
+ * it, so staff review them together; null for a cluster of just the two.
+ */
+export function clusterNote(pair: DuplicatePair, clusters: DuplicateCluster[]): string | null {
+  const c = clusters.find((c) => c.group_ids.includes(pair.group_a) && c.group_ids.includes(pair.group_b));
+  if (!c || c.group_ids.length <= 2) return null;
+  return `One of ${c.group_ids.length} groups that look alike: ${c.names.join(", ")}.`;
 }
 
 /** A pair's key, the same whichever way round it is named. */
