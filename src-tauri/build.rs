@@ -35,6 +35,13 @@ const COMMANDS: &[&str] = &[
     "record_declaration",
     "record_attendance",
     "accountability_log",
+    "scan_duplicates",
+    "duplicate_review_progress",
+    "mark_not_duplicate",
+    "merge_preview",
+    "merge_groups",
+    "undo_merge",
+    "merge_log",
 ];
 
 fn main() {

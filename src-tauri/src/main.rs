@@ -48,6 +48,13 @@ fn main() {
             commands::accountability::record_declaration,
             commands::accountability::record_attendance,
             commands::accountability::accountability_log,
+            commands::duplicates::scan_duplicates,
+            commands::duplicates::duplicate_review_progress,
+            commands::duplicates::mark_not_duplicate,
+            commands::duplicates::merge_preview,
+            commands::duplicates::merge_groups,
+            commands::duplicates::undo_merge,
+            commands::duplicates::merge_log,
         ])
         .run(tauri::generate_context!())
         .expect("the Compact Directory window could not start");

@@ -6,6 +6,7 @@ pub mod appointments;
 pub mod categories;
 pub mod dates;
 pub mod directory;
+pub mod duplicates;
 pub mod groups;
 pub mod partnerships;
 pub mod people;

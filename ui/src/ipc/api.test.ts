@@ -4,6 +4,14 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 // contract with src-tauri/src/main.rs) and the error normalisation can be checked without a window.
 const invoke = vi.fn();
 vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+// The scan's progress arrives as events: `listen` is faked too, and the handler kept to call.
+const unlisten = vi.fn();
+let progressHandler: ((e: { payload: unknown }) => void) | null = null;
+const listen = vi.fn(async (_name: string, handler: (e: { payload: unknown }) => void) => {
+  progressHandler = handler;
+  return unlisten;
+});
+vi.mock("@tauri-apps/api/event", () => ({ listen: (...args: [string, (e: { payload: unknown }) => void]) => listen(...args) }));
 
 const { api, toAppError } = await import("./api");
 const { emptyInput } = await import("../features/directory/model");
@@ -77,5 +85,42 @@ describe("calls", () => {
   it("resolves with what Rust returned", async () => {
     invoke.mockResolvedValueOnce({ groups: 118, partnerships: 5, demo_loaded: true, db_path: "/tmp/d.sqlite3" });
     await expect(api.directorySummary()).resolves.toMatchObject({ groups: 118, demo_loaded: true });
+  });
+});
+
+describe("duplicates", () => {
+  it("names the duplicate commands and passes their arguments", async () => {
+    invoke.mockResolvedValue(null);
+    await api.duplicateReviewProgress(4);
+    await api.markNotDuplicate(3, 9);
+    await api.mergePreview(3, 9);
+    await api.mergeGroups(3, 9, { fields: { name: "merged" } });
+    await api.undoMerge(12);
+    await api.undoMerge(null);
+    await api.mergeLog();
+    expect(invoke.mock.calls).toEqual([
+      ["duplicate_review_progress", { pending: 4 }],
+      ["mark_not_duplicate", { a: 3, b: 9 }],
+      ["merge_preview", { kept: 3, merged: 9 }],
+      ["merge_groups", { kept: 3, merged: 9, choices: { fields: { name: "merged" } } }],
+      ["undo_merge", { mergeId: 12 }],
+      ["undo_merge", { mergeId: null }],
+      ["merge_log", undefined],
+    ]);
+  });
+  it("passes the scan's progress events on while it runs, and stops listening after, even when it fails", async () => {
+    const heard: unknown[] = [];
+    invoke.mockImplementationOnce(async () => {
+      progressHandler?.({ payload: { stage: "comparing", done: 5, total: 10 } });
+      return { pairs: [], clusters: [], progress: { reviewed: 0, total: 0 }, candidates: 10 };
+    });
+    await expect(api.scanDuplicates(true, (p) => heard.push(p))).resolves.toMatchObject({ candidates: 10 });
+    expect(invoke).toHaveBeenLastCalledWith("scan_duplicates", { startReview: true });
+    expect(listen).toHaveBeenLastCalledWith("duplicate-scan-progress", expect.any(Function));
+    expect(heard).toEqual([{ stage: "comparing", done: 5, total: 10 }]);
+    expect(unlisten).toHaveBeenCalledTimes(1);
+    invoke.mockRejectedValueOnce({ code: "storage", message: "Nothing was saved.", fields: [] });
+    await expect(api.scanDuplicates(false, () => {})).rejects.toMatchObject({ code: "storage" });
+    expect(unlisten).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,6 +1,7 @@
 // The only module that talks to Rust. Every command has one typed function here; components
 // import these and never call `invoke` themselves. Rejections are normalised to AppError.
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import type {
   AccountabilityLog,
   Appointment,
@@ -17,6 +18,13 @@ import type {
   PartnershipRow,
   PersonRow,
   DirectorySummary,
+  DuplicateScan,
+  MergeChoices,
+  MergeLogEntry,
+  MergeOutcome,
+  MergePreview,
+  ReviewProgress,
+  ScanProgress,
   FeatureAnswer,
   FieldProblem,
   Group,
@@ -97,4 +105,19 @@ export const api = {
   recordAttendance: (partnershipId: number, on: string, marks: AttendanceMark[]) =>
     call<number>("record_attendance", { partnershipId, on, marks }),
   accountabilityLog: (appointmentId: number) => call<AccountabilityLog>("accountability_log", { appointmentId }),
+  /** Scans for duplicates; `onProgress` hears the scan's progress events until it ends. */
+  scanDuplicates: async (startReview: boolean, onProgress: (p: ScanProgress) => void) => {
+    const stop = await listen<ScanProgress>("duplicate-scan-progress", (e) => onProgress(e.payload));
+    try {
+      return await call<DuplicateScan>("scan_duplicates", { startReview });
+    } finally {
+      stop();
+    }
+  },
+  duplicateReviewProgress: (pending: number) => call<ReviewProgress>("duplicate_review_progress", { pending }),
+  markNotDuplicate: (a: number, b: number) => call<null>("mark_not_duplicate", { a, b }),
+  mergePreview: (kept: number, merged: number) => call<MergePreview>("merge_preview", { kept, merged }),
+  mergeGroups: (kept: number, merged: number, choices: MergeChoices) => call<MergeOutcome>("merge_groups", { kept, merged, choices }),
+  undoMerge: (mergeId: number | null) => call<MergeLogEntry>("undo_merge", { mergeId }),
+  mergeLog: () => call<MergeLogEntry[]>("merge_log"),
 };

@@ -159,3 +159,19 @@ export interface Declaration { id: number; on_date: string; what: string; is_nil
 export interface AttendanceRecord { meeting_id: number; on_date: string; status: Attended }
 export interface AttendanceMark { appointment_id: number; status: Attended }
 export interface AccountabilityLog { appointment_id: number; report_backs: ReportBack[]; declarations: Declaration[]; attendance: AttendanceRecord[] }
+
+// Duplicate groups (src-tauri/crates/core/src/store/duplicates.rs, store/merge.rs).
+export interface DuplicatePair { group_a: number; group_a_name: string; group_b: number; group_b_name: string; score: number; reasons: string[] }
+export interface DuplicateCluster { group_ids: number[]; names: string[]; best_score: number; pairs: number }
+export interface ReviewProgress { reviewed: number; total: number }
+export interface DuplicateScan { pairs: DuplicatePair[]; clusters: DuplicateCluster[]; progress: ReviewProgress; candidates: number }
+export interface ScanProgress { stage: "preparing" | "comparing"; done: number; total: number }
+export type Pick = "kept" | "merged";
+export type MergeField =
+  | "name" | "address" | "postcode" | "ward" | "email" | "phone" | "website" | "activities" | "status"
+  | "last_checked" | "class_override" | "enterprise" | "faith" | "bme" | "interest" | "features";
+export interface FieldPreview { field: MergeField; label: string; kept: string; merged: string; differs: boolean; default: Pick }
+export interface MergePreview { kept_id: number; kept_name: string; merged_id: number; merged_name: string; fields: FieldPreview[]; notes: string[] }
+export interface MergeChoices { fields: Partial<Record<MergeField, Pick>> }
+export interface MergeOutcome { merge_id: number; kept_id: number; merged_id: number; notes: string[] }
+export interface MergeLogEntry { id: number; at: string; kept_id: number; merged_id: number; kept_name: string; merged_name: string; undone_at: string | null }

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import type { DuplicatePair, FieldPreview } from "../../ipc/types";
+import { afterDecision, clusterNote, defaultChoices, mergeChoices, pairKey, resultValue, reviewedText, scanProgressWords, scoreText, shown, skipTo } from "./model";
+
+const pair = (a: number, b: number): DuplicatePair => ({ group_a: a, group_a_name: `G${a}`, group_b: b, group_b_name: `G${b}`, score: 0.9, reasons: [] });
+const field = (f: Partial<FieldPreview> & Pick<FieldPreview, "field">): FieldPreview => ({ label: f.field, kept: "", merged: "", differs: false, default: "kept", ...f });
+
+describe("words", () => {
+  it("counts the queue as the issue says", () => {
+    expect(reviewedText({ reviewed: 12, total: 48 })).toBe("12 of 48 reviewed");
+  });
+  it("gives a score as a whole percentage, clamped", () => {
+    expect(scoreText(0.926)).toBe("93% alike");
+    expect(scoreText(1.4)).toBe("100% alike");
+  });
+  it("turns scan progress into a bar value and a sentence", () => {
+    expect(scanProgressWords(null)).toEqual({ percent: 0, text: "Starting the scan…" });
+    expect(scanProgressWords({ stage: "comparing", done: 30, total: 120 })).toEqual({ percent: 25, text: "Comparing likely pairs: 30 of 120" });
+    expect(scanProgressWords({ stage: "preparing", done: 10000, total: 218384 }).text).toBe("Reading names: 10,000 of 218,384 groups");
+    expect(scanProgressWords({ stage: "preparing", done: 0, total: 0 }).percent).toBe(100);
+  });
+  it("marks an empty value rather than showing nothing", () => {
+    expect(shown("  ")).toBe("(empty)");
+    expect(shown("M30 0AB")).toBe("M30 0AB");
+  });
+});
+
+describe("choices", () => {
+  const fields = [
+    field({ field: "name", kept: "St John's", merged: "St Johns", differs: true }),
+    field({ field: "website", kept: "", merged: "stjohns.org", differs: true, default: "merged" }),
+    field({ field: "phone", kept: "0161", merged: "0161" }),
+  ];
+  it("starts from the preview's defaults, for differing fields only", () => {
+    expect(defaultChoices(fields)).toEqual({ name: "kept", website: "merged" });
+  });
+  it("sends a choice for every differing field, the user's where made", () => {
+    expect(mergeChoices(fields, { name: "merged" })).toEqual({ fields: { name: "merged", website: "merged" } });
+  });
+  it("shows the value the merged group will have", () => {
+    expect(resultValue(fields[0], "merged")).toBe("St Johns");
+    expect(resultValue(fields[1], undefined)).toBe("stjohns.org");
+  });
+});
+
+describe("the queue", () => {
+  it("names the other groups when a pair is part of a larger cluster", () => {
+    const clusters = [
+      { group_ids: [1, 2, 5], names: ["G-Force", "G Force", "G- Force"], best_score: 0.95, pairs: 2 },
+      { group_ids: [3, 4], names: ["A", "B"], best_score: 0.9, pairs: 1 },
+    ];
+    expect(clusterNote(pair(2, 5), clusters)).toBe("One of 3 groups that look alike: G-Force, G Force, G- Force.");
+    expect(clusterNote(pair(3, 4), clusters)).toBeNull();
+    expect(clusterNote(pair(7, 8), clusters)).toBeNull();
+  });
+  it("keys a pair the same either way round", () => {
+    expect(pairKey(3, 9)).toBe(pairKey(9, 3));
+  });
+  it("drops a dismissed pair and moves to the one that took its place", () => {
+    const r = afterDecision([pair(1, 2), pair(3, 4), pair(5, 6)], 1, { kind: "dismissed" });
+    expect(r.pairs).toEqual([pair(1, 2), pair(5, 6)]);
+    expect(r.next).toBe(1);
+  });
+  it("after a merge drops every pair naming the group merged away", () => {
+    const r = afterDecision([pair(1, 2), pair(2, 7), pair(3, 4), pair(1, 7)], 0, { kind: "merged", mergedId: 2 });
+    expect(r.pairs).toEqual([pair(3, 4), pair(1, 7)]);
+    expect(r.next).toBe(0);
+  });
+  it("goes to the last pair when the decided one was last, and to none when the queue empties", () => {
+    expect(afterDecision([pair(1, 2), pair(3, 4)], 1, { kind: "dismissed" }).next).toBe(0);
+    expect(afterDecision([pair(1, 2)], 0, { kind: "dismissed" })).toEqual({ pairs: [], next: null });
+  });
+  it("skips round to the first pair, and nowhere when there is one", () => {
+    expect(skipTo(3, 2)).toBe(0);
+    expect(skipTo(3, 0)).toBe(1);
+    expect(skipTo(1, 0)).toBeNull();
+  });
+});
