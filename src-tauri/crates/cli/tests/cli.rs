@@ -1,16 +1,8 @@
 //! The real `compactdir` binary, run as a script would, on a real file in a temporary folder.
 
+mod common;
+use common::*;
 use std::process::Command;
-
-fn compactdir(db: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_compactdir"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("COMPACTDIR_DB")
-        .output()
-        .expect("compactdir runs")
-}
 
 #[test]
 fn demo_load_then_groups_list_prints_the_directory_as_csv() {
@@ -245,29 +237,6 @@ fn report_gaps_balance_and_coverage_print_the_matrix_in_words() {
         !bad.status.success(),
         "a date not in YYYY-MM-DD form is refused"
     );
-}
-
-/// A file from the real public data: `$COMPACTDIR_REAL_DATA` when set (`.ci/test` sets it), else
-/// `shared/data/real/` in the nearest folder above the project that has one.
-fn real_data(name: &str) -> std::path::PathBuf {
-    let root = std::env::var_os("COMPACTDIR_REAL_DATA")
-        .map(std::path::PathBuf::from)
-        .or_else(|| {
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .ancestors()
-                .map(|a| a.join("shared/data/real"))
-                .find(|p| p.is_dir())
-        })
-        .expect(
-            "the real data was not found: set COMPACTDIR_REAL_DATA to the shared/data/real folder",
-        );
-    let path = root.join(name);
-    assert!(
-        path.exists(),
-        "{} is missing from the real data",
-        path.display()
-    );
-    path
 }
 
 #[test]

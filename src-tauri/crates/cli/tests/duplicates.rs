@@ -1,19 +1,10 @@
 //! `compactdir duplicates`, `merge`, `undo` and `not-duplicate`, run as a script would.
 
-use std::process::Command;
+mod common;
+use common::*;
 
 use compactdir_core::domain::group::GroupInput;
 use compactdir_core::Store;
-
-fn compactdir(db: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_compactdir"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("COMPACTDIR_DB")
-        .output()
-        .expect("compactdir runs")
-}
 
 fn rows(out: &std::process::Output) -> Vec<csv::StringRecord> {
     assert!(

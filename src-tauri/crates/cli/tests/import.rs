@@ -1,18 +1,10 @@
 //! `compactdir import seats` and `report flags` on the real binary: a spreadsheet in, its seats'
 //! flags out; a bad spreadsheet refused whole with every row's problem on standard error.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+use common::*;
 
-fn compactdir(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_compactdir"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("COMPACTDIR_DB")
-        .output()
-        .expect("compactdir runs")
-}
+use std::path::Path;
 
 const HEADER: &str =
     "partnership,seat,sector,constituency,holder,holder_group,term_start,term_end,selection\n";

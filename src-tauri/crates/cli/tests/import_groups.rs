@@ -2,18 +2,8 @@
 //! printed, rejected rows listed with reasons, a non-zero exit when nothing could be imported,
 //! and the export coming back in as the same groups.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn compactdir(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_compactdir"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("COMPACTDIR_DB")
-        .output()
-        .expect("compactdir runs")
-}
+mod common;
+use common::*;
 
 #[test]
 fn import_prints_the_mapping_and_summary_and_export_round_trips() {
