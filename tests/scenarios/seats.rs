@@ -415,3 +415,66 @@ fn a_good_seats_spreadsheet_imports_whole_and_again_without_doubling() {
     assert_eq!(again.appointments_already_recorded, 3);
     assert_eq!(counts(&t), before, "nothing doubled");
 }
+
+#[test]
+fn an_appointment_is_corrected_with_the_same_refusals_as_appointing() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let board = build(&store);
+    // An earlier holder of the same seat, whose term ended before Grace's began.
+    let earlier = store
+        .appoint(AppointmentInput {
+            seat_id: board.vcse_seat,
+            new_person: "Ruth Earlier".into(),
+            term_start: "2024-01-15".into(),
+            term_end: Some("2026-01-14".into()),
+            selection: "open_election".into(),
+            openly_selected: true,
+            ..Default::default()
+        })
+        .unwrap();
+    let edit = |term_start: &str, term_end: Option<&str>| {
+        store.edit_appointment(
+            board.holder,
+            AppointmentInput {
+                term_start: term_start.into(),
+                term_end: term_end.map(Into::into),
+                selection: "co_opted".into(),
+                openly_selected: false,
+                ..Default::default()
+            },
+        )
+    };
+    // Moving Grace's start back into Ruth's term is refused, naming Ruth; nothing changes.
+    let refused = edit("2025-06-01", Some("2027-01-14"));
+    assert!(
+        matches!(&refused, Err(CoreError::Invalid(p)) if p.iter().any(|p| p.message.contains("Ruth Earlier"))),
+        "{refused:?}"
+    );
+    assert!(matches!(
+        edit("2026-03-01", Some("2026-02-01")),
+        Err(CoreError::Invalid(p)) if p[0].field == "term_end"
+    ));
+    let before = store.seat_history(board.vcse_seat).unwrap();
+    assert!(before
+        .iter()
+        .any(|a| a.id == board.holder && a.term_start == "2026-01-15"));
+    // A correction that clashes with no one is saved; the person, seat and role stay.
+    edit("2026-02-01", None).unwrap();
+    let after = store.seat_history(board.vcse_seat).unwrap();
+    let grace = after.iter().find(|a| a.id == board.holder).unwrap();
+    assert_eq!(
+        (
+            grace.person.as_str(),
+            grace.term_start.as_str(),
+            grace.term_end.as_deref()
+        ),
+        ("Grace Obi", "2026-02-01", None)
+    );
+    assert!(!grace.openly_selected);
+    assert!(after.iter().any(|a| a.id == earlier));
+    assert!(matches!(
+        store.edit_appointment(9999, AppointmentInput::default()),
+        Err(CoreError::NotFound { .. })
+    ));
+}

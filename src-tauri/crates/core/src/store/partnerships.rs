@@ -247,6 +247,45 @@ impl Store {
     /// already has a holder over those dates (naming them), or a seat that has ended;
     /// `NotFound` for an unknown seat.
     pub fn appoint(&self, input: AppointmentInput) -> Result<i64> {
+        let (start, end, new_name) = self.checked_appointment(&input, None)?;
+        let tx = self.conn.unchecked_transaction()?;
+        let person_id = match input.person_id {
+            Some(p) => p,
+            None => {
+                // Holding a seat is a public role: legitimate interest until consent is recorded.
+                tx.execute(
+                    "INSERT INTO people (name, lawful_basis) VALUES (?1, 'legitimate_interest')",
+                    [&new_name],
+                )?;
+                tx.last_insert_rowid()
+            }
+        };
+        tx.execute(
+            "INSERT INTO appointments (seat_id, person_id, group_id, role, term_start, term_end,
+               selection, openly_selected) VALUES (?1, ?2, ?3, ?8, ?4, ?5, ?6, ?7)",
+            params![
+                input.seat_id,
+                person_id,
+                input.group_id,
+                start.map(|d| d.to_string()),
+                end.map(|d| d.to_string()),
+                input.selection,
+                input.openly_selected,
+                input.role.as_str()
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// The form's checks, shared by appointing and editing: dates, selection, the person and
+    /// group, and the seat's other holders (`except` the appointment being edited).
+    fn checked_appointment(
+        &self,
+        input: &AppointmentInput,
+        except: Option<i64>,
+    ) -> Result<(Option<NaiveDate>, Option<NaiveDate>, String)> {
         let mut problems = Vec::new();
         let start = parse_day("term_start", &input.term_start)
             .map_err(|p| problems.push(p))
@@ -320,7 +359,7 @@ impl Store {
                 input.role,
                 s,
                 end,
-                None,
+                except,
             )?);
         } else {
             seat_label(&self.conn, input.seat_id)?;
@@ -328,35 +367,49 @@ impl Store {
         if !problems.is_empty() {
             return Err(CoreError::Invalid(problems));
         }
-        let tx = self.conn.unchecked_transaction()?;
-        let person_id = match input.person_id {
-            Some(p) => p,
-            None => {
-                // Holding a seat is a public role: legitimate interest until consent is recorded.
-                tx.execute(
-                    "INSERT INTO people (name, lawful_basis) VALUES (?1, 'legitimate_interest')",
-                    [&new_name],
-                )?;
-                tx.last_insert_rowid()
-            }
+        Ok((start, end, new_name))
+    }
+
+    /// Corrects an appointment: its group, term and how the holder was selected. The person, seat
+    /// and role stay (appoint someone else instead); the same refusals as appointing apply, so a
+    /// corrected term cannot overlap another holder's.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown appointment; `Invalid` by field.
+    pub fn edit_appointment(&self, appointment_id: i64, input: AppointmentInput) -> Result<()> {
+        let (seat_id, person_id, role): (i64, i64, String) = self
+            .conn
+            .query_row(
+                "SELECT seat_id, person_id, role FROM appointments WHERE id = ?1",
+                [appointment_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or(CoreError::NotFound {
+                what: "appointment",
+                id: appointment_id,
+            })?;
+        let input = AppointmentInput {
+            seat_id,
+            person_id: Some(person_id),
+            new_person: String::new(),
+            role: Role::parse(&role).unwrap_or_default(),
+            ..input
         };
-        tx.execute(
-            "INSERT INTO appointments (seat_id, person_id, group_id, role, term_start, term_end,
-               selection, openly_selected) VALUES (?1, ?2, ?3, ?8, ?4, ?5, ?6, ?7)",
+        let (start, end, _) = self.checked_appointment(&input, Some(appointment_id))?;
+        self.conn.execute(
+            "UPDATE appointments SET group_id = ?2, term_start = ?3, term_end = ?4, selection = ?5,
+               openly_selected = ?6 WHERE id = ?1",
             params![
-                input.seat_id,
-                person_id,
+                appointment_id,
                 input.group_id,
                 start.map(|d| d.to_string()),
                 end.map(|d| d.to_string()),
                 input.selection,
-                input.openly_selected,
-                input.role.as_str()
+                input.openly_selected
             ],
         )?;
-        let id = tx.last_insert_rowid();
-        tx.commit()?;
-        Ok(id)
+        Ok(())
     }
 }
 
