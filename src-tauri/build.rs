@@ -21,6 +21,13 @@ const COMMANDS: &[&str] = &[
     "list_people",
     "appoint",
     "record_report_back",
+    "import_preview",
+    "import_check",
+    "import_save_rejected",
+    "import_apply",
+    "import_undo",
+    "save_import_mapping",
+    "export_groups_csv",
 ];
 
 fn main() {

@@ -4,4 +4,5 @@
 pub mod categories;
 pub mod directory;
 pub mod groups;
+pub mod import;
 pub mod partnerships;
