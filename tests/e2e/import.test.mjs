@@ -4,7 +4,7 @@
 // groups export writes a file.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -114,6 +114,17 @@ test("import the Trafford grants file through the wizard, see the groups, undo, 
     assert.match(await (await driver.find("#check-outcome")).text(), new RegExp(`add ${ok - matched} new groups`));
     await driver.screenshot(path.join(artifacts, "import-check.png"));
 
+    // One row's own choice changes the outcome; a choice for all matches replaces it.
+    const firstChoice = await driver.find("#matched-rows tbody select");
+    await driver.execute(
+      "arguments[0].scrollIntoView({ block: 'center' }); arguments[0].value = 'update'; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
+      [firstChoice],
+    );
+    await driver.waitFor("the outcome to count the update", async () => /update 1 group\b/.test(await (await driver.find("#check-outcome")).text()));
+    await driver.screenshot(path.join(artifacts, "import-matches.png"));
+    await press(driver, "input[name='on-match'][value='skip']");
+    await driver.waitFor("the choice for all to replace it", async () => /update 0 groups/.test(await (await driver.find("#check-outcome")).text()));
+
     // Step 4: import, and the summary agrees with the check.
     await press(driver, "#import-run");
     await driver.waitForElement("#import-summary", 30000);
@@ -140,6 +151,51 @@ test("import the Trafford grants file through the wizard, see the groups, undo, 
     assert.match(readFileSync(out, "utf8"), /^\uFEFFid,name,other_names,"?charity_number"?,/);
   } catch (e) {
     await driver.screenshot(path.join(artifacts, "import-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    throw e;
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("rows with problems are listed by row, column and reason, and saved as a CSV", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const csv = path.join(dir, "small.csv");
+  writeFileSync(csv, "Organisation,Postcode\r\nWest Street Allotments,M1 1AA\r\n,M1 1AA\r\nBad Postcode Group,XX9\r\n");
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    await go(driver, "import");
+    await (await driver.waitForElement("#import-path")).type(csv);
+    await press(driver, "#import-read");
+    await press(driver, "#import-to-mapping");
+    assert.match(await (await driver.waitForElement("#mapping-from")).text(), /from the column names/);
+
+    // Without a name column the rows are not checked, and the reason is given.
+    const nameSelect = await driver.find("#map-0");
+    assert.equal(await nameSelect.property("value"), "name", "“Organisation” suggests the name");
+    await driver.execute("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));", [nameSelect]);
+    await press(driver, "#import-check");
+    assert.match(await (await driver.waitForElement("#mapping-problems")).text(), /Choose the column that holds each group's name/);
+    await driver.execute("arguments[0].value = 'name'; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));", [nameSelect]);
+    await press(driver, "#import-check");
+
+    await driver.waitForElement("#check-counts");
+    assert.equal(await number(driver, "#count-rejected"), 2);
+    const rejected = await (await driver.find("#rejected-rows")).text();
+    assert.match(rejected, /3\s*Organisation\s*enter the group's name/);
+    assert.match(rejected, /4\s*Postcode\s*XX9 is not a UK postcode/);
+
+    const out = path.join(dir, "rejected.csv");
+    await (await driver.find("#rejected-path")).type(out);
+    await press(driver, "#rejected-save");
+    await driver.waitFor("the rejected rows to be saved", async () => existsSync(out));
+    const saved = readFileSync(out, "utf8");
+    assert.match(saved, /^\uFEFFrow,problems,Organisation,Postcode\r\n/);
+    assert.match(saved, /Bad Postcode Group/);
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "import-rejected-failed.png")).catch((s) => console.error("screenshot:", s.message));
     throw e;
   } finally {
     await app.stop();
