@@ -42,6 +42,13 @@ const COMMANDS: &[&str] = &[
     "merge_groups",
     "undo_merge",
     "merge_log",
+    "import_preview",
+    "import_check",
+    "import_save_rejected",
+    "import_apply",
+    "import_undo",
+    "save_import_mapping",
+    "export_groups_csv",
 ];
 
 fn main() {

@@ -13,6 +13,8 @@ fn main() {
     let state = state::AppState::open(compactdir_core::paths::resolve_db_path(db));
     tauri::Builder::default()
         .manage(state)
+        .manage(commands::import::ImportSession::default())
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::directory::directory_summary,
             commands::directory::reference_data,
@@ -55,6 +57,13 @@ fn main() {
             commands::duplicates::merge_groups,
             commands::duplicates::undo_merge,
             commands::duplicates::merge_log,
+            commands::import::import_preview,
+            commands::import::import_check,
+            commands::import::import_save_rejected,
+            commands::import::import_apply,
+            commands::import::import_undo,
+            commands::import::save_import_mapping,
+            commands::import::export_groups_csv,
         ])
         .run(tauri::generate_context!())
         .expect("the Compact Directory window could not start");

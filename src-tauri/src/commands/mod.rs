@@ -8,6 +8,7 @@ pub mod dates;
 pub mod directory;
 pub mod duplicates;
 pub mod groups;
+pub mod import;
 pub mod partnerships;
 pub mod people;
 pub mod seats;

@@ -1,7 +1,9 @@
 // The only module that talks to Rust. Every command has one typed function here; components
 // import these and never call `invoke` themselves. Rejections are normalised to AppError.
 import { invoke } from "@tauri-apps/api/core";
-import { listen } from "@tauri-apps/api/event";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
+import type { Choices, ImportCheck, ImportPreview, ImportProgress, ImportSummary, Mapping, NamedMapping, UndoSummary } from "./importTypes";
 import type {
   AccountabilityLog,
   Appointment,
@@ -120,4 +122,21 @@ export const api = {
   mergeGroups: (kept: number, merged: number, choices: MergeChoices) => call<MergeOutcome>("merge_groups", { kept, merged, choices }),
   undoMerge: (mergeId: number | null) => call<MergeLogEntry>("undo_merge", { mergeId }),
   mergeLog: () => call<MergeLogEntry[]>("merge_log"),
+  importPreview: (path: string) => call<ImportPreview>("import_preview", { path }),
+  importCheck: (token: number, mapping: Mapping) => call<ImportCheck>("import_check", { token, mapping }),
+  importSaveRejected: (token: number, path: string) => call<number>("import_save_rejected", { token, path }),
+  importApply: (token: number, choices: Choices) => call<ImportSummary>("import_apply", { token, choices }),
+  importUndo: (id: number) => call<UndoSummary>("import_undo", { id }),
+  saveImportMapping: (name: string, mapping: Mapping) => call<NamedMapping[]>("save_import_mapping", { name, mapping }),
+  exportGroupsCsv: (path: string) => call<number>("export_groups_csv", { path }),
+  /** Progress of a long check or import; returns the function that stops listening. */
+  onImportProgress: (f: (p: ImportProgress) => void): Promise<UnlistenFn> => listen<ImportProgress>("import-progress", (e) => f(e.payload)),
+  /** The native dialog to choose a CSV file; null when cancelled. */
+  chooseCsvToOpen: async (): Promise<string | null> => {
+    const p = await openDialog({ multiple: false, directory: false, filters: [{ name: "CSV and text files", extensions: ["csv", "txt", "tsv"] }] });
+    return typeof p === "string" ? p : null;
+  },
+  /** The native dialog to choose where a CSV file goes; null when cancelled. */
+  chooseCsvToSave: async (defaultPath: string): Promise<string | null> =>
+    (await saveDialog({ defaultPath, filters: [{ name: "CSV files", extensions: ["csv"] }] })) ?? null,
 };

@@ -1,0 +1,271 @@
+//! The import wizard and the groups export. The file is read here, by path, so a file chosen in
+//! the native dialog and one typed into the path field take the same road.
+//!
+//! The checked plan stays in Rust between the steps, under a token, rather than going to the
+//! window and back: a long file's plan is tens of megabytes of JSON, and the rows saved must be
+//! exactly the rows checked, not whatever the window sends back. The window gets what it shows:
+//! counts, the rejected rows and the matched rows.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use compactdir_core::export::groups::rejected_rows;
+use compactdir_core::import::groups::RejectedRow;
+use compactdir_core::import::mapping::{Field, Mapping, NamedMapping, Suggestion};
+use compactdir_core::store::{Choices, ImportPlan, ImportSummary, Match, Progress, UndoSummary};
+use compactdir_core::{CoreError, FieldProblem};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, State};
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The event the window listens to for the progress bar.
+pub const PROGRESS_EVENT: &str = "import-progress";
+
+/// The file being imported and, once checked, its plan. One at a time: choosing another file
+/// starts again.
+#[derive(Default)]
+pub struct ImportSession {
+    inner: Mutex<Option<Pending>>,
+    next_token: Mutex<u64>,
+}
+
+struct Pending {
+    token: u64,
+    file_name: String,
+    bytes: Vec<u8>,
+    plan: Option<ImportPlan>,
+}
+
+impl ImportSession {
+    fn get<T>(&self, token: u64, f: impl FnOnce(&mut Pending) -> T) -> Result<T, AppError> {
+        let mut guard = self
+            .inner
+            .lock()
+            .map_err(|_| AppError::internal("the app hit an earlier error; restart it"))?;
+        match guard.as_mut() {
+            Some(p) if p.token == token => Ok(f(p)),
+            _ => Err(AppError::from(CoreError::Conflict(
+                "this import was started again with another file: choose the file again".into(),
+            ))),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct FieldOption {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+/// Step 1: what was found about the file, its first rows, and what the mapping step offers.
+#[derive(Debug, Serialize)]
+pub struct ImportPreview {
+    pub token: u64,
+    pub file_name: String,
+    pub encoding: &'static str,
+    pub delimiter: &'static str,
+    pub header_row: Option<usize>,
+    pub headers: Vec<String>,
+    pub first_rows: Vec<Vec<String>>,
+    pub suggestion: Suggestion,
+    pub mappings: Vec<NamedMapping>,
+    pub fields: Vec<FieldOption>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MatchedRow {
+    pub row: usize,
+    pub shown_name: String,
+    #[serde(rename = "match")]
+    pub matched: Match,
+}
+
+/// Step 3: the checked file, without the rows that need no decision.
+#[derive(Debug, Serialize)]
+pub struct ImportCheck {
+    pub token: u64,
+    pub read: usize,
+    /// Rows that passed their checks (matched or not).
+    pub to_import: usize,
+    pub matched: Vec<MatchedRow>,
+    pub rejected: Vec<RejectedRow>,
+}
+
+fn path_of(path: &str, field: &str) -> Result<PathBuf, AppError> {
+    let p = path.trim();
+    if p.is_empty() {
+        return Err(invalid(field, "Enter the path of a file, or choose one"));
+    }
+    Ok(PathBuf::from(p))
+}
+
+fn invalid(field: &str, message: impl Into<String>) -> AppError {
+    AppError::from(CoreError::Invalid(vec![FieldProblem::new(field, message)]))
+}
+
+fn io_problem(field: &str, path: &Path, e: &std::io::Error) -> AppError {
+    let why = match e.kind() {
+        std::io::ErrorKind::NotFound => "there is no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "the app is not allowed to use it".to_string(),
+        _ => e.to_string(),
+    };
+    invalid(
+        field,
+        format!("{} could not be used: {why}", path.display()),
+    )
+}
+
+fn emit(app: &AppHandle, p: Progress) {
+    // A lost progress event only leaves the bar behind; the import goes on.
+    let _ = app.emit(PROGRESS_EVENT, p);
+}
+
+/// Reads the file at `path` and starts a new import with it.
+#[tauri::command]
+pub async fn import_preview(
+    state: State<'_, AppState>,
+    session: State<'_, ImportSession>,
+    path: String,
+) -> Result<ImportPreview, AppError> {
+    let path = path_of(&path, "path")?;
+    let bytes = std::fs::read(&path).map_err(|e| io_problem("path", &path, &e))?;
+    let (preview, mappings) =
+        state.with(|s| Ok((s.preview_group_import(&bytes)?, s.mappings()?)))?;
+    let token = {
+        let mut next = session
+            .next_token
+            .lock()
+            .map_err(|_| AppError::internal("the app hit an earlier error; restart it"))?;
+        *next += 1;
+        *next
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Ok(mut pending) = session.inner.lock() {
+        *pending = Some(Pending {
+            token,
+            file_name: file_name.clone(),
+            bytes,
+            plan: None,
+        });
+    }
+    Ok(ImportPreview {
+        token,
+        file_name,
+        encoding: preview.dialect.encoding.label(),
+        delimiter: preview.dialect.delimiter.label(),
+        header_row: preview.dialect.header_row,
+        headers: preview.headers,
+        first_rows: preview.first_rows,
+        suggestion: preview.suggestion,
+        mappings,
+        fields: Field::ALL
+            .iter()
+            .map(|f| FieldOption {
+                key: f.key(),
+                label: f.label(),
+            })
+            .collect(),
+    })
+}
+
+/// Checks every row with the confirmed mapping; writes nothing.
+#[tauri::command]
+pub async fn import_check(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    session: State<'_, ImportSession>,
+    token: u64,
+    mapping: Mapping,
+) -> Result<ImportCheck, AppError> {
+    let (file_name, bytes) = session.get(token, |p| (p.file_name.clone(), p.bytes.clone()))?;
+    let plan = state
+        .with(|s| s.plan_group_import(&file_name, &bytes, &mapping, &mut |p| emit(&app, p)))?;
+    let check = ImportCheck {
+        token,
+        read: plan.read,
+        to_import: plan.rows.len(),
+        matched: plan
+            .rows
+            .iter()
+            .filter_map(|r| {
+                r.matched.as_ref().map(|m| MatchedRow {
+                    row: r.line.row,
+                    shown_name: r.shown_name.clone(),
+                    matched: m.clone(),
+                })
+            })
+            .collect(),
+        rejected: plan.rejected.clone(),
+    };
+    session.get(token, |p| p.plan = Some(plan))?;
+    Ok(check)
+}
+
+/// Writes the checked file's rejected rows to `path` as a CSV to correct and import again.
+#[tauri::command]
+pub fn import_save_rejected(
+    session: State<'_, ImportSession>,
+    token: u64,
+    path: String,
+) -> Result<usize, AppError> {
+    let path = path_of(&path, "rejected-path")?;
+    let (csv, count) = session
+        .get(token, |p| {
+            p.plan.as_ref().map(|plan| {
+                (
+                    rejected_rows(&plan.headers, &plan.rejected),
+                    plan.rejected.len(),
+                )
+            })
+        })?
+        .ok_or_else(|| AppError::from(CoreError::Conflict("check the file first".into())))?;
+    std::fs::write(&path, csv).map_err(|e| io_problem("rejected-path", &path, &e))?;
+    Ok(count)
+}
+
+/// Saves the checked rows as chosen, in one transaction.
+#[tauri::command]
+pub async fn import_apply(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    session: State<'_, ImportSession>,
+    token: u64,
+    choices: Choices,
+) -> Result<ImportSummary, AppError> {
+    let plan = session
+        .get(token, |p| p.plan.clone())?
+        .ok_or_else(|| AppError::from(CoreError::Conflict("check the file first".into())))?;
+    state.change(|s| s.apply_group_import(&plan, &choices, &mut |p| emit(&app, p)))
+}
+
+/// Takes a whole import back.
+#[tauri::command]
+pub fn import_undo(state: State<'_, AppState>, id: i64) -> Result<UndoSummary, AppError> {
+    state.change(|s| s.undo_import(id))
+}
+
+/// Saves the mapping under a name for the next file like this one.
+#[tauri::command]
+pub fn save_import_mapping(
+    state: State<'_, AppState>,
+    name: String,
+    mapping: Mapping,
+) -> Result<Vec<NamedMapping>, AppError> {
+    state.with(|s| {
+        s.save_mapping(&name, &mapping)?;
+        s.mappings()
+    })
+}
+
+/// Writes groups.csv to `path`; returns how many groups it holds.
+#[tauri::command]
+pub fn export_groups_csv(state: State<'_, AppState>, path: String) -> Result<usize, AppError> {
+    let path = path_of(&path, "export-path")?;
+    let file = std::fs::File::create(&path).map_err(|e| io_problem("export-path", &path, &e))?;
+    state.with(|s| s.export_groups(file, &path.display().to_string()))
+}

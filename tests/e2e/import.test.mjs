@@ -1,0 +1,204 @@
+// Issue: CSV import as users' files really are. The import wizard in the real window, on the real
+// Trafford 360Giving grants file: the 360Giving mapping is suggested, the rows are checked and
+// counted, the import adds the groups to the directory, and undo takes them out again. Then the
+// groups export writes a file.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { artifacts, startApp } from "./harness.mjs";
+
+const FILE = "360giving_trafford_council_vcs_grants.csv";
+// A group in the grants file and not in the demo directory.
+const GROUP = "Sale Wombles";
+
+/** The real data folder: $COMPACTDIR_REAL_DATA (set by .ci/test), else shared/data/real found
+ * walking up from this checkout. */
+function realData(name) {
+  if (process.env.COMPACTDIR_REAL_DATA) return path.join(process.env.COMPACTDIR_REAL_DATA, name);
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const p = path.join(dir, "shared", "data", "real", name);
+    if (existsSync(p)) return p;
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`${name} not found: set COMPACTDIR_REAL_DATA to shared/data/real`);
+    dir = up;
+  }
+}
+
+async function number(driver, css) {
+  return Number((await (await driver.find(css)).text()).replace(/,/g, ""));
+}
+
+/** Clicks the element, first scrolled to the middle of the window: WebKitWebDriver's own scrolling
+ * can leave a button at the very bottom edge, where its click is lost. */
+async function press(driver, css, ms) {
+  const el = await driver.waitForElement(css, ms);
+  await driver.execute("arguments[0].scrollIntoView({ block: 'center' });", [el]);
+  await el.click();
+}
+
+async function go(driver, nav) {
+  await (await driver.find(`#nav-${nav}`)).click();
+}
+
+/** The directory's rows whose text includes `name`, after filtering the list by it. */
+async function directoryRows(driver, name) {
+  await go(driver, "directory");
+  const filter = await driver.waitForElement("#filter");
+  await filter.clear();
+  await filter.type(name);
+  await driver.waitForElement("#group-list");
+  const rows = [];
+  for (const row of await driver.findAll("#group-list tr[data-group-id]")) {
+    if ((await row.text()).includes(name)) rows.push(row);
+  }
+  return rows;
+}
+
+test("import the Trafford grants file through the wizard, see the groups, undo, and export", async () => {
+  const file = realData(FILE);
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    assert.equal((await directoryRows(driver, GROUP)).length, 0, "the group is not in the directory before the import");
+
+    // Step 1: a missing file is refused beside the field.
+    await go(driver, "import");
+    const pathField = await driver.waitForElement("#import-path");
+    await pathField.type(path.join(dir, "no-such-file.csv"));
+    await press(driver, "#import-read");
+    const err = await driver.waitForElement("#import-path-error");
+    assert.match(await err.text(), /no such file/);
+    assert.equal(await pathField.attribute("aria-invalid"), "true");
+
+    await pathField.clear();
+    await pathField.type(file);
+    await press(driver, "#import-read");
+    const encoding = await driver.waitForElement("#import-encoding");
+    assert.match(await encoding.text(), /UTF-8/);
+    assert.equal(await (await driver.find("#import-delimiter")).text(), "commas");
+    assert.equal(await (await driver.find("#import-header-row")).text(), "Row 1");
+    // The preview scrolls sideways, so its far columns are read from the page rather than the screen.
+    const previewHeads = await driver.execute("return [...document.querySelectorAll('#import-preview thead th')].map(t => t.textContent);", []);
+    assert.ok(previewHeads.includes("Recipient Org:Name"), previewHeads.join(", "));
+    assert.ok((await driver.findAll("#import-preview tbody tr")).length > 0, "the first rows are shown");
+
+    // Step 2: the 360Giving mapping is suggested and preselected.
+    await press(driver, "#import-to-mapping");
+    const from = await driver.waitForElement("#mapping-from");
+    assert.match(await from.text(), /“360Giving grants” mapping/);
+    const selected = await driver.execute(
+      "return [...document.querySelectorAll('#mapping-table tbody tr')].map(r => [r.querySelector('th').textContent, r.querySelector('select').value]);",
+      [],
+    );
+    assert.deepEqual(selected.find(([h]) => h === "Recipient Org:Name"), ["Recipient Org:Name", "name"]);
+    assert.deepEqual(selected.find(([h]) => h === "Amount Awarded"), ["Amount Awarded", ""]);
+    assert.equal(await driver.execute("return document.activeElement.id", []), "step-title", "the new step's heading takes focus");
+
+    // Step 3: the counts, and the matches with their reasons.
+    await press(driver, "#import-check");
+    await driver.waitForElement("#check-counts");
+    const read = await number(driver, "#count-read");
+    const ok = await number(driver, "#count-ok");
+    const matched = await number(driver, "#count-matched");
+    const rejected = await number(driver, "#count-rejected");
+    assert.ok(read > 0, "rows were read");
+    assert.equal(ok + rejected, read, "every row read is either to import or rejected");
+    assert.ok(matched > 0, "a grants file lists a group once per grant: later rows match earlier ones");
+    assert.match(await (await driver.find("#matched-rows")).text(), /same .* as row \d+ of this file/);
+    assert.match(await (await driver.find("#check-outcome")).text(), new RegExp(`add ${ok - matched} new groups`));
+    await driver.screenshot(path.join(artifacts, "import-check.png"));
+
+    // One row's own choice changes the outcome; a choice for all matches replaces it.
+    const firstChoice = await driver.find("#matched-rows tbody select");
+    await driver.execute(
+      "arguments[0].scrollIntoView({ block: 'center' }); arguments[0].value = 'update'; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
+      [firstChoice],
+    );
+    await driver.waitFor("the outcome to count the update", async () => /update 1 group\b/.test(await (await driver.find("#check-outcome")).text()));
+    await driver.screenshot(path.join(artifacts, "import-matches.png"));
+    await press(driver, "input[name='on-match'][value='skip']");
+    await driver.waitFor("the choice for all to replace it", async () => /update 0 groups/.test(await (await driver.find("#check-outcome")).text()));
+
+    // Step 4: import, and the summary agrees with the check.
+    await press(driver, "#import-run");
+    await driver.waitForElement("#import-summary", 30000);
+    assert.equal(await number(driver, "#sum-read"), read);
+    assert.equal(await number(driver, "#sum-added"), ok - matched);
+    assert.equal(await number(driver, "#sum-skipped"), matched);
+    assert.equal(await number(driver, "#sum-rejected"), rejected);
+
+    assert.equal((await directoryRows(driver, GROUP)).length, 1, "the imported group is in the directory list, once");
+
+    // The summary and its undo button are still there after looking at the directory.
+    await go(driver, "import");
+    await press(driver, "#import-undo");
+    const undone = await driver.waitForElement("#undo-result");
+    assert.match(await undone.text(), new RegExp(`${ok - matched} groups removed`));
+    assert.equal((await directoryRows(driver, GROUP)).length, 0, "the undone import's group is gone");
+
+    // The groups export writes a CSV with the export's own column names.
+    await go(driver, "import");
+    const out = path.join(dir, "groups.csv");
+    await (await driver.waitForElement("#export-path")).type(out);
+    await press(driver, "#export-groups");
+    await driver.waitFor("the export", async () => /groups? written to/.test(await (await driver.find("#export-result")).text()));
+    assert.match(readFileSync(out, "utf8"), /^\uFEFFid,name,other_names,"?charity_number"?,/);
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "import-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    throw e;
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("rows with problems are listed by row, column and reason, and saved as a CSV", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const csv = path.join(dir, "small.csv");
+  writeFileSync(csv, "Organisation,Postcode\r\nWest Street Allotments,M1 1AA\r\n,M1 1AA\r\nBad Postcode Group,XX9\r\n");
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    await go(driver, "import");
+    await (await driver.waitForElement("#import-path")).type(csv);
+    await press(driver, "#import-read");
+    await press(driver, "#import-to-mapping");
+    assert.match(await (await driver.waitForElement("#mapping-from")).text(), /from the column names/);
+
+    // Without a name column the rows are not checked, and the reason is given.
+    const nameSelect = await driver.find("#map-0");
+    assert.equal(await nameSelect.property("value"), "name", "“Organisation” suggests the name");
+    await driver.execute("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));", [nameSelect]);
+    await press(driver, "#import-check");
+    assert.match(await (await driver.waitForElement("#mapping-problems")).text(), /Choose the column that holds each group's name/);
+    await driver.execute("arguments[0].value = 'name'; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));", [nameSelect]);
+    await press(driver, "#import-check");
+
+    await driver.waitForElement("#check-counts");
+    assert.equal(await number(driver, "#count-rejected"), 2);
+    const rejected = await (await driver.find("#rejected-rows")).text();
+    assert.match(rejected, /3\s*Organisation\s*enter the group's name/);
+    assert.match(rejected, /4\s*Postcode\s*XX9 is not a UK postcode/);
+
+    const out = path.join(dir, "rejected.csv");
+    await (await driver.find("#rejected-path")).type(out);
+    await press(driver, "#rejected-save");
+    await driver.waitFor("the rejected rows to be saved", async () => existsSync(out));
+    const saved = readFileSync(out, "utf8");
+    assert.match(saved, /^\uFEFFrow,problems,Organisation,Postcode\r\n/);
+    assert.match(saved, /Bad Postcode Group/);
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "import-rejected-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    throw e;
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

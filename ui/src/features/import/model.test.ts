@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import type { ImportCheck, MatchedRow } from "../../ipc/importTypes";
+import {
+  chooseForAll,
+  chooseForRow,
+  choiceFor,
+  countChoices,
+  headerRowWords,
+  mappingFromSelections,
+  missingColumns,
+  orderedMappings,
+  problemReason,
+  progressWords,
+  rejectedFileName,
+  selectionProblems,
+  selectionsFromMapping,
+  suggestionWords,
+  summaryWords,
+} from "./model";
+
+const headers = ["Recipient Org:Name", "Amount", "Recipient Org:Street Address", "Recipient Org:City"];
+
+function matched(row: number): MatchedRow {
+  return { row, shown_name: `Group ${row}`, match: { target: { kind: "group", id: row }, name: "x", reason: "same name" } };
+}
+
+describe("the column selects and the mapping", () => {
+  it("turn into each other, leaving out columns not imported and keeping joined columns", () => {
+    const mapping = {
+      columns: [
+        { column: "Recipient Org:Name", field: "name" },
+        { column: "Recipient Org:Street Address", field: "address" },
+        { column: "Recipient Org:City", field: "address" },
+      ],
+    };
+    const sel = selectionsFromMapping(headers, mapping);
+    expect(sel).toEqual(["name", "", "address", "address"]);
+    expect(mappingFromSelections(headers, sel)).toEqual(mapping);
+  });
+
+  it("say which columns of a mapping the file lacks", () => {
+    const m = { columns: [{ column: "charity_name", field: "name" }, { column: "Amount", field: "activities" }] };
+    expect(missingColumns(headers, m)).toEqual(["charity_name"]);
+  });
+
+  it("need a name column before the rows are checked", () => {
+    expect(selectionProblems(["", "postcode"])).toEqual(["Choose the column that holds each group's name"]);
+    expect(selectionProblems(["name", ""])).toEqual([]);
+  });
+});
+
+describe("the choices for matched rows", () => {
+  const check: ImportCheck = { token: 1, read: 10, to_import: 8, matched: [matched(3), matched(5), matched(7)], rejected: [] };
+
+  it("count unmatched rows as new and matched rows by their choice", () => {
+    let c = chooseForAll("skip");
+    expect(countChoices(check, c)).toEqual({ new: 5, update: 0, skip: 3 });
+    c = chooseForRow(c, 5, "update");
+    expect(choiceFor(c, 5)).toBe("update");
+    expect(countChoices(check, c)).toEqual({ new: 5, update: 1, skip: 2 });
+  });
+
+  it("drop the rows' own choices when one is made for all", () => {
+    const c = chooseForRow(chooseForAll("skip"), 3, "new");
+    expect(chooseForAll("update")).toEqual({ on_match: "update", rows: {} });
+    expect(countChoices(check, { ...c, on_match: "update" })).toEqual({ new: 6, update: 2, skip: 0 });
+  });
+
+  it("keep no row choice equal to the choice for all", () => {
+    const c = chooseForRow(chooseForRow(chooseForAll("skip"), 3, "new"), 3, "skip");
+    expect(c.rows).toEqual({});
+  });
+});
+
+describe("the words the steps show", () => {
+  it("say where a suggestion came from", () => {
+    expect(suggestionWords("360Giving grants")).toContain("“360Giving grants” mapping");
+    expect(suggestionWords(null)).toContain("column names");
+  });
+
+  it("say which row holds the column names", () => {
+    expect(headerRowWords(1)).toBe("Row 1");
+    expect(headerRowWords(3)).toContain("Row 3");
+    expect(headerRowWords(null)).toContain("None found");
+  });
+
+  it("take the row and column off a problem shown in its own columns", () => {
+    expect(problemReason({ field: "postcode", message: "row 4, column Postcode: XX1 is not a UK postcode" })).toBe("XX1 is not a UK postcode");
+    expect(problemReason({ field: "name", message: "a name is needed" })).toBe("a name is needed");
+  });
+
+  it("count progress and the summary in words", () => {
+    expect(progressWords({ stage: "saving", done: 1000, total: 2500 })).toBe("Saved 1,000 of 2,500 rows");
+    expect(progressWords(null)).toBe("Working…");
+    const s = { import_id: 4, read: 12, added: 3, updated: 1, skipped: 6, rejected: [{ row: 2, cells: [], problems: [] }] };
+    expect(summaryWords(s)).toBe("Import finished: 12 rows read, 3 added, 1 updated, 6 skipped, 1 rejected.");
+    expect(summaryWords({ ...s, import_id: null })).toMatch(/^Nothing was imported/);
+  });
+
+  it("put the suggested mapping first", () => {
+    const m = (name: string) => ({ name, mapping: { columns: [] }, built_in: true });
+    expect(orderedMappings([m("a"), m("b"), m("c")], "b").map((x) => x.name)).toEqual(["b", "a", "c"]);
+  });
+
+  it("name the rejected rows' file after the imported one", () => {
+    expect(rejectedFileName("grants.CSV")).toBe("grants-rejected.csv");
+    expect(rejectedFileName("")).toBe("import-rejected.csv");
+  });
+});

@@ -1,0 +1,114 @@
+// The import wizard's rules that need no window: turning the column selects into a mapping and
+// back, counting what the choices will do, and the words the steps show.
+import type { FieldProblem } from "../../ipc/types";
+import type { Choice, Choices, ImportCheck, ImportProgress, ImportSummary, Mapping, Match, NamedMapping } from "../../ipc/importTypes";
+
+export const STEPS = ["Choose a file", "Match the columns", "Check the rows", "Import"] as const;
+export type Step = 1 | 2 | 3 | 4;
+
+/** For each column of the file, the field it fills ("" when not imported): the mapping's first
+ * entry for that column. */
+export function selectionsFromMapping(headers: string[], mapping: Mapping): string[] {
+  return headers.map((h) => mapping.columns.find((c) => c.column === h)?.field ?? "");
+}
+
+/** The mapping the selects describe, in the file's column order. */
+export function mappingFromSelections(headers: string[], selections: string[]): Mapping {
+  return {
+    columns: headers.flatMap((column, i) => (selections[i] ? [{ column, field: selections[i] }] : [])),
+  };
+}
+
+/** The columns a mapping names that this file does not have. */
+export function missingColumns(headers: string[], mapping: Mapping): string[] {
+  const have = new Set(headers);
+  return [...new Set(mapping.columns.map((c) => c.column).filter((c) => !have.has(c)))];
+}
+
+/** What is wrong with the selects before the rows are checked; empty when nothing is. */
+export function selectionProblems(selections: string[]): string[] {
+  return selections.includes("name") ? [] : ["Choose the column that holds each group's name"];
+}
+
+/** Where the suggested mapping came from, in words. */
+export function suggestionWords(from: string | null): string {
+  return from
+    ? `Suggested: the “${from}” mapping, because this file has all of its columns.`
+    : "Suggested from the column names: no saved mapping fits this file. Check each column.";
+}
+
+/** "Column names in row 1", as the detection step shows it. */
+export function headerRowWords(row: number | null): string {
+  if (row === null) return "None found: the columns are called column 1, column 2…";
+  return row === 1 ? "Row 1" : `Row ${row} (the rows above it are skipped)`;
+}
+
+/** The choice in force for a matched row. */
+export function choiceFor(choices: Choices, row: number): Choice {
+  return choices.rows[row] ?? choices.on_match;
+}
+
+/** The same choice for every match: the per-row choices are dropped. */
+export function chooseForAll(choice: Choice): Choices {
+  return { on_match: choice, rows: {} };
+}
+
+/** One row's own choice; the same as "for all matches" is not kept, so changing that later moves it too. */
+export function chooseForRow(choices: Choices, row: number, choice: Choice): Choices {
+  const rows = { ...choices.rows };
+  if (choice === choices.on_match) delete rows[row];
+  else rows[row] = choice;
+  return { on_match: choices.on_match, rows };
+}
+
+/** What importing with these choices will do: rows with no match are always new. */
+export function countChoices(check: ImportCheck, choices: Choices): Record<Choice, number> {
+  const out: Record<Choice, number> = { new: check.to_import - check.matched.length, update: 0, skip: 0 };
+  for (const m of check.matched) out[choiceFor(choices, m.row)]++;
+  return out;
+}
+
+/** "group 12" or "row 4 of this file". */
+export function matchTargetWords(m: Match): string {
+  return m.target.kind === "group" ? `${m.name} (in the directory)` : `${m.name} (row ${m.target.row} of this file)`;
+}
+
+/** A row's problem without the "row 4, column x:" the core puts in front, since the table has
+ * those in their own columns. */
+export function problemReason(p: FieldProblem): string {
+  return p.message.replace(/^row \d+, column [^:]*: /, "");
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+}
+
+/** The progress bar's words. */
+export function progressWords(p: ImportProgress | null): string {
+  if (!p || p.total === 0) return "Working…";
+  const what = p.stage === "checking" ? "Checked" : "Saved";
+  return `${what} ${p.done.toLocaleString("en-GB")} of ${plural(p.total, "row")}`;
+}
+
+/** The summary in one sentence, for the live region. */
+export function summaryWords(s: ImportSummary): string {
+  const head = s.import_id === null ? "Nothing was imported" : "Import finished";
+  return `${head}: ${plural(s.read, "row")} read, ${s.added} added, ${s.updated} updated, ${s.skipped} skipped, ${s.rejected.length} rejected.`;
+}
+
+/** The mappings the user may start from, saved ones after the built-in ones, the suggestion first if it is one. */
+export function orderedMappings(all: NamedMapping[], suggested: string | null): NamedMapping[] {
+  const first = all.filter((m) => m.name === suggested);
+  return [...first, ...all.filter((m) => m.name !== suggested)];
+}
+
+/** A file name for today's export: groups-2026-11-23.csv. */
+export function exportFileName(today: string): string {
+  return `groups-${today}.csv`;
+}
+
+/** The rejected-rows file's name beside the imported one's: grants.csv → grants-rejected.csv. */
+export function rejectedFileName(fileName: string): string {
+  const base = fileName.replace(/\.(csv|txt|tsv)$/i, "");
+  return `${base || "import"}-rejected.csv`;
+}

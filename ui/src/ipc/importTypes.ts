@@ -1,0 +1,53 @@
+// What the import wizard and the groups export receive from Rust (commands/import.rs and the
+// core's store/group_import.rs). Kept apart from types.ts: one screen's shapes in one file.
+import type { FieldProblem } from "./types";
+
+/** A field key, as the core's `Field::key()`: "name", "postcode", "charity_number"... */
+export type FieldKey = string;
+export interface ColumnField { column: string; field: FieldKey }
+export interface Mapping { columns: ColumnField[] }
+export interface NamedMapping { name: string; mapping: Mapping; built_in: boolean }
+/** `from` names the built-in or saved mapping the file fits; null when guessed from the column names. */
+export interface MappingSuggestion { mapping: Mapping; from: string | null }
+export interface FieldOption { key: FieldKey; label: string }
+
+export interface ImportPreview {
+  token: number;
+  file_name: string;
+  encoding: string;
+  delimiter: string;
+  header_row: number | null;
+  headers: string[];
+  first_rows: string[][];
+  suggestion: MappingSuggestion;
+  mappings: NamedMapping[];
+  fields: FieldOption[];
+}
+
+export type MatchTarget = { kind: "group"; id: number } | { kind: "row"; row: number };
+export interface Match { target: MatchTarget; name: string; reason: string }
+export interface MatchedRow { row: number; shown_name: string; match: Match }
+export interface RejectedRow { row: number; cells: string[]; problems: FieldProblem[] }
+
+export interface ImportCheck {
+  token: number;
+  read: number;
+  to_import: number;
+  matched: MatchedRow[];
+  rejected: RejectedRow[];
+}
+
+export type Choice = "new" | "update" | "skip";
+/** `rows` is keyed by the row number as a spreadsheet shows it. */
+export interface Choices { on_match: Choice; rows: Record<number, Choice> }
+
+export interface ImportProgress { stage: "checking" | "saving"; done: number; total: number }
+export interface ImportSummary {
+  import_id: number | null;
+  read: number;
+  added: number;
+  updated: number;
+  skipped: number;
+  rejected: RejectedRow[];
+}
+export interface UndoSummary { removed: number; restored: number }
