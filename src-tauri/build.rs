@@ -32,6 +32,7 @@ const COMMANDS: &[&str] = &[
     "export_subject_access",
     "erase_person",
     "end_appointment",
+    "edit_appointment",
     "record_declaration",
     "record_attendance",
     "accountability_log",

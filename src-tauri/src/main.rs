@@ -46,6 +46,7 @@ fn main() {
             commands::people::erase_person,
             commands::appointments::appoint,
             commands::appointments::end_appointment,
+            commands::appointments::edit_appointment,
             commands::accountability::record_report_back,
             commands::accountability::record_declaration,
             commands::accountability::record_attendance,

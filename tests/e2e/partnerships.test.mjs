@@ -1,5 +1,6 @@
 // Issue: partnerships, seats and accountability, in the real window. Appoint a person to a vacant
-// seat, see the report-back flag it raises, record a report-back, and see the flag clear.
+// seat, see the report-back flag it raises, record a report-back, see the flag clear, and correct
+// the term.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -63,6 +64,17 @@ test("appoint to a vacant seat, record a report-back, and the overdue flag clear
       return t.includes("Jordan Ellis") && !t.includes("Report-back overdue");
     });
     await driver.screenshot(path.join(artifacts, "partnership.png"));
+
+    // Correcting the term: an end before the start is refused beside the field; a real one saves.
+    await (await (await seatRow(driver, seat)).find(".correct-appointment")).click();
+    await driver.waitForElement("#appoint-term-end");
+    await setDate("appoint-term-end", "2025-12-31");
+    await (await driver.find("#appoint-save")).click();
+    assert.match(await (await driver.waitForElement("#error-summary")).text(), /cannot end \(31 December 2025\) before it starts/);
+    await setDate("appoint-term-end", "2027-12-31");
+    await (await driver.find("#appoint-save")).click();
+    await driver.waitFor("the corrected term", async () => /5 January 2026 to 31 December 2027/.test((await (await seatRow(driver, seat))?.text()) ?? ""));
+    assert.match(await (await driver.find("#partnership-message")).text(), /Jordan Ellis's appointment to Community groups seat is corrected/);
   } catch (e) {
     await driver.screenshot(path.join(artifacts, "partnership-failed.png")).catch((s) => console.error("screenshot:", s.message));
     throw e;

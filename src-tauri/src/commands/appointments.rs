@@ -11,6 +11,16 @@ pub fn appoint(state: State<'_, AppState>, input: AppointmentInput) -> Result<i6
     state.change(|s| s.appoint(input))
 }
 
+/// Corrects an appointment's group, term and selection; the person, seat and role stay.
+#[tauri::command]
+pub fn edit_appointment(
+    state: State<'_, AppState>,
+    appointment_id: i64,
+    input: AppointmentInput,
+) -> Result<(), AppError> {
+    state.change(|s| s.edit_appointment(appointment_id, input))
+}
+
 /// Ends a term on `on`, the last day it runs; a bad date is refused beside the field.
 #[tauri::command]
 pub fn end_appointment(

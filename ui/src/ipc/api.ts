@@ -87,6 +87,8 @@ export const api = {
   getPartnership: (id: number) => call<PartnershipPage>("get_partnership", { id }),
   listPeople: () => call<PersonRow[]>("list_people"),
   appoint: (input: AppointmentInput) => call<number>("appoint", { input }),
+  /** Corrects an appointment's group, term and selection (the person, seat and role stay). */
+  editAppointment: (appointmentId: number, input: AppointmentInput) => call<void>("edit_appointment", { appointmentId, input }),
   recordReportBack: (appointmentId: number, on: string, how: string, toWhom: string) =>
     call<number>("record_report_back", { appointmentId, on, how, toWhom }),
   partnershipInput: (id: number) => call<PartnershipInput>("partnership_input", { id }),
