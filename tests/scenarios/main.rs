@@ -11,6 +11,7 @@ mod group_export;
 mod group_import;
 mod partnerships;
 mod privacy;
+mod review_pack;
 mod search;
 mod seats;
 mod trust;

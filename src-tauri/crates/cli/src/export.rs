@@ -1,3 +1,4 @@
+//! `compactdir export review --year YYYY --out DIR` (the annual partnership review pack),
 //! `compactdir export groups [--out FILE]` (standard output without `--out`) and
 //! `compactdir export hsds --out DIR` (Open Referral UK tables).
 
@@ -15,6 +16,17 @@ pub enum Action {
     Groups {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// The annual partnership review pack for a year: partnerships.csv, seats.csv, gaps.csv,
+    /// groups.csv and README.txt in DIR.
+    Review {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The day to judge the current year by (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<chrono::NaiveDate>,
     },
     /// Open Referral UK: organizations.csv and organization_identifiers.csv in DIR.
     Hsds {
@@ -36,6 +48,21 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
         }
         Action::Groups { out: None } => {
             store.export_groups(std::io::stdout().lock(), "standard output")?;
+            Ok(())
+        }
+        Action::Review { year, out, today } => {
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let p = store.export_review(year, &out, today)?;
+            println!(
+                "Review pack for {} (as at {}) written to {}: {} partnerships, {} seats, {} gap cells, {} groups. It contains personal data.",
+                p.year,
+                p.as_of,
+                p.folder.display(),
+                p.partnerships,
+                p.seats,
+                p.gaps,
+                p.groups
+            );
             Ok(())
         }
         Action::Hsds { out } => {

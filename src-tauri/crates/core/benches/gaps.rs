@@ -65,6 +65,11 @@ fn main() {
         std::hint::black_box(coverage::coverage(&wards, &categories, &active));
     });
     let c = coverage::coverage(&wards, &categories, &active);
+    // The annual review pack (issue: CSV import and exports): the whole folder, written.
+    let pack_dir = dir.path().join("review");
+    let pack = median(|| {
+        std::hint::black_box(store.export_review(2026, &pack_dir, today).unwrap());
+    });
 
     let text: usize = m
         .rows
@@ -112,6 +117,10 @@ fn main() {
         c.columns.len(),
         c.gaps.len(),
         ms(cov)
+    );
+    println!(
+        "  write the annual review pack (store.export_review, 4 CSV files + README): {}",
+        ms(pack)
     );
 }
 

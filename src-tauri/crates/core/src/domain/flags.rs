@@ -91,6 +91,24 @@ pub enum FlagKind {
 }
 
 impl FlagKind {
+    /// The flag's name as the window shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            FlagKind::Vacant => "Vacant",
+            FlagKind::TermEnded => "Term ended",
+            FlagKind::TermEnding => "Term ending",
+            FlagKind::NotOpenlySelected => "Not openly selected",
+            FlagKind::NoConstituency => "No constituency",
+            FlagKind::ReportBackOverdue => "Report-back overdue",
+            FlagKind::NoDeclaration => "No declaration",
+            FlagKind::PoorAttendance => "Poor attendance",
+            FlagKind::OverConsultedPerson => "Over-consulted person",
+            FlagKind::OverConsultedGroup => "Over-consulted group",
+        }
+    }
+}
+
+impl FlagKind {
     pub fn as_str(self) -> &'static str {
         match self {
             FlagKind::Vacant => "vacant",

@@ -21,6 +21,7 @@ mod partnerships;
 mod people;
 mod privacy;
 mod reference;
+mod review_pack;
 mod search;
 mod seat_import;
 mod settings;
@@ -42,6 +43,7 @@ pub use partnerships::{
 };
 pub use privacy::{Erasure, ReviewDue};
 pub use reference::WardRow;
+pub use review_pack::{review_as_of, ReviewPack};
 pub use seat_import::SeatImportSummary;
 pub use settings::Settings;
 

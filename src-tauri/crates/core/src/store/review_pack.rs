@@ -1,0 +1,429 @@
+//! The annual partnership review pack: a folder with `partnerships.csv`, `seats.csv`, `gaps.csv`,
+//! `groups.csv` and a `README.txt` saying what each column means and that the pack holds personal
+//! data. Everything is judged as at the end of the review year (or today, for the current year),
+//! and read in a handful of queries, so a directory of 1,000 partnerships takes well under a
+//! second (see BENCHMARKS.md).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::params;
+use serde::Serialize;
+
+use super::Store;
+use crate::domain::balance;
+use crate::domain::flags::in_words;
+use crate::domain::gaps::{self, Coverage};
+use crate::error::{CoreError, Result};
+use crate::export::csv::CsvWriter;
+
+pub const PARTNERSHIP_COLUMNS: &[&str] = &[
+    "partnership",
+    "kind",
+    "convenor",
+    "seats_total",
+    "seats_filled",
+    "seats_vacant",
+    "vcse_seats",
+    "vcse_seats_community",
+    "vcse_seats_voluntary",
+    "faith_seats",
+    "bme_seats",
+    "categories_missing",
+    "categories_weak",
+    "last_review",
+    "next_review",
+];
+
+pub const SEAT_COLUMNS: &[&str] = &[
+    "partnership",
+    "seat",
+    "sector",
+    "constituency",
+    "holder",
+    "holder_group",
+    "holder_group_class",
+    "selection",
+    "openly_selected",
+    "term_start",
+    "term_end",
+    "last_report_back",
+    "declarations",
+    "attendance_rate",
+    "flags",
+];
+
+pub const GAP_COLUMNS: &[&str] = &["partnership", "category", "status", "via"];
+
+/// What went into the pack.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewPack {
+    pub folder: PathBuf,
+    pub year: i32,
+    /// The day everything was judged on.
+    pub as_of: String,
+    pub partnerships: usize,
+    pub seats: usize,
+    pub gaps: usize,
+    pub groups: usize,
+}
+
+/// The day a review of `year` is judged on: the year's last day, or today for the current year.
+pub fn review_as_of(year: i32, today: NaiveDate) -> Result<NaiveDate> {
+    if year > today.year() {
+        return Err(CoreError::Conflict(format!(
+            "The review year {year} has not begun: choose {} or earlier.",
+            today.year()
+        )));
+    }
+    if year == today.year() {
+        return Ok(today);
+    }
+    NaiveDate::from_ymd_opt(year, 12, 31)
+        .ok_or_else(|| CoreError::Conflict(format!("{year} is not a year we can review.")))
+}
+
+struct SeatLine {
+    id: i64,
+    partnership_id: i64,
+    label: String,
+    sector: String,
+    constituency: String,
+}
+
+struct HolderLine {
+    appointment_id: i64,
+    person: String,
+    group_id: Option<i64>,
+    term_start: String,
+    term_end: Option<String>,
+    selection: String,
+    openly_selected: bool,
+}
+
+impl Store {
+    /// Writes the review pack for `year` into `folder` (created if needed).
+    ///
+    /// # Errors
+    /// `Conflict` for a year not yet begun; `Io` when the folder or a file cannot be written.
+    pub fn export_review(&self, year: i32, folder: &Path, today: NaiveDate) -> Result<ReviewPack> {
+        let day = review_as_of(year, today)?;
+        let (from, to) = (format!("{year}-01-01"), day.to_string());
+        let io = |path: &Path| {
+            let shown = path.display().to_string();
+            move |source| CoreError::Io {
+                path: shown.clone(),
+                source,
+            }
+        };
+        std::fs::create_dir_all(folder).map_err(io(folder))?;
+
+        let facts = self.representation_facts(day)?;
+        let matrix = gaps::matrix(&facts);
+        let balance: HashMap<i64, balance::SeatBalance> = balance::balance(&facts)
+            .into_iter()
+            .map(|b| (b.partnership_id, b))
+            .collect();
+        let mut flags: HashMap<i64, Vec<String>> = HashMap::new();
+        for f in self.flags(day)? {
+            flags.entry(f.flag.seat_id).or_default().push(format!(
+                "{}: {}",
+                f.flag.kind.label(),
+                f.flag.message
+            ));
+        }
+        let c = &self.conn;
+        let partnerships: Vec<(i64, String, String, String, String, String)> = c
+            .prepare(
+                "SELECT id, name, kind, convenor, coalesce(last_review, ''), coalesce(next_review, '')
+                 FROM partnerships ORDER BY name COLLATE NOCASE",
+            )?
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let names: HashMap<i64, &str> = partnerships.iter().map(|p| (p.0, p.1.as_str())).collect();
+        let seats: Vec<SeatLine> = c
+            .prepare(
+                "SELECT id, partnership_id, label, sector, constituency FROM seats
+                 WHERE ended_on IS NULL OR ended_on >= ?1 ORDER BY partnership_id, position",
+            )?
+            .query_map([&from], |r| {
+                Ok(SeatLine {
+                    id: r.get(0)?,
+                    partnership_id: r.get(1)?,
+                    label: r.get(2)?,
+                    sector: r.get(3)?,
+                    constituency: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        // The latest holder of each seat whose term has begun by the review day.
+        let mut holders: HashMap<i64, HolderLine> = HashMap::new();
+        let mut stmt = c.prepare(
+            "SELECT a.seat_id, a.id, p.name, a.group_id, a.term_start, a.term_end, a.selection,
+                    a.openly_selected
+             FROM appointments a JOIN people p ON p.id = a.person_id
+             WHERE a.role = 'holder' AND a.term_start <= ?1 ORDER BY a.term_start",
+        )?;
+        let rows = stmt.query_map([&to], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                HolderLine {
+                    appointment_id: r.get(1)?,
+                    person: r.get(2)?,
+                    group_id: r.get(3)?,
+                    term_start: r.get(4)?,
+                    term_end: r.get(5)?,
+                    selection: r.get(6)?,
+                    openly_selected: r.get(7)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (seat, h) = row?;
+            holders.insert(seat, h);
+        }
+        let per_appointment = |sql: &str| -> Result<HashMap<i64, String>> {
+            let mut stmt = c.prepare(sql)?;
+            let rows = stmt.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let last_report_back = per_appointment(
+            "SELECT appointment_id, max(on_date) FROM report_backs
+             WHERE on_date <= ?2 GROUP BY appointment_id",
+        )?;
+        let declarations = per_appointment(
+            "SELECT appointment_id,
+                    group_concat(on_date || CASE WHEN is_nil THEN ' (nothing to declare)' ELSE '' END, '; ')
+             FROM (SELECT * FROM declarations WHERE on_date BETWEEN ?1 AND ?2 ORDER BY on_date)
+             GROUP BY appointment_id",
+        )?;
+        let attendance = per_appointment(
+            "SELECT at.appointment_id,
+                    CAST(round(100.0 * sum(at.status = 'present') / count(*)) AS INTEGER) || '% of ' ||
+                    count(*)
+             FROM attendance at JOIN meetings m ON m.id = at.meeting_id
+             WHERE m.on_date BETWEEN ?1 AND ?2 GROUP BY at.appointment_id",
+        )?;
+        let groups: HashMap<i64, (String, String)> = c
+            .prepare("SELECT id, name FROM groups")?
+            .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, String::new()))))?
+            .collect::<rusqlite::Result<_>>()?;
+        let seat_categories: HashMap<i64, Vec<i64>> = facts
+            .seats
+            .iter()
+            .map(|s| (s.seat_id, s.category_ids.clone()))
+            .collect();
+        let category_name: HashMap<i64, &str> = facts
+            .categories
+            .iter()
+            .map(|c| (c.id, c.name.as_str()))
+            .collect();
+
+        // seats.csv
+        let path = folder.join("seats.csv");
+        let file = std::fs::File::create(&path).map_err(io(&path))?;
+        let mut out = CsvWriter::new(std::io::BufWriter::new(file)).map_err(io(&path))?;
+        out.row(SEAT_COLUMNS).map_err(io(&path))?;
+        let mut filled: HashMap<i64, usize> = HashMap::new();
+        for s in &seats {
+            let h = holders
+                .get(&s.id)
+                .filter(|h| h.term_end.as_deref().is_none_or(|e| e >= to.as_str()));
+            if h.is_some() {
+                *filled.entry(s.partnership_id).or_default() += 1;
+            }
+            let cats: Vec<&str> = seat_categories
+                .get(&s.id)
+                .into_iter()
+                .flatten()
+                .filter_map(|c| category_name.get(c).copied())
+                .collect();
+            let constituency = match (s.constituency.is_empty(), cats.is_empty()) {
+                (_, true) => s.constituency.clone(),
+                (true, false) => cats.join("; "),
+                (false, false) => format!("{} ({})", s.constituency, cats.join("; ")),
+            };
+            let group = h.and_then(|h| h.group_id);
+            let class = group
+                .and_then(|g| facts.groups.get(&g))
+                .map(|g| g.class.as_str())
+                .unwrap_or("");
+            let get = |m: &HashMap<i64, String>| {
+                h.and_then(|h| m.get(&h.appointment_id).cloned())
+                    .unwrap_or_default()
+            };
+            out.row([
+                names.get(&s.partnership_id).copied().unwrap_or(""),
+                &s.label,
+                &s.sector,
+                &constituency,
+                h.map(|h| h.person.as_str()).unwrap_or(""),
+                group
+                    .and_then(|g| groups.get(&g))
+                    .map(|g| g.0.as_str())
+                    .unwrap_or(""),
+                class,
+                h.map(|h| h.selection.as_str()).unwrap_or(""),
+                match h {
+                    Some(h) if h.openly_selected => "yes",
+                    Some(_) => "no",
+                    None => "",
+                },
+                h.map(|h| h.term_start.as_str()).unwrap_or(""),
+                h.and_then(|h| h.term_end.as_deref()).unwrap_or(""),
+                &get(&last_report_back),
+                &get(&declarations),
+                &get(&attendance),
+                &flags.get(&s.id).map(|f| f.join(" | ")).unwrap_or_default(),
+            ])
+            .map_err(io(&path))?;
+        }
+        out.finish().map_err(io(&path))?;
+
+        // partnerships.csv
+        let path = folder.join("partnerships.csv");
+        let file = std::fs::File::create(&path).map_err(io(&path))?;
+        let mut out = CsvWriter::new(std::io::BufWriter::new(file)).map_err(io(&path))?;
+        out.row(PARTNERSHIP_COLUMNS).map_err(io(&path))?;
+        let mut total: HashMap<i64, usize> = HashMap::new();
+        for s in &seats {
+            *total.entry(s.partnership_id).or_default() += 1;
+        }
+        let rows: HashMap<i64, &gaps::GapRow> =
+            matrix.rows.iter().map(|r| (r.partnership_id, r)).collect();
+        let with_status = |id: i64, status: Coverage| -> String {
+            rows.get(&id)
+                .map(|r| {
+                    r.cells
+                        .iter()
+                        .zip(&matrix.columns)
+                        .filter(|(cell, _)| cell.status == status)
+                        .map(|(_, col)| col.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+                .unwrap_or_default()
+        };
+        for (id, name, kind, convenor, last, next) in &partnerships {
+            let b = balance.get(id);
+            let n = |f: fn(&balance::SeatBalance) -> usize| b.map(f).unwrap_or(0).to_string();
+            let seats_total = total.get(id).copied().unwrap_or(0);
+            let seats_filled = filled.get(id).copied().unwrap_or(0);
+            out.row([
+                name.as_str(),
+                kind,
+                convenor,
+                &seats_total.to_string(),
+                &seats_filled.to_string(),
+                &(seats_total - seats_filled).to_string(),
+                &n(|b| b.vcse_seats),
+                &n(|b| b.community),
+                &n(|b| b.voluntary),
+                &n(|b| b.faith_seats),
+                &n(|b| b.bme_seats),
+                &with_status(*id, Coverage::Missing),
+                &with_status(*id, Coverage::Weak),
+                last,
+                next,
+            ])
+            .map_err(io(&path))?;
+        }
+        out.finish().map_err(io(&path))?;
+
+        // gaps.csv
+        let path = folder.join("gaps.csv");
+        let file = std::fs::File::create(&path).map_err(io(&path))?;
+        let mut out = CsvWriter::new(std::io::BufWriter::new(file)).map_err(io(&path))?;
+        out.row(GAP_COLUMNS).map_err(io(&path))?;
+        let mut gap_rows = 0;
+        for r in &matrix.rows {
+            for (cell, col) in r.cells.iter().zip(&matrix.columns) {
+                out.row([
+                    r.name.as_str(),
+                    &col.name,
+                    cell.status.as_str(),
+                    cell.via(),
+                ])
+                .map_err(io(&path))?;
+                gap_rows += 1;
+            }
+        }
+        out.finish().map_err(io(&path))?;
+
+        // groups.csv
+        let path = folder.join("groups.csv");
+        let file = std::fs::File::create(&path).map_err(io(&path))?;
+        let groups_written =
+            self.export_groups(std::io::BufWriter::new(file), &path.display().to_string())?;
+
+        let path = folder.join("README.txt");
+        std::fs::write(&path, readme(year, day)).map_err(io(&path))?;
+        Ok(ReviewPack {
+            folder: folder.to_path_buf(),
+            year,
+            as_of: day.to_string(),
+            partnerships: partnerships.len(),
+            seats: seats.len(),
+            gaps: gap_rows,
+            groups: groups_written,
+        })
+    }
+}
+
+fn readme(year: i32, day: NaiveDate) -> String {
+    format!(
+        "Compact Directory: annual partnership review pack for {year}
+Judged as at {} (the end of the year, or the day it was made for the current year).
+
+THIS PACK CONTAINS PERSONAL DATA: the names of representatives in seats.csv, and contact
+details of groups in groups.csv. Share it only with those who need it for the review, keep it
+no longer than the review needs, and delete it afterwards (UK GDPR).
+
+Every file is CSV, UTF-8 with a byte-order mark, CRLF line ends. A cell that would start with =, +,
+-, @, a tab or a carriage return starts with an apostrophe, so a spreadsheet shows it instead of
+running it as a formula. Lists inside a cell are separated by \"; \".
+
+partnerships.csv: one row per partnership.
+  partnership, kind, convenor: its name, kind (strategic, service_delivery, network, forum) and
+    convening body.
+  seats_total, seats_filled, seats_vacant: its seats, those with a holder in post on the day,
+    and the rest.
+  vcse_seats: voluntary and community sector seats.
+  vcse_seats_community, vcse_seats_voluntary: VCSE and residents' seats held from a community
+    group, and from a voluntary organisation (mixed and unclassified groups are in neither).
+  faith_seats, bme_seats: seats of any sector held from a faith group, and from a group led by
+    or serving Black and minority ethnic people.
+  categories_missing, categories_weak: the socially excluded categories no filled seat speaks
+    for, and those spoken for only through flagged appointments or alternates (see gaps.csv).
+  last_review, next_review: the partnership's last annual review and the next one due.
+
+seats.csv: one row per seat.
+  partnership, seat, sector, constituency: the seat, its sector and whom it speaks for (words,
+    then the categories ticked, in brackets).
+  holder, holder_group, holder_group_class: the latest holder whose term had begun by the day,
+    their group and its class (community, voluntary, mixed, unclassified).
+  selection, openly_selected: how they were selected, and whether that was open and
+    transparent (yes or no).
+  term_start, term_end: their term (an empty end: no end set).
+  last_report_back: the date of their last report-back to their constituency.
+  declarations: their declarations of interest during the year, with nil ones marked.
+  attendance_rate: the share of the year's meetings they attended (\"75% of 8\").
+  flags: what stands out about the seat, each with its reason, separated by \" | \".
+
+gaps.csv: one row per partnership and socially excluded category.
+  partnership, category: the cell of the gaps matrix.
+  status: covered (a filled seat with no accountability flag speaks for it), weak (only through
+    flagged appointments or an alternate) or missing (no filled seat speaks for it).
+  via: the seats, holders and groups that speak for it, and their flags, in words.
+
+groups.csv: the directory, as Compact Directory exports it (it imports back unchanged).
+  id, name, other_names, charity_number, company_number, postcode, ward, class,
+  suggested_class, community_features, voluntary_features (the Appendix A feature numbers on
+  each side), faith_group, bme, categories_served, last_checked, status.
+",
+        in_words(day)
+    )
+}
