@@ -42,6 +42,11 @@ const COMMANDS: &[&str] = &[
     "merge_groups",
     "undo_merge",
     "merge_log",
+    "gap_matrix",
+    "seat_balance",
+    "directory_coverage",
+    "default_picture_path",
+    "save_picture",
 ];
 
 fn main() {

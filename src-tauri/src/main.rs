@@ -55,6 +55,11 @@ fn main() {
             commands::duplicates::merge_groups,
             commands::duplicates::undo_merge,
             commands::duplicates::merge_log,
+            commands::gaps::gap_matrix,
+            commands::gaps::seat_balance,
+            commands::gaps::directory_coverage,
+            commands::gaps::default_picture_path,
+            commands::gaps::save_picture,
         ])
         .run(tauri::generate_context!())
         .expect("the Compact Directory window could not start");

@@ -35,6 +35,9 @@ import type {
   ReferenceData,
   Settings,
   Suggestion,
+  DirectoryCoverage,
+  GapMatrix,
+  SeatBalance,
 } from "./types";
 
 const CODES: readonly AppError["code"][] = ["invalid", "not_found", "conflict", "storage", "disk_full", "damaged", "internal"];
@@ -120,4 +123,11 @@ export const api = {
   mergeGroups: (kept: number, merged: number, choices: MergeChoices) => call<MergeOutcome>("merge_groups", { kept, merged, choices }),
   undoMerge: (mergeId: number | null) => call<MergeLogEntry>("undo_merge", { mergeId }),
   mergeLog: () => call<MergeLogEntry[]>("merge_log"),
+  /** The representation matrix; `byGaps` puts the partnerships with most gaps first. */
+  gapMatrix: (byGaps: boolean) => call<GapMatrix>("gap_matrix", { byGaps }),
+  seatBalance: () => call<SeatBalance[]>("seat_balance"),
+  directoryCoverage: () => call<DirectoryCoverage>("directory_coverage"),
+  defaultPicturePath: () => call<string>("default_picture_path"),
+  /** Writes the matrix picture (SVG text); an empty path means the documents folder. Returns where. */
+  savePicture: (path: string, svg: string) => call<string>("save_picture", { path, svg }),
 };
