@@ -150,8 +150,13 @@ test("a missing cell in the gaps matrix, explained, filled on the partnership's 
     await t.test("the seat balance and directory coverage are shown in words", async () => {
       const balance = await (await driver.find("#balance-table")).text();
       assert.match(balance, new RegExp(PARTNERSHIP));
+      assert.match(balance, /Warning:/, "the demo has a partnership the Compact's balance rules warn about");
+      await driver.execute("document.getElementById('balance-title').scrollIntoView()");
+      await driver.screenshot(path.join(artifacts, "gaps-balance.png"));
       const coverage = await (await driver.find("#coverage-summary")).text();
       assert.match(coverage, new RegExp(CATEGORY));
+      await driver.execute("document.getElementById('coverage-title').scrollIntoView()");
+      await driver.screenshot(path.join(artifacts, "gaps-coverage.png"));
     });
   } catch (e) {
     await driver.screenshot(path.join(artifacts, "gaps-failed.png")).catch((s) => console.error("screenshot:", s.message));
