@@ -95,3 +95,37 @@ fn invalid(message: &str) -> AppError {
         }],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::save_picture;
+
+    #[test]
+    fn writes_an_svg_and_refuses_other_names_relative_paths_and_missing_folders() {
+        let dir = std::env::temp_dir().join(format!("compactdir-picture-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>";
+
+        let file = dir.join("gaps.SVG");
+        let saved = save_picture(file.display().to_string(), svg.into()).unwrap();
+        assert_eq!(saved, file.display().to_string());
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), svg);
+
+        let refused = |path: String| save_picture(path, svg.into()).unwrap_err();
+        let e = refused(dir.join("directory.sqlite3").display().to_string());
+        assert_eq!(
+            (e.code, e.fields[0].field.as_str()),
+            ("invalid", "picture_path")
+        );
+        assert!(e.message.contains(".svg"), "{}", e.message);
+        assert!(refused("gaps.svg".into()).message.contains("whole path"));
+        let missing = dir.join("no-such-folder").join("gaps.svg");
+        assert!(refused(missing.display().to_string())
+            .message
+            .contains("does not exist"));
+        assert!(!dir.join("directory.sqlite3").exists());
+        let not_svg = save_picture(dir.join("x.svg").display().to_string(), "hello".into());
+        assert_eq!(not_svg.unwrap_err().code, "internal");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
