@@ -72,6 +72,30 @@ test("a missing cell in the gaps matrix, explained, filled on the partnership's 
       await driver.screenshot(path.join(artifacts, "gaps-matrix.png"));
     });
 
+    await t.test("the print stylesheet prints the matrix alone, in landscape", async () => {
+      // WebKitWebDriver cannot print, so the print rules are read from the page and, for a look,
+      // applied to the screen for one screenshot, the page about as wide as landscape A4.
+      const rules = await driver.execute(
+        `const out = [];
+         const walk = (list, inPrint) => { for (const r of list) {
+           if (r instanceof CSSMediaRule) walk(r.cssRules, inPrint || r.media.mediaText.includes("print"));
+           else if (inPrint) out.push(r.cssText);
+         } };
+         for (const sheet of document.styleSheets) walk(sheet.cssRules, false);
+         return out;`,
+      );
+      const all = rules.join("\n");
+      assert.match(all, /@page[^}]*size:\s*landscape/);
+      assert.match(all, /header\.top[^{]*\{[^}]*display:\s*none/);
+      assert.match(all, /\.no-print[^{]*\{[^}]*display:\s*none/);
+      await driver.execute(
+        "const s = document.createElement('style'); s.id = 'print-preview'; s.textContent = arguments[0].filter((r) => !r.startsWith('@page')).join('\\n') + ' main { width: 1030px !important; }'; document.head.append(s); window.scrollTo(0, 0);",
+        [rules],
+      );
+      await driver.screenshot(path.join(artifacts, "gaps-print-preview.png"));
+      await driver.execute("document.getElementById('print-preview').remove()");
+    });
+
     await t.test("a missing cell explains itself in words", async () => {
       assert.equal(await (await cell()).attribute("data-status"), "missing");
       await clickCell();
