@@ -158,7 +158,10 @@ test("a missing cell in the gaps matrix, explained, filled on the partnership's 
     });
 
     await t.test("back on the matrix the cell is covered, through the new holder", async () => {
-      await openGaps(driver);
+      const back = await driver.find("#partnerships-back");
+      assert.equal(await back.text(), "Back to gaps");
+      await back.click();
+      await driver.waitForElement("#gaps-matrix button.cell[data-status]");
       await driver.waitFor("the cell covered", async () => (await (await cell()).attribute("data-status")) === "covered");
       assert.match(await (await cell()).text(), /✓\s*covered/);
       await clickCell();
