@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellLabel, countsWords, plural, totalGaps } from "./model";
+import { COLOURS, cellLabel, statusVars, countsWords, plural, totalGaps } from "./model";
 
 describe("gap words", () => {
   it("gives every status a symbol and a word", () => {
@@ -25,5 +25,26 @@ describe("gap words", () => {
   it("counts in words", () => {
     expect(plural(1, "partnership")).toBe("1 partnership");
     expect(plural(1200, "ward")).toBe("1,200 wards");
+  });
+});
+
+describe("status colours", () => {
+  it("reach the screen as CSS variables, the same values as the picture's", () => {
+    const vars = statusVars();
+    for (const [status, { fill, ink }] of Object.entries(COLOURS)) {
+      expect(vars).toContain(`--gap-${status}-fill: ${fill};`);
+      expect(vars).toContain(`--gap-${status}-ink: ${ink};`);
+    }
+  });
+
+  it("give the ink at least 7:1 contrast on its fill (WCAG AAA, so AA too)", () => {
+    const lum = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    for (const { fill, ink } of Object.values(COLOURS)) {
+      const [hi, lo] = [lum(fill), lum(ink)].sort((a, b) => b - a);
+      expect((hi + 0.05) / (lo + 0.05)).toBeGreaterThanOrEqual(7);
+    }
   });
 });

@@ -13,6 +13,19 @@ export const STATUS: Record<CoverageStatus, StatusLook> = {
 /** The order statuses are listed in: the gaps first. */
 export const STATUS_ORDER: CoverageStatus[] = ["missing", "weak", "covered"];
 
+/** The status colours: a pale fill with dark ink of its hue, contrast above 7:1 (WCAG AA, and
+ * AAA too); the symbol and word carry the meaning on their own. One place for screen and picture. */
+export const COLOURS: Record<CoverageStatus, { fill: string; ink: string }> = {
+  missing: { fill: "#fbe3df", ink: "#8a1a0a" },
+  weak: { fill: "#fff1c2", ink: "#5c4300" },
+  covered: { fill: "#e3f1e8", ink: "#0a4f35" },
+};
+
+/** The colours as CSS variables for gaps.css: "--gap-missing-fill: #fbe3df; ...". */
+export function statusVars(): string {
+  return STATUS_ORDER.map((s) => `--gap-${s}-fill: ${COLOURS[s].fill}; --gap-${s}-ink: ${COLOURS[s].ink};`).join(" ");
+}
+
 export const RESERVED = { symbol: "◇", word: "reserved, vacant", meaning: "a vacant seat is reserved for them (it does not cover them)" };
 
 /** "✗ missing" */

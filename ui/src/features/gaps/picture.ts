@@ -1,10 +1,7 @@
 // The matrix as a picture (SVG) for papers and slides: the same symbols and words as the screen,
 // so it reads in black and white too. A pure function; the window saves the text it returns.
-import type { CoverageStatus, GapMatrix } from "../../ipc/types";
-import { RESERVED, STATUS, STATUS_ORDER } from "./model";
-
-const FILL: Record<CoverageStatus, string> = { missing: "#fbe3df", weak: "#fff1c2", covered: "#e3f1e8" };
-const INK: Record<CoverageStatus, string> = { missing: "#8a1a0a", weak: "#5c4300", covered: "#0b5c3e" };
+import type { GapMatrix } from "../../ipc/types";
+import { COLOURS, RESERVED, STATUS, STATUS_ORDER } from "./model";
 
 const ROW_H = 34;
 const HEAD_H = 120;
@@ -50,8 +47,8 @@ export function matrixSvg(m: GapMatrix, title: string): string {
       const x = NAME_W + ci * CELL_W;
       const look = STATUS[cell.status];
       out.push(
-        `<rect x="${x + 1}" y="${y + 1}" width="${CELL_W - 2}" height="${ROW_H - 2}" fill="${FILL[cell.status]}" stroke="#b1b4b6"/>`,
-        `<text x="${x + 8}" y="${y + ROW_H / 2 + 5}" fill="${INK[cell.status]}">${look.symbol} ${look.word}${cell.reserved_vacant ? ` ${RESERVED.symbol}` : ""}</text>`,
+        `<rect x="${x + 1}" y="${y + 1}" width="${CELL_W - 2}" height="${ROW_H - 2}" fill="${COLOURS[cell.status].fill}" stroke="#b1b4b6"/>`,
+        `<text x="${x + 8}" y="${y + ROW_H / 2 + 5}" fill="${COLOURS[cell.status].ink}">${look.symbol} ${look.word}${cell.reserved_vacant ? ` ${RESERVED.symbol}` : ""}</text>`,
       );
     });
     out.push(
