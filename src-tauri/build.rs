@@ -50,6 +50,11 @@ const COMMANDS: &[&str] = &[
     "import_undo",
     "save_import_mapping",
     "export_groups_csv",
+    "gap_matrix",
+    "seat_balance",
+    "directory_coverage",
+    "default_picture_path",
+    "save_picture",
 ];
 
 fn main() {

@@ -65,6 +65,11 @@ fn main() {
             commands::import::import_undo,
             commands::import::save_import_mapping,
             commands::import::export_groups_csv,
+            commands::gaps::gap_matrix,
+            commands::gaps::seat_balance,
+            commands::gaps::directory_coverage,
+            commands::gaps::default_picture_path,
+            commands::gaps::save_picture,
         ])
         .run(tauri::generate_context!())
         .expect("the Compact Directory window could not start");

@@ -7,6 +7,7 @@ pub mod categories;
 pub mod dates;
 pub mod directory;
 pub mod duplicates;
+pub mod gaps;
 pub mod groups;
 pub mod import;
 pub mod partnerships;

@@ -124,3 +124,23 @@ describe("duplicates", () => {
     expect(unlisten).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("gaps", () => {
+  it("names the gaps commands and passes their arguments", async () => {
+    invoke.mockResolvedValue(null);
+    await api.gapMatrix(true);
+    await api.gapMatrix(false);
+    await api.seatBalance();
+    await api.directoryCoverage();
+    await api.defaultPicturePath();
+    await api.savePicture("/tmp/gaps.svg", "<svg/>");
+    expect(invoke.mock.calls).toEqual([
+      ["gap_matrix", { byGaps: true }],
+      ["gap_matrix", { byGaps: false }],
+      ["seat_balance", undefined],
+      ["directory_coverage", undefined],
+      ["default_picture_path", undefined],
+      ["save_picture", { path: "/tmp/gaps.svg", svg: "<svg/>" }],
+    ]);
+  });
+});

@@ -37,6 +37,9 @@ import type {
   ReferenceData,
   Settings,
   Suggestion,
+  DirectoryCoverage,
+  GapMatrix,
+  SeatBalance,
 } from "./types";
 
 const CODES: readonly AppError["code"][] = ["invalid", "not_found", "conflict", "storage", "disk_full", "damaged", "internal"];
@@ -141,4 +144,11 @@ export const api = {
   /** The native dialog to choose where a CSV file goes; null when cancelled. */
   chooseCsvToSave: async (defaultPath: string): Promise<string | null> =>
     (await saveDialog({ defaultPath, filters: [{ name: "CSV files", extensions: ["csv"] }] })) ?? null,
+  /** The representation matrix; `byGaps` puts the partnerships with most gaps first. */
+  gapMatrix: (byGaps: boolean) => call<GapMatrix>("gap_matrix", { byGaps }),
+  seatBalance: () => call<SeatBalance[]>("seat_balance"),
+  directoryCoverage: () => call<DirectoryCoverage>("directory_coverage"),
+  defaultPicturePath: () => call<string>("default_picture_path"),
+  /** Writes the matrix picture (SVG text); an empty path means the documents folder. Returns where. */
+  savePicture: (path: string, svg: string) => call<string>("save_picture", { path, svg }),
 };

@@ -175,3 +175,23 @@ export interface MergePreview { kept_id: number; kept_name: string; merged_id: n
 export interface MergeChoices { fields: Partial<Record<MergeField, Pick>> }
 export interface MergeOutcome { merge_id: number; kept_id: number; merged_id: number; notes: string[] }
 export interface MergeLogEntry { id: number; at: string; kept_id: number; merged_id: number; kept_name: string; merged_name: string; undone_at: string | null }
+
+// Representation gaps (src-tauri/crates/core/src/domain/{gaps,balance,coverage}.rs).
+export type CoverageStatus = "covered" | "weak" | "missing";
+export type Through = "constituency" | "group" | "faith_group" | "bme_group";
+export interface Via { seat_id: number; appointment_id: number; role: Role; through: Through; flagged: boolean }
+export interface GapCounts { covered: number; weak: number; missing: number; reserved_vacant: number }
+export interface GapCell { status: CoverageStatus; reserved_vacant: boolean; explanation: string; seats: Via[]; reserved_seat_ids: number[] }
+export interface GapColumn { category_id: number; name: string; retired: boolean; totals: GapCounts }
+export interface GapRow { partnership_id: number; name: string; cells: GapCell[]; counts: GapCounts }
+export interface GapMatrix { columns: GapColumn[]; rows: GapRow[] }
+export interface BalanceWarning { kind: "no_community_group" | "no_faith_or_bme"; message: string }
+export interface SeatBalance {
+  partnership_id: number; name: string; seats: number; vcse_seats: number; residents_seats: number; vacant: number;
+  community: number; voluntary: number; mixed: number; unclassified: number; no_group: number;
+  faith_seats: number; bme_seats: number; faith_groups: string[]; bme_groups: string[]; warnings: BalanceWarning[];
+}
+export interface CoverageColumn { category_id: number; name: string; groups: number; wards_without: number }
+export interface CoverageRow { ward_id: number; ward: string; groups: number[]; gaps: number }
+export interface CoverageGap { ward_id: number; ward: string; category_id: number; category: string; groups_elsewhere: number }
+export interface DirectoryCoverage { columns: CoverageColumn[]; rows: CoverageRow[]; gaps: CoverageGap[] }

@@ -70,6 +70,9 @@ fn main() {
     let pack = median(|| {
         std::hint::black_box(store.export_review(2026, &pack_dir, today).unwrap());
     });
+    let groups_csv = median(|| {
+        std::hint::black_box(store.export_groups(std::io::sink(), "nowhere").unwrap());
+    });
 
     let text: usize = m
         .rows
@@ -121,6 +124,10 @@ fn main() {
     println!(
         "  write the annual review pack (store.export_review, 4 CSV files + README): {}",
         ms(pack)
+    );
+    println!(
+        "    of which groups.csv alone (store.export_groups, {groups} groups):        {}",
+        ms(groups_csv)
     );
 }
 

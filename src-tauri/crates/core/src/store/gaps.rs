@@ -28,6 +28,15 @@ impl Store {
     /// Every partnership's current seats, who fills them (with their flags as of `today`) and
     /// the groups they come from: what the gaps matrix and the seat balance are computed from.
     pub fn representation_facts(&self, today: NaiveDate) -> Result<RepresentationFacts> {
+        self.representation_facts_with(today, &self.flags(today)?)
+    }
+
+    /// The same, from flags already worked out for `today` (the review pack needs both).
+    pub(crate) fn representation_facts_with(
+        &self,
+        today: NaiveDate,
+        all_flags: &[super::FlagRow],
+    ) -> Result<RepresentationFacts> {
         let c = &self.conn;
         let today_s = today.to_string();
         let (faith_category, bme_category) = self.faith_and_bme_categories()?;
@@ -43,9 +52,9 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
 
         let mut flags: HashMap<i64, Vec<Flag>> = HashMap::new();
-        for f in self.flags(today)? {
+        for f in all_flags {
             if let Some(a) = f.flag.appointment_id {
-                flags.entry(a).or_default().push(f.flag);
+                flags.entry(a).or_default().push(f.flag.clone());
             }
         }
 

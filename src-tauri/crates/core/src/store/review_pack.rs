@@ -119,14 +119,16 @@ impl Store {
         };
         std::fs::create_dir_all(folder).map_err(io(folder))?;
 
-        let facts = self.representation_facts(day)?;
+        // One pass over every seat's flags serves both the gaps matrix and seats.csv.
+        let all_flags = self.flags(day)?;
+        let facts = self.representation_facts_with(day, &all_flags)?;
         let matrix = gaps::matrix(&facts);
         let balance: HashMap<i64, balance::SeatBalance> = balance::balance(&facts)
             .into_iter()
             .map(|b| (b.partnership_id, b))
             .collect();
         let mut flags: HashMap<i64, Vec<String>> = HashMap::new();
-        for f in self.flags(day)? {
+        for f in &all_flags {
             flags.entry(f.flag.seat_id).or_default().push(format!(
                 "{}: {}",
                 f.flag.kind.label(),
@@ -341,13 +343,8 @@ impl Store {
         let mut gap_rows = 0;
         for r in &matrix.rows {
             for (cell, col) in r.cells.iter().zip(&matrix.columns) {
-                out.row([
-                    r.name.as_str(),
-                    &col.name,
-                    cell.status.as_str(),
-                    cell.via(),
-                ])
-                .map_err(io(&path))?;
+                out.row([r.name.as_str(), &col.name, cell.status.as_str(), cell.via()])
+                    .map_err(io(&path))?;
                 gap_rows += 1;
             }
         }
