@@ -59,3 +59,40 @@ test("a person's review date, subject access export and erasure", async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("people due for review are listed, and a new review date takes a person off the list", async () => {
+  const dir = tempDir();
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  const listed = async () => Promise.all((await driver.findAll("#review-list .review-person")).map((b) => b.text()));
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    await (await driver.find("#nav-partnerships")).click();
+    await driver.waitForElement("#review-count");
+    const before = await listed();
+    assert.ok(before.length > 0, "the demo has people past their review date");
+    assert.match(await (await driver.find("#review-list")).text(), /review date .* has passed/);
+    await driver.execute("document.getElementById('review-title').scrollIntoView()");
+    await driver.screenshot(path.join(artifacts, "review-list.png"));
+
+    await (await driver.find("#review-list .review-person")).click();
+    await driver.waitFor("their page", async () => (await (await driver.find("#person-title")).text()) === before[0]);
+    await (await driver.find("#person-edit")).click();
+    const review = await driver.waitForElement("#person-review-date");
+    await review.clear();
+    await review.type("2099-01-01");
+    await (await driver.find("#person-save")).click();
+    await driver.waitFor("the new review date", async () => /1 January 2099/.test(await (await driver.find("#person-review")).text()));
+
+    await (await driver.find("#person-back")).click();
+    await driver.waitForElement("#review-count");
+    await driver.waitFor("the shorter list", async () => (await listed()).length === before.length - 1);
+    assert.ok(!(await listed()).includes(before[0]), `${before[0]} is no longer due`);
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "review-list-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    throw e;
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
