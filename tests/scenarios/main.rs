@@ -1,5 +1,6 @@
 //! Scenario tests across the core: stories a CVS officer would live through, on a real SQLite file.
 
+mod audit;
 mod categories;
 mod demo;
 mod directory;

@@ -23,7 +23,11 @@ fn main() {
         .unwrap_or(1_000);
     let groups = partnerships * 100;
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join("bench.sqlite3");
+    // GAPS_KEEP_DB=PATH keeps the generated directory there, for timing the window on it
+    // (tests/e2e/bench/gaps-window.mjs).
+    let path = std::env::var_os("GAPS_KEEP_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("bench.sqlite3"));
     drop(Store::open(&path).expect("a new directory"));
     let t = Instant::now();
     let counts = generate(&path, partnerships, groups);

@@ -79,6 +79,10 @@ pub enum CoreError {
 
     #[error("the database refused the change: {0}")]
     Storage(rusqlite::Error),
+
+    /// A record could not be turned to or from the form the audit trail keeps.
+    #[error("a record could not be read for the audit trail: {0}")]
+    Record(#[from] serde_json::Error),
 }
 
 /// SQLite's "database or disk is full" becomes its own sentence: the user can act on it.
@@ -121,7 +125,8 @@ impl CoreError {
             CoreError::Storage(_)
             | CoreError::Io { .. }
             | CoreError::Pragma { .. }
-            | CoreError::Seed { .. } => "storage",
+            | CoreError::Seed { .. }
+            | CoreError::Record(_) => "storage",
         }
     }
 

@@ -1,5 +1,6 @@
 //! The domain: plain types and rules, no storage.
 
+pub mod audit;
 pub mod balance;
 pub mod classification;
 pub mod coverage;

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 
+use super::audit::Subject;
 use super::Store;
 use crate::domain::flags::{in_words, Attended};
 use crate::domain::partnership::{
@@ -53,11 +54,13 @@ impl Store {
         to_whom: &str,
     ) -> Result<i64> {
         self.check_log_date(appointment_id, on)?;
-        self.conn.execute(
-            "INSERT INTO report_backs (appointment_id, on_date, how, to_whom) VALUES (?1, ?2, ?3, ?4)",
-            params![appointment_id, on.to_string(), how.trim(), to_whom.trim()],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        self.audited(Subject::ReportBack, None, None, |c| {
+            c.execute(
+                "INSERT INTO report_backs (appointment_id, on_date, how, to_whom) VALUES (?1, ?2, ?3, ?4)",
+                params![appointment_id, on.to_string(), how.trim(), to_whom.trim()],
+            )?;
+            Ok(c.last_insert_rowid())
+        })
     }
 
     /// Records a declaration of interests; `what` empty means a nil declaration, which counts.
@@ -69,11 +72,13 @@ impl Store {
     ) -> Result<i64> {
         self.check_log_date(appointment_id, on)?;
         let what = what.trim();
-        self.conn.execute(
-            "INSERT INTO declarations (appointment_id, on_date, what, is_nil) VALUES (?1, ?2, ?3, ?4)",
-            params![appointment_id, on.to_string(), what, what.is_empty()],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        self.audited(Subject::Declaration, None, None, |c| {
+            c.execute(
+                "INSERT INTO declarations (appointment_id, on_date, what, is_nil) VALUES (?1, ?2, ?3, ?4)",
+                params![appointment_id, on.to_string(), what, what.is_empty()],
+            )?;
+            Ok(c.last_insert_rowid())
+        })
     }
 }
 
@@ -143,26 +148,35 @@ impl Store {
         if !problems.is_empty() {
             return Err(CoreError::Invalid(problems));
         }
-        let tx = self.conn.unchecked_transaction()?;
-        tx.execute(
-            "INSERT INTO meetings (partnership_id, on_date) VALUES (?1, ?2)
-             ON CONFLICT (partnership_id, on_date) DO NOTHING",
-            params![partnership_id, on_s],
-        )?;
-        let meeting: i64 = tx.query_row(
-            "SELECT id FROM meetings WHERE partnership_id = ?1 AND on_date = ?2",
-            params![partnership_id, on_s],
-            |r| r.get(0),
-        )?;
-        for m in marks {
+        // Recording a meeting again corrects its register: an edit of the meeting in the trail.
+        let existing: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM meetings WHERE partnership_id = ?1 AND on_date = ?2",
+                params![partnership_id, on_s],
+                |r| r.get(0),
+            )
+            .optional()?;
+        self.audited(Subject::Meeting, existing, None, |tx| {
             tx.execute(
-                "INSERT INTO attendance (meeting_id, appointment_id, status) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (meeting_id, appointment_id) DO UPDATE SET status = excluded.status",
-                params![meeting, m.appointment_id, attended_str(m.status)],
+                "INSERT INTO meetings (partnership_id, on_date) VALUES (?1, ?2)
+                 ON CONFLICT (partnership_id, on_date) DO NOTHING",
+                params![partnership_id, on_s],
             )?;
-        }
-        tx.commit()?;
-        Ok(meeting)
+            let meeting: i64 = tx.query_row(
+                "SELECT id FROM meetings WHERE partnership_id = ?1 AND on_date = ?2",
+                params![partnership_id, on_s],
+                |r| r.get(0),
+            )?;
+            for m in marks {
+                tx.execute(
+                    "INSERT INTO attendance (meeting_id, appointment_id, status) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (meeting_id, appointment_id) DO UPDATE SET status = excluded.status",
+                    params![meeting, m.appointment_id, attended_str(m.status)],
+                )?;
+            }
+            Ok(meeting)
+        })
     }
 
     /// An appointment's report-backs, declarations and attendance, newest first.

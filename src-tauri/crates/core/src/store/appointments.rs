@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::audit::Subject;
 use super::partnerships::appointment_problems;
 use super::Store;
 use crate::domain::flags::in_words;
@@ -64,10 +65,13 @@ impl Store {
         if !problems.is_empty() {
             return Err(CoreError::Invalid(problems));
         }
-        self.conn.execute(
-            "UPDATE appointments SET term_end = ?1 WHERE id = ?2",
-            params![on.to_string(), appointment_id],
-        )?;
+        self.audited(Subject::Appointment, Some(appointment_id), None, |c| {
+            c.execute(
+                "UPDATE appointments SET term_end = ?1 WHERE id = ?2",
+                params![on.to_string(), appointment_id],
+            )?;
+            Ok(appointment_id)
+        })?;
         Ok(())
     }
 }

@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use chrono::{Months, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
+use super::audit::Subject;
 use super::{now_utc, Store};
 use crate::domain::classification::{self, GroupClass, Side, FEATURE_COUNT};
 use crate::domain::group::{
@@ -93,13 +94,13 @@ impl Store {
 
     /// Records that the entry was checked with the group on `on`, by `by`.
     pub fn mark_checked(&self, id: i64, on: NaiveDate, by: &str) -> Result<Group> {
-        let changed = self.conn.execute(
-            "UPDATE groups SET last_checked = ?1, last_checked_by = ?2, updated_at = ?3 WHERE id = ?4",
-            params![on.format("%Y-%m-%d").to_string(), by.trim(), now_utc(), id],
-        )?;
-        if changed == 0 {
-            return Err(CoreError::NotFound { what: "group", id });
-        }
+        self.audited(Subject::Group, Some(id), None, |c| {
+            c.execute(
+                "UPDATE groups SET last_checked = ?1, last_checked_by = ?2, updated_at = ?3 WHERE id = ?4",
+                params![on.format("%Y-%m-%d").to_string(), by.trim(), now_utc(), id],
+            )?;
+            Ok(id)
+        })?;
         self.get_group(id)
     }
 
@@ -127,10 +128,15 @@ impl Store {
     /// `Invalid` with the problems by field; `Conflict` when another group already has one of its
     /// charity or company numbers (naming that group); `NotFound` for an unknown id.
     pub fn save_group(&self, input: GroupInput) -> Result<Group> {
-        let tx = self.conn.unchecked_transaction()?;
-        let id = save_group_in(&tx, input, false)?;
-        tx.commit()?;
+        let id = self.save_group_audited(input, None)?;
         self.get_group(id)
+    }
+
+    /// Saves and writes the audit trail; `undoes` marks a save made by Undo.
+    pub(super) fn save_group_audited(&self, input: GroupInput, undoes: Option<i64>) -> Result<i64> {
+        self.audited(Subject::Group, input.id, undoes, |c| {
+            save_group_in(c, input, false)
+        })
     }
 }
 
@@ -158,7 +164,7 @@ fn all_answers(conn: &Connection) -> Result<HashMap<i64, [Option<Side>; FEATURE_
 }
 
 /// Saves inside the caller's transaction; returns the group's id. `is_demo` marks demo rows.
-pub(super) fn save_group_in(tx: &Transaction, mut input: GroupInput, is_demo: bool) -> Result<i64> {
+pub(super) fn save_group_in(tx: &Connection, mut input: GroupInput, is_demo: bool) -> Result<i64> {
     let mut problems = match input.normalise() {
         Ok(()) => Vec::new(),
         Err(p) => p,
@@ -311,7 +317,7 @@ pub(super) fn save_group_in(tx: &Transaction, mut input: GroupInput, is_demo: bo
 /// Keeps every change of class with its date and reason: a new suggestion when the answers move
 /// it, a class set by staff, and going back to the suggestion.
 fn record_class_changes(
-    tx: &Transaction,
+    tx: &Connection,
     id: i64,
     previous: Option<&Group>,
     input: &GroupInput,

@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_privacy.sql"),
     include_str!("migrations/004_duplicates.sql"),
     include_str!("migrations/005_imports.sql"),
+    include_str!("migrations/006_audit.sql"),
 ];
 
 pub fn latest_version() -> i64 {

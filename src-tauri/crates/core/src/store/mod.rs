@@ -3,6 +3,8 @@
 
 mod accountability;
 mod appointments;
+mod audit;
+mod audit_undo;
 mod backup;
 mod categories;
 mod demo;
@@ -25,7 +27,9 @@ mod review_pack;
 mod search;
 mod seat_import;
 mod settings;
+mod tx;
 
+pub use audit::{AuditEntry, Subject, TrailOf};
 pub use backup::{backup_dir, BackupFile, BackupReason};
 pub use duplicates::{DuplicateScan, ReviewProgress};
 pub use flags::FlagRow;
@@ -60,6 +64,8 @@ pub const BUSY_TIMEOUT_MS: i64 = 5_000;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Who the audit trail says made each change.
+    actor: String,
 }
 
 /// The pragmas read back from the open connection (a test checks them).
@@ -129,7 +135,11 @@ impl Store {
             )?;
         }
         migrations::migrate(&mut conn)?;
-        let store = Store { conn, path };
+        let store = Store {
+            conn,
+            path,
+            actor: audit::actor_from_env(),
+        };
         store.load_reference_if_empty()?;
         Ok(store)
     }

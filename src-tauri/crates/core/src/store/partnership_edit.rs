@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::audit::Subject;
 use super::Store;
 use crate::domain::flags::FlagSettings;
 use crate::domain::partnership::{Kind, PartnershipInput, SeatInput, Sector};
@@ -14,12 +15,20 @@ impl Store {
     /// # Errors
     /// `Invalid` by field (including a name another partnership already has); `NotFound` for an
     /// unknown id.
-    pub fn save_partnership(&self, mut input: PartnershipInput) -> Result<i64> {
+    pub fn save_partnership(&self, input: PartnershipInput) -> Result<i64> {
+        self.save_partnership_audited(input, None)
+    }
+
+    /// Saves and writes the audit trail; `undoes` marks a save made by Undo.
+    pub(super) fn save_partnership_audited(
+        &self,
+        mut input: PartnershipInput,
+        undoes: Option<i64>,
+    ) -> Result<i64> {
         input.normalise().map_err(CoreError::Invalid)?;
-        let tx = self.conn.unchecked_transaction()?;
-        let id = save_partnership_in(&tx, &input)?;
-        tx.commit()?;
-        Ok(id)
+        self.audited(Subject::Partnership, input.id, undoes, |c| {
+            save_partnership_in(c, &input)
+        })
     }
 
     /// A partnership as its form shows it (with its thresholds), for editing.
@@ -64,12 +73,18 @@ impl Store {
     ///
     /// # Errors
     /// `Invalid` by field; `NotFound` for an unknown partnership or seat.
-    pub fn save_seat(&self, mut input: SeatInput) -> Result<i64> {
+    pub fn save_seat(&self, input: SeatInput) -> Result<i64> {
+        self.save_seat_audited(input, None)
+    }
+
+    /// Saves and writes the audit trail; `undoes` marks a save made by Undo.
+    pub(super) fn save_seat_audited(
+        &self,
+        mut input: SeatInput,
+        undoes: Option<i64>,
+    ) -> Result<i64> {
         input.normalise().map_err(CoreError::Invalid)?;
-        let tx = self.conn.unchecked_transaction()?;
-        let id = save_seat_in(&tx, &input)?;
-        tx.commit()?;
-        Ok(id)
+        self.audited(Subject::Seat, input.id, undoes, |c| save_seat_in(c, &input))
     }
 
     /// A seat as its form shows it, for editing.

@@ -7,6 +7,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use super::audit::Subject;
+use super::tx::Tx;
 use super::Store;
 use crate::domain::classification::GroupClass;
 use crate::domain::flags::{in_words, Flag};
@@ -248,19 +250,20 @@ impl Store {
     /// `NotFound` for an unknown seat.
     pub fn appoint(&self, input: AppointmentInput) -> Result<i64> {
         let (start, end, new_name) = self.checked_appointment(&input, None)?;
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = Tx::begin(&self.conn)?;
         let person_id = match input.person_id {
             Some(p) => p,
-            None => {
+            None => self.audited(Subject::Person, None, None, |c| {
                 // Holding a seat is a public role: legitimate interest until consent is recorded.
-                tx.execute(
+                c.execute(
                     "INSERT INTO people (name, lawful_basis) VALUES (?1, 'legitimate_interest')",
                     [&new_name],
                 )?;
-                tx.last_insert_rowid()
-            }
+                Ok(c.last_insert_rowid())
+            })?,
         };
-        tx.execute(
+        let id = self.audited(Subject::Appointment, None, None, |c| {
+            c.execute(
             "INSERT INTO appointments (seat_id, person_id, group_id, role, term_start, term_end,
                selection, openly_selected) VALUES (?1, ?2, ?3, ?8, ?4, ?5, ?6, ?7)",
             params![
@@ -274,7 +277,8 @@ impl Store {
                 input.role.as_str()
             ],
         )?;
-        let id = tx.last_insert_rowid();
+            Ok(c.last_insert_rowid())
+        })?;
         tx.commit()?;
         Ok(id)
     }
@@ -377,6 +381,16 @@ impl Store {
     /// # Errors
     /// `NotFound` for an unknown appointment; `Invalid` by field.
     pub fn edit_appointment(&self, appointment_id: i64, input: AppointmentInput) -> Result<()> {
+        self.edit_appointment_audited(appointment_id, input, None)
+    }
+
+    /// Edits and writes the audit trail; `undoes` marks an edit made by Undo.
+    pub(super) fn edit_appointment_audited(
+        &self,
+        appointment_id: i64,
+        input: AppointmentInput,
+        undoes: Option<i64>,
+    ) -> Result<()> {
         let (seat_id, person_id, role): (i64, i64, String) = self
             .conn
             .query_row(
@@ -397,18 +411,21 @@ impl Store {
             ..input
         };
         let (start, end, _) = self.checked_appointment(&input, Some(appointment_id))?;
-        self.conn.execute(
-            "UPDATE appointments SET group_id = ?2, term_start = ?3, term_end = ?4, selection = ?5,
-               openly_selected = ?6 WHERE id = ?1",
-            params![
-                appointment_id,
-                input.group_id,
-                start.map(|d| d.to_string()),
-                end.map(|d| d.to_string()),
-                input.selection,
-                input.openly_selected
-            ],
-        )?;
+        self.audited(Subject::Appointment, Some(appointment_id), undoes, |c| {
+            c.execute(
+                "UPDATE appointments SET group_id = ?2, term_start = ?3, term_end = ?4, selection = ?5,
+                   openly_selected = ?6 WHERE id = ?1",
+                params![
+                    appointment_id,
+                    input.group_id,
+                    start.map(|d| d.to_string()),
+                    end.map(|d| d.to_string()),
+                    input.selection,
+                    input.openly_selected
+                ],
+            )?;
+            Ok(appointment_id)
+        })?;
         Ok(())
     }
 }

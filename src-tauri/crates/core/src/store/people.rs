@@ -4,6 +4,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::appointments::appointments_where;
+use super::audit::Subject;
 use super::Store;
 use crate::domain::partnership::{LawfulBasis, Person, PersonInput};
 use crate::error::{CoreError, Result};
@@ -13,9 +14,20 @@ impl Store {
     ///
     /// # Errors
     /// `Invalid` by field; `NotFound` for an unknown id.
-    pub fn save_person(&self, mut input: PersonInput) -> Result<i64> {
+    pub fn save_person(&self, input: PersonInput) -> Result<i64> {
+        self.save_person_audited(input, None)
+    }
+
+    /// Saves and writes the audit trail; `undoes` marks a save made by Undo.
+    pub(super) fn save_person_audited(
+        &self,
+        mut input: PersonInput,
+        undoes: Option<i64>,
+    ) -> Result<i64> {
         input.normalise().map_err(CoreError::Invalid)?;
-        save_person_in(&self.conn, &input)
+        self.audited(Subject::Person, input.id, undoes, |c| {
+            save_person_in(c, &input)
+        })
     }
 
     /// A person with every seat they hold or have held, newest term first.

@@ -148,6 +148,19 @@ impl Store {
                 let _ = writeln!(out, "  Meeting {}: {}", m.on_date, attended_str(m.status));
             }
         }
+        // The audit trail refers to them too: every change to their record and appointments.
+        let trail = self.audit_trail(super::TrailOf::Person, person_id)?;
+        let _ = writeln!(out, "\nCHANGES RECORDED IN THE AUDIT TRAIL");
+        if trail.is_empty() {
+            let _ = writeln!(out, "(none)");
+        }
+        for e in trail.iter().rev() {
+            let change = match e.action.as_str() {
+                "changed" => format!("{}: {} -> {}", e.what, e.before, e.after),
+                _ => e.what.clone(),
+            };
+            let _ = writeln!(out, "  {} by {}: {change}", e.at, e.actor);
+        }
         Ok(out)
     }
 
@@ -180,6 +193,11 @@ impl Store {
             Some(None) => {
                 // To the millisecond, as backup names are, so "taken before" is exact.
                 let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+                let details: Vec<String> = self.conn.query_row(
+                    "SELECT name, email, phone FROM people WHERE id = ?1",
+                    [person_id],
+                    |r| Ok(vec![r.get(0)?, r.get(1)?, r.get(2)?]),
+                )?;
                 let tx = self.conn.unchecked_transaction()?;
                 tx.execute(
                     "UPDATE people SET name = ?2, email = '', phone = '', consent_date = NULL,
@@ -197,6 +215,7 @@ impl Store {
                        (SELECT id FROM appointments WHERE person_id = ?1)",
                     [person_id],
                 )?;
+                self.erase_from_trail(person_id, &details)?;
                 tx.commit()?;
                 at
             }
