@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use compactdir_core::domain::gaps::GapMatrix;
 use compactdir_core::domain::search::SearchIndex;
-use compactdir_core::store::DirectoryLock;
+use compactdir_core::store::{BackupFile, DirectoryLock};
 use compactdir_core::{CoreError, Store};
 
 use crate::error::AppError;
@@ -14,9 +15,16 @@ pub struct AppState {
     /// Held for the life of the window: a second copy of the app on the same file is refused.
     _lock: Option<DirectoryLock>,
     store: Mutex<Result<Store, String>>,
+    /// The directory file, and whether it failed its check on open (so it was moved aside and a
+    /// backup may be restored in its place from the Backups screen).
+    path: PathBuf,
+    damaged: bool,
     /// Built on the first search and dropped by every change to the directory, so typing in the
     /// search box never reads the database.
     index: Mutex<Option<SearchIndex>>,
+    /// The last representation matrix worked out, whole: the screen gets it without the cells'
+    /// explanations, and a chosen cell's come from here. Dropped by every change.
+    gaps: Mutex<Option<GapMatrix>>,
 }
 
 impl AppState {
@@ -33,11 +41,12 @@ impl AppState {
                 Ok(s)
             }),
         };
+        let damaged = matches!(opened, Err(CoreError::Damaged { .. }));
         let store = opened.map_err(|e: CoreError| {
             let message = format!(
                 "The directory file {} could not be opened: {}.",
                 path.display(),
-                e
+                e.to_string().trim_end_matches('.')
             );
             eprintln!("{message}");
             message
@@ -45,7 +54,10 @@ impl AppState {
         AppState {
             _lock: lock.ok(),
             store: Mutex::new(store),
+            path,
+            damaged,
             index: Mutex::new(None),
+            gaps: Mutex::new(None),
         }
     }
 
@@ -73,7 +85,82 @@ impl AppState {
         if let Ok(mut index) = self.index.lock() {
             *index = None;
         }
+        if let Ok(mut gaps) = self.gaps.lock() {
+            *gaps = None;
+        }
         out
+    }
+
+    /// The backups beside the directory file, also when it could not be opened because it was
+    /// damaged.
+    pub fn backups(&self) -> Result<Vec<BackupFile>, AppError> {
+        if self.damaged {
+            return Store::backups_beside(&self.path).map_err(AppError::from);
+        }
+        self.with(|s| s.backups())
+    }
+
+    /// Restores the listed backup at `chosen`; returns the safety backup's path. A damaged file
+    /// was moved aside on open, so the backup is restored into a new file in its place, which the
+    /// window then uses.
+    pub fn restore(&self, chosen: &str) -> Result<String, AppError> {
+        let backup = self
+            .backups()?
+            .into_iter()
+            .find(|b| b.path.display().to_string() == chosen)
+            .ok_or_else(|| {
+                AppError::from(CoreError::Conflict(
+                    "That backup is no longer there (it may have rotated out); choose another from the list."
+                        .into(),
+                ))
+            })?;
+        let mut guard = self
+            .store
+            .lock()
+            .map_err(|_| AppError::internal("the app hit an earlier error; restart it"))?;
+        let safety = match guard.as_mut() {
+            Ok(store) => store.restore(&backup.path)?,
+            Err(_) if self.damaged => {
+                let mut fresh = Store::open(&self.path)?;
+                let safety = fresh.restore(&backup.path)?;
+                *guard = Ok(fresh);
+                safety
+            }
+            Err(message) => return Err(AppError::storage(message.clone())),
+        };
+        drop(guard);
+        if let Ok(mut index) = self.index.lock() {
+            *index = None;
+        }
+        if let Ok(mut gaps) = self.gaps.lock() {
+            *gaps = None;
+        }
+        Ok(safety.display().to_string())
+    }
+
+    /// Keeps the whole matrix for the cells chosen next; returns it without their details.
+    pub fn keep_gaps(&self, matrix: GapMatrix) -> GapMatrix {
+        let slim = matrix.without_details();
+        if let Ok(mut gaps) = self.gaps.lock() {
+            *gaps = Some(matrix);
+        }
+        slim
+    }
+
+    /// Runs `f` on the kept matrix, working it out first when there is none.
+    pub fn kept_gaps<T>(
+        &self,
+        work_out: impl FnOnce(&mut Store) -> Result<GapMatrix, CoreError>,
+        f: impl FnOnce(&GapMatrix) -> T,
+    ) -> Result<T, AppError> {
+        let mut gaps = self
+            .gaps
+            .lock()
+            .map_err(|_| AppError::internal("the app hit an earlier error; restart it"))?;
+        if gaps.is_none() {
+            *gaps = Some(self.with(work_out)?);
+        }
+        Ok(f(gaps.as_ref().expect("worked out just above")))
     }
 
     pub fn search<T>(&self, f: impl FnOnce(&mut SearchIndex) -> T) -> Result<T, AppError> {

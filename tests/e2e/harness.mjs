@@ -163,7 +163,7 @@ async function waitUntil(what, check, ms, child) {
  * Starts the app on the directory file `dbPath` under its own Xvfb and tauri-driver.
  * Returns { driver, stop, display, log }: stop() ends the session and every process started here.
  */
-export async function startApp({ dbPath }) {
+export async function startApp({ dbPath, env = {} }) {
   if (!existsSync(appBin)) throw new Error(`the app is not built: ${appBin} (run bash .ci/setup)`);
   if (!dbPath) throw new Error("startApp needs a dbPath: the tests never touch the real directory file");
   mkdirSync(artifacts, { recursive: true });
@@ -192,6 +192,8 @@ export async function startApp({ dbPath }) {
       // through WebKitWebDriver, so that a test can never open the user's real directory file.
       COMPACTDIR_DB: dbPath,
       WEBKIT_DISABLE_COMPOSITING_MODE: "1",
+      // Extra variables for the app (COMPACTDIR_USER names who the audit trail says changed things).
+      ...env,
     });
     procs.push(driverProc);
     const base = `http://127.0.0.1:${port}`;

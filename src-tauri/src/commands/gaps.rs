@@ -5,31 +5,56 @@ use std::path::PathBuf;
 
 use compactdir_core::domain::balance::SeatBalance;
 use compactdir_core::domain::coverage::DirectoryCoverage;
-use compactdir_core::domain::gaps::GapMatrix;
+use compactdir_core::domain::gaps::{GapCell, GapMatrix};
 use tauri::State;
 
 use crate::commands::partnerships::today;
 use crate::error::AppError;
 use crate::state::AppState;
 
+// The three reports below are async so they run off the window's thread: on a directory of
+// 1,000 partnerships they take about half a second each, and a sync command would freeze the
+// window (typing, scrolling) for that long.
+
 /// Partnerships by categories; `by_gaps` puts the partnerships with most gaps first, otherwise
 /// they come by name.
 #[tauri::command]
-pub fn gap_matrix(state: State<'_, AppState>, by_gaps: bool) -> Result<GapMatrix, AppError> {
+pub async fn gap_matrix(state: State<'_, AppState>, by_gaps: bool) -> Result<GapMatrix, AppError> {
     let mut m = state.with(|s| s.gaps(today()))?;
     if by_gaps {
         m.sort_by_gaps();
     }
-    Ok(m)
+    // Without the explanations (most of its size): a chosen cell's come from `gap_cell`.
+    Ok(state.keep_gaps(m))
+}
+
+/// One cell of the matrix with its explanation and seats, when the user chooses it.
+#[tauri::command]
+pub async fn gap_cell(
+    state: State<'_, AppState>,
+    partnership_id: i64,
+    category_id: i64,
+) -> Result<GapCell, AppError> {
+    state
+        .kept_gaps(
+            |s| s.gaps(today()),
+            |m| m.cell(partnership_id, category_id).cloned(),
+        )?
+        .ok_or_else(|| AppError {
+            code: "not_found",
+            message: "That partnership or category is no longer in the matrix; open Gaps again."
+                .into(),
+            fields: Vec::new(),
+        })
 }
 
 #[tauri::command]
-pub fn seat_balance(state: State<'_, AppState>) -> Result<Vec<SeatBalance>, AppError> {
+pub async fn seat_balance(state: State<'_, AppState>) -> Result<Vec<SeatBalance>, AppError> {
     state.with(|s| s.seat_balance(today()))
 }
 
 #[tauri::command]
-pub fn directory_coverage(state: State<'_, AppState>) -> Result<DirectoryCoverage, AppError> {
+pub async fn directory_coverage(state: State<'_, AppState>) -> Result<DirectoryCoverage, AppError> {
     state.with(|s| s.directory_coverage())
 }
 

@@ -3,6 +3,8 @@
 
 pub mod accountability;
 pub mod appointments;
+pub mod audit;
+pub mod backups;
 pub mod categories;
 pub mod dates;
 pub mod directory;

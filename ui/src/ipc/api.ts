@@ -6,6 +6,10 @@ import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialo
 import type { Choices, ImportCheck, ImportPreview, ImportProgress, ImportSummary, Mapping, NamedMapping, UndoSummary } from "./importTypes";
 import type {
   AccountabilityLog,
+  AuditEntry,
+  BackupFile,
+  GapCell,
+  TrailOf,
   Appointment,
   AttendanceMark,
   PartnershipInput,
@@ -146,6 +150,16 @@ export const api = {
     (await saveDialog({ defaultPath, filters: [{ name: "CSV files", extensions: ["csv"] }] })) ?? null,
   /** The representation matrix; `byGaps` puts the partnerships with most gaps first. */
   gapMatrix: (byGaps: boolean) => call<GapMatrix>("gap_matrix", { byGaps }),
+  /** One cell with its explanation (the matrix comes without them: they are most of its size). */
+  gapCell: (partnershipId: number, categoryId: number) => call<GapCell>("gap_cell", { partnershipId, categoryId }),
+  /** The audit trail of a group, partnership or person, newest first. */
+  auditTrail: (of: TrailOf, id: number) => call<AuditEntry[]>("audit_trail", { of, id }),
+  /** Undoes one change of the trail (the undo is a new row). */
+  undoChange: (entryId: number) => call<void>("undo_change", { entryId }),
+  /** The backups beside the directory file, newest first. */
+  listBackups: () => call<BackupFile[]>("list_backups"),
+  /** Restores a listed backup after backing up what is there now; returns that safety backup's path. */
+  restoreBackup: (path: string) => call<string>("restore_backup", { path }),
   seatBalance: () => call<SeatBalance[]>("seat_balance"),
   directoryCoverage: () => call<DirectoryCoverage>("directory_coverage"),
   defaultPicturePath: () => call<string>("default_picture_path"),

@@ -195,3 +195,14 @@ export interface CoverageColumn { category_id: number; name: string; groups: num
 export interface CoverageRow { ward_id: number; ward: string; groups: number[]; gaps: number }
 export interface CoverageGap { ward_id: number; ward: string; category_id: number; category: string; groups_elsewhere: number }
 export interface DirectoryCoverage { columns: CoverageColumn[]; rows: CoverageRow[]; gaps: CoverageGap[] }
+
+/** Whose audit trail to read. */
+export type TrailOf = "group" | "partnership" | "person";
+/** One row of the audit trail, in words (`before`/`after` are empty for additions and removals). */
+export interface AuditEntry {
+  id: number; at: string; actor: string; subject: string; subject_id: number;
+  action: "created" | "changed" | "deleted" | "erased"; field: string | null; what: string;
+  before: string; after: string; undoes: number | null; undone_by: number | null; can_undo: boolean;
+}
+/** A backup beside the directory file: `taken` is UTC as yyyymmddThhmmss.mmm; `reason` why it was taken. */
+export interface BackupFile { path: string; taken: string; reason: string }

@@ -6,6 +6,7 @@ mod demo;
 mod duplicates;
 mod export;
 mod groups;
+mod history;
 mod import;
 mod import_groups;
 mod people;
@@ -80,6 +81,14 @@ enum Command {
         #[command(subcommand)]
         action: groups::Action,
     },
+    /// The audit trail of a group, partnership or person as CSV, newest first.
+    History {
+        #[arg(value_enum)]
+        of: history::Of,
+        id: i64,
+    },
+    /// Undoes one change of the audit trail (its `entry` number); the undo is recorded too.
+    UndoChange { entry: i64 },
     /// Imports from spreadsheets: `import seats FILE.csv` (the whole file or nothing),
     /// `import groups FILE.csv`, `import list`, `import undo ID`.
     Import {
@@ -124,6 +133,8 @@ fn main() -> ExitCode {
         Command::NotDuplicate { a, b } => duplicates::not_duplicate(&store, a, b),
         Command::Export { action } => export::run(&store, action),
         Command::Groups { action } => groups::run(&store, action),
+        Command::History { of, id } => history::list(&store, of, id),
+        Command::UndoChange { entry } => history::undo(&store, entry),
         Command::Import { action } => import::run(&store, action),
         Command::People { action } => people::run(&store, action),
         Command::Report { action } => report::run(&store, action),

@@ -282,3 +282,75 @@ fn people_review_export_and_erase_from_the_command_line() {
     let out = compactdir(&db, &["people", "erase", "99999"]);
     assert!(!out.status.success());
 }
+
+#[test]
+fn history_lists_a_change_with_who_and_undo_change_puts_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let id = {
+        let mut store = compactdir_core::Store::open(&db).unwrap();
+        store.set_actor("Pat at the CVS");
+        let g = store
+            .save_group(compactdir_core::domain::group::GroupInput {
+                name: "Irlams o' th' Height Bowls".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let mut input = g.input;
+        input.phone = "0161 496 0123".into();
+        store.save_group(input).unwrap().input.id.unwrap()
+    };
+
+    let out = compactdir(&db, &["history", "group", &id.to_string()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (header, rows) = csv_rows(&out);
+    assert_eq!(
+        header,
+        [
+            "entry",
+            "at",
+            "who",
+            "action",
+            "what",
+            "before",
+            "after",
+            "undone_by"
+        ]
+    );
+    assert_eq!(rows.len(), 2, "the change, then the addition");
+    assert_eq!(
+        (
+            &rows[0][2],
+            &rows[0][3],
+            &rows[0][4],
+            &rows[0][5],
+            &rows[0][6]
+        ),
+        (
+            "Pat at the CVS",
+            "changed",
+            "Phone",
+            "(blank)",
+            "0161 496 0123"
+        )
+    );
+    assert_eq!(&rows[1][3], "created");
+
+    let entry = rows[0][0].to_string();
+    let out = compactdir(&db, &["undo-change", &entry]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let store = compactdir_core::Store::open(&db).unwrap();
+    assert_eq!(store.get_group(id).unwrap().input.phone, "");
+    drop(store);
+    let again = compactdir(&db, &["undo-change", &entry]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already been undone"));
+}

@@ -105,6 +105,12 @@ impl Store {
         self.backup(BackupReason::Daily).map(Some)
     }
 
+    /// The backups beside the directory file at `db`, newest first, for when the file itself
+    /// could not be opened (it was damaged and moved aside).
+    pub fn backups_beside(db: &Path) -> Result<Vec<BackupFile>> {
+        list_backups(db)
+    }
+
     /// The backups beside this file, newest first.
     pub fn backups(&self) -> Result<Vec<BackupFile>> {
         list_backups(&self.path)

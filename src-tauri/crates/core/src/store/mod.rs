@@ -229,9 +229,11 @@ fn move_aside(path: &Path, problem: String) -> CoreError {
     }
     let advice = match backup::list_backups(path).ok().and_then(|b| b.into_iter().next()) {
         Some(b) => format!(
-            "The newest backup is {} (taken {}): restore it with `compactdir --db {} backup restore {}`.",
+            "The newest backup is {} (taken {}): restore it from Backups in the app, or with `compactdir --db {} backup restore {}`.",
             b.path.display(),
-            b.taken,
+            b.taken_at()
+                .map(|t| t.format("%-d %B %Y at %H:%M UTC").to_string())
+                .unwrap_or_else(|| b.taken.clone()),
             path.display(),
             b.path.display()
         ),

@@ -1,0 +1,59 @@
+//! `compactdir history group|partnership|person ID` and `compactdir undo-change ENTRY`: the audit
+//! trail on the command line.
+
+use clap::ValueEnum;
+use compactdir_core::error::{CoreError, Result};
+use compactdir_core::store::TrailOf;
+use compactdir_core::Store;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Of {
+    Group,
+    Partnership,
+    Person,
+}
+
+/// The trail as CSV, newest first: entry, at, who, action, what, before, after, undone_by.
+pub fn list(store: &Store, of: Of, id: i64) -> Result<()> {
+    let of = match of {
+        Of::Group => TrailOf::Group,
+        Of::Partnership => TrailOf::Partnership,
+        Of::Person => TrailOf::Person,
+    };
+    let io = |e: csv::Error| CoreError::Io {
+        path: "standard output".into(),
+        source: e.into(),
+    };
+    let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+    out.write_record([
+        "entry",
+        "at",
+        "who",
+        "action",
+        "what",
+        "before",
+        "after",
+        "undone_by",
+    ])
+    .map_err(io)?;
+    for e in store.audit_trail(of, id)? {
+        out.write_record([
+            e.id.to_string().as_str(),
+            &e.at,
+            &e.actor,
+            &e.action,
+            &e.what,
+            &e.before,
+            &e.after,
+            &e.undone_by.map(|u| u.to_string()).unwrap_or_default(),
+        ])
+        .map_err(io)?;
+    }
+    out.flush().map_err(|e| io(e.into()))
+}
+
+pub fn undo(store: &Store, entry: i64) -> Result<()> {
+    store.undo_change(entry)?;
+    println!("Undone: change {entry} of the audit trail (the undo is recorded too).");
+    Ok(())
+}
