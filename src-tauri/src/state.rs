@@ -82,13 +82,19 @@ impl AppState {
         f: impl FnOnce(&mut Store) -> Result<T, CoreError>,
     ) -> Result<T, AppError> {
         let out = self.with(f);
+        self.forget_derived();
+        out
+    }
+
+    /// Drops what was worked out from the directory (the search index, the gaps matrix) after a
+    /// change, so the next search or Gaps screen reads it afresh.
+    fn forget_derived(&self) {
         if let Ok(mut index) = self.index.lock() {
             *index = None;
         }
         if let Ok(mut gaps) = self.gaps.lock() {
             *gaps = None;
         }
-        out
     }
 
     /// The backups beside the directory file, also when it could not be opened because it was
@@ -129,12 +135,7 @@ impl AppState {
             Err(message) => return Err(AppError::storage(message.clone())),
         };
         drop(guard);
-        if let Ok(mut index) = self.index.lock() {
-            *index = None;
-        }
-        if let Ok(mut gaps) = self.gaps.lock() {
-            *gaps = None;
-        }
+        self.forget_derived();
         Ok(safety.display().to_string())
     }
 
