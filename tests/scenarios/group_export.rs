@@ -112,6 +112,15 @@ fn export_then_import_returns_the_same_groups_and_no_cell_starts_a_formula() {
         let store_a = a.open();
         generated(&store_a, &mut Rng::new(seed), 60);
         let first = export(&store_a);
+        // Saved in random name order, listed by name as the directory lists them.
+        let names: Vec<String> = cells(&first)
+            .into_iter()
+            .skip(1)
+            .map(|r| r[1].clone())
+            .collect();
+        let mut by_name = names.clone();
+        by_name.sort_by_key(|n| n.trim_start_matches('\'').to_ascii_lowercase());
+        assert_eq!(names, by_name, "seed {seed}: groups.csv is in name order");
         let text = String::from_utf8(first.clone()).unwrap();
         assert!(
             text.contains("\r\n") && !text.replace("\r\n", "").contains('\n'),

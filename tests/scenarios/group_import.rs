@@ -304,6 +304,48 @@ fn matches_are_by_number_name_or_close_name_in_the_same_postcode_and_undo_takes_
 }
 
 #[test]
+fn a_group_added_and_then_updated_by_one_long_file_is_whole_and_undone_in_one_step() {
+    // Longer than one batch of new groups, so rows are written in several statements and the
+    // update at the end reads a group queued long before it.
+    let t = TempDirectory::new();
+    let store = t.open();
+    let before = group_names(&store).len();
+    let mut bytes = String::from("name,charity number,other names,postcode,activities\n");
+    for i in 0..150 {
+        bytes.push_str(&format!(
+            "Ordsall Group {i},{},Ordsall G{i},M5 3PF,\n",
+            1_100_000 + i
+        ));
+    }
+    bytes.push_str("Ordsall Group 7,,,,Meets on Tuesdays\n");
+    let s = import(&store, bytes.as_bytes(), Choice::Update);
+    assert_eq!((s.added, s.updated), (150, 1));
+    let id = store
+        .list_groups()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.name == "Ordsall Group 7")
+        .expect("the group was added")
+        .id;
+    let g = store.get_group(id).unwrap();
+    assert_eq!(g.input.activities, "Meets on Tuesdays");
+    assert_eq!(g.input.other_names, ["Ordsall G7"]);
+    assert_eq!(g.input.identifiers[0].value, "1100007");
+    assert_eq!(
+        g.history.len(),
+        1,
+        "its first class line is written with it"
+    );
+
+    let u = store.undo_import(s.import_id.unwrap()).unwrap();
+    assert_eq!(
+        u.removed, 150,
+        "the update of a group it added is no change since"
+    );
+    assert_eq!(group_names(&store).len(), before);
+}
+
+#[test]
 fn a_mapping_saved_by_name_is_suggested_for_the_next_file_like_it() {
     let t = TempDirectory::new();
     let store = t.open();

@@ -8,6 +8,7 @@
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod id_map;
 pub mod import;
 pub mod paths;
 pub mod robustness;

@@ -15,6 +15,8 @@ pub struct CsvWriter<W: Write> {
     out: W,
     /// Columns always quoted (identifiers, phone numbers).
     text_columns: Vec<usize>,
+    /// One line's text, kept between rows so a long file is not a string allocated per row.
+    line: String,
 }
 
 impl<W: Write> CsvWriter<W> {
@@ -24,6 +26,7 @@ impl<W: Write> CsvWriter<W> {
         Ok(CsvWriter {
             out,
             text_columns: Vec::new(),
+            line: String::new(),
         })
     }
 
@@ -33,14 +36,20 @@ impl<W: Write> CsvWriter<W> {
     }
 
     pub fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) -> io::Result<()> {
+        self.line.clear();
+        render_into(&mut self.line, cells, &self.text_columns);
+        self.out.write_all(self.line.as_bytes())
+    }
+
+    /// A row as this writer would write it, to be written later with `write_rendered` (rows
+    /// made in one order and written in another).
+    pub fn render<S: AsRef<str>>(&self, cells: impl IntoIterator<Item = S>) -> String {
         let mut line = String::new();
-        for (i, cell) in cells.into_iter().enumerate() {
-            if i > 0 {
-                line.push(',');
-            }
-            push_cell(&mut line, cell.as_ref(), self.text_columns.contains(&i));
-        }
-        line.push_str("\r\n");
+        render_into(&mut line, cells, &self.text_columns);
+        line
+    }
+
+    pub fn write_rendered(&mut self, line: &str) -> io::Result<()> {
         self.out.write_all(line.as_bytes())
     }
 
@@ -48,6 +57,20 @@ impl<W: Write> CsvWriter<W> {
         self.out.flush()?;
         Ok(self.out)
     }
+}
+
+fn render_into<S: AsRef<str>>(
+    line: &mut String,
+    cells: impl IntoIterator<Item = S>,
+    text_columns: &[usize],
+) {
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            line.push(',');
+        }
+        push_cell(line, cell.as_ref(), text_columns.contains(&i));
+    }
+    line.push_str("\r\n");
 }
 
 /// The cell as a spreadsheet may safely show it: a leading apostrophe before a formula start.
@@ -67,7 +90,12 @@ fn push_cell(line: &mut String, cell: &str, always_quote: bool) {
         || cell.ends_with(' ');
     if needs {
         line.push('"');
-        line.push_str(&cell.replace('"', "\"\""));
+        for part in cell.split_inclusive('"') {
+            line.push_str(part);
+            if part.ends_with('"') {
+                line.push('"');
+            }
+        }
         line.push('"');
     } else {
         line.push_str(&cell);

@@ -4,6 +4,7 @@
 //! numbers (GB-COH) have their own columns; other registers' numbers go in the charity_number
 //! column as org-ids (GB-SC-SC012345, 360G-...), which the import reads back.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use super::csv::CsvWriter;
@@ -12,21 +13,49 @@ use crate::import::mapping::EXPORT_COLUMNS;
 use crate::store::{ExportedGroup, Store};
 
 impl Store {
-    /// Writes groups.csv to `out`; returns how many groups it holds.
+    /// Writes groups.csv to `out`, by name; returns how many groups it holds. Each group is
+    /// read, turned into its line and let go, so only the lines are held until they can be
+    /// written in name order.
     pub fn export_groups(&self, out: impl Write, shown_as: &str) -> Result<usize> {
-        let groups = self.groups_for_export()?;
-        write_groups(&groups, out).map_err(|source| CoreError::Io {
+        let io = |source| CoreError::Io {
             path: shown_as.to_string(),
             source,
+        };
+        let rank = self.groups_by_name()?;
+        let mut lines: Vec<String> = vec![String::new(); rank.len()];
+        // A group added between the two reads (not possible while the app holds the directory)
+        // would still be written, after the rest.
+        let mut late: Vec<String> = Vec::new();
+        let mut w = writer(std::io::BufWriter::new(out)).map_err(io)?;
+        self.each_group_for_export(|g| {
+            let line = w.render(cells(&g));
+            match rank.get(&g.id) {
+                Some(&i) => lines[i] = line,
+                None => late.push(line),
+            }
+            Ok(())
         })?;
-        Ok(groups.len())
+        for line in lines.iter().chain(&late).filter(|l| !l.is_empty()) {
+            w.write_rendered(line).map_err(io)?;
+        }
+        w.finish().map_err(io)?;
+        Ok(lines.iter().filter(|l| !l.is_empty()).count() + late.len())
     }
 }
 
-/// The cells of one group's row, in `EXPORT_COLUMNS` order.
-pub fn cells(g: &ExportedGroup) -> Vec<String> {
-    let list = |v: &[String]| v.join("; ");
-    let numbers = |v: &[u8]| v.iter().map(u8::to_string).collect::<Vec<_>>().join("; ");
+/// The cells of one group's row, in `EXPORT_COLUMNS` order; borrowed where the group already
+/// holds the text, since a pack writes 100,000 of these rows.
+pub fn cells(g: &ExportedGroup) -> Vec<Cow<'_, str>> {
+    fn list(v: &[String]) -> Cow<'_, str> {
+        match v {
+            [] => Cow::Borrowed(""),
+            [one] => Cow::Borrowed(one.as_str()),
+            more => Cow::Owned(more.join("; ")),
+        }
+    }
+    let numbers = |v: &[u8]| -> Cow<'static, str> {
+        Cow::Owned(v.iter().map(u8::to_string).collect::<Vec<_>>().join("; "))
+    };
     let mut charity: Vec<String> = Vec::new();
     let mut company: Vec<String> = Vec::new();
     for i in &g.identifiers {
@@ -43,29 +72,35 @@ pub fn cells(g: &ExportedGroup) -> Vec<String> {
         (false, false) => "no",
     };
     vec![
-        g.id.to_string(),
-        g.name.clone(),
+        Cow::Owned(g.id.to_string()),
+        Cow::Borrowed(g.name.as_str()),
         list(&g.other_names),
-        list(&charity),
-        list(&company),
-        g.postcode.clone(),
-        g.ward.clone().unwrap_or_default(),
-        g.class.as_str().to_string(),
-        g.suggested_class.as_str().to_string(),
+        Cow::Owned(charity.join("; ")),
+        Cow::Owned(company.join("; ")),
+        Cow::Borrowed(g.postcode.as_str()),
+        Cow::Borrowed(g.ward.as_deref().unwrap_or_default()),
+        Cow::Borrowed(g.class.as_str()),
+        Cow::Borrowed(g.suggested_class.as_str()),
         numbers(&g.community_features),
         numbers(&g.voluntary_features),
-        if g.faith { "yes" } else { "no" }.to_string(),
-        bme.to_string(),
+        Cow::Borrowed(if g.faith { "yes" } else { "no" }),
+        Cow::Borrowed(bme),
         list(&g.categories_served),
-        g.last_checked.clone().unwrap_or_default(),
-        g.status.as_str().to_string(),
+        Cow::Borrowed(g.last_checked.as_deref().unwrap_or_default()),
+        Cow::Borrowed(g.status.as_str()),
     ]
 }
 
-pub fn write_groups(groups: &[ExportedGroup], out: impl Write) -> std::io::Result<()> {
+/// groups.csv's writer, its header row written.
+fn writer<W: Write>(out: W) -> std::io::Result<CsvWriter<W>> {
     // charity_number and company_number are identifiers: always text.
-    let mut w = CsvWriter::new(std::io::BufWriter::new(out))?.text_columns(&[3, 4]);
+    let mut w = CsvWriter::new(out)?.text_columns(&[3, 4]);
     w.row(EXPORT_COLUMNS)?;
+    Ok(w)
+}
+
+pub fn write_groups(groups: &[ExportedGroup], out: impl Write) -> std::io::Result<()> {
+    let mut w = writer(std::io::BufWriter::new(out))?;
     for g in groups {
         w.row(cells(g))?;
     }

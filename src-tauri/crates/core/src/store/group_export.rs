@@ -10,6 +10,7 @@ use crate::domain::classification::{self, GroupClass, Side, FEATURE_COUNT};
 use crate::domain::group::{served_categories, Status};
 use crate::domain::identifier::Identifier;
 use crate::error::Result;
+use crate::id_map::IdMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExportedGroup {
@@ -41,17 +42,43 @@ pub struct ExportedGroup {
 impl Store {
     /// Every group, by name, with what the exports show.
     pub fn groups_for_export(&self) -> Result<Vec<ExportedGroup>> {
+        let mut groups = Vec::new();
+        self.each_group_for_export(|g| {
+            groups.push(g);
+            Ok(())
+        })?;
+        let rank = rank_by_name(groups.iter().map(|g| (g.id, g.name.as_str())));
+        groups.sort_unstable_by_key(|g| rank.get(&g.id).copied());
+        Ok(groups)
+    }
+
+    /// Each group's id and its place in name order (see `rank_by_name`).
+    pub(crate) fn groups_by_name(&self) -> Result<IdMap<usize>> {
+        let names: Vec<(i64, String)> = self
+            .conn
+            .prepare("SELECT id, name FROM groups")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rank_by_name(names.iter().map(|(id, n)| (*id, n.as_str()))))
+    }
+
+    /// Hands every group, with what the exports show, to `visit` one at a time, in no
+    /// particular order: a large directory is never all in memory at once.
+    pub(crate) fn each_group_for_export(
+        &self,
+        mut visit: impl FnMut(ExportedGroup) -> Result<()>,
+    ) -> Result<()> {
+        // Only the categories' names: the rest of the reference data (every ward) is not needed.
         let category_names: HashMap<i64, String> = self
-            .reference_data()?
-            .categories
-            .into_iter()
-            .map(|c| (c.id, c.name))
-            .collect();
+            .conn
+            .prepare("SELECT id, name FROM categories")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         let (faith_cat, bme_cat) = self.faith_and_bme_categories()?;
-        let mut other_names: HashMap<i64, Vec<String>> = HashMap::new();
-        let mut identifiers: HashMap<i64, Vec<Identifier>> = HashMap::new();
-        let mut answers: HashMap<i64, [Option<Side>; FEATURE_COUNT]> = HashMap::new();
-        let mut ticked: HashMap<i64, Vec<i64>> = HashMap::new();
+        let mut other_names: IdMap<Vec<String>> = IdMap::default();
+        let mut identifiers: IdMap<Vec<Identifier>> = IdMap::default();
+        let mut answers: IdMap<[Option<Side>; FEATURE_COUNT]> = IdMap::default();
+        let mut ticked: IdMap<Vec<i64>> = IdMap::default();
         {
             let mut stmt = self.conn.prepare(
                 "SELECT group_id, name FROM group_other_names ORDER BY group_id, position",
@@ -76,9 +103,10 @@ impl Store {
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
                 let n: i64 = r.get(1)?;
-                let side: String = r.get(2)?;
+                // Borrowed, not copied: there are eight answers a group.
+                let side = r.get_ref(2)?.as_str().map_or(None, Side::parse);
                 if (1..=FEATURE_COUNT as i64).contains(&n) {
-                    answers.entry(r.get(0)?).or_default()[n as usize - 1] = Side::parse(&side);
+                    answers.entry(r.get(0)?).or_default()[n as usize - 1] = side;
                 }
             }
             let mut stmt = self
@@ -93,10 +121,10 @@ impl Store {
             "SELECT g.id, g.name, g.address, g.postcode, w.name, g.email, g.phone, g.website,
                     g.activities, g.status, g.last_checked, g.class_override, g.faith, g.bme_led,
                     g.bme_serving
-             FROM groups g LEFT JOIN wards w ON w.id = g.ward_id
-             ORDER BY g.name COLLATE NOCASE, g.id",
+             FROM groups g LEFT JOIN wards w ON w.id = g.ward_id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
             let status: String = r.get(9)?;
             let override_: Option<String> = r.get(11)?;
@@ -117,7 +145,7 @@ impl Store {
                 faith_cat,
                 bme_cat,
             );
-            Ok(ExportedGroup {
+            visit(ExportedGroup {
                 id,
                 name: r.get(1)?,
                 other_names: other_names.remove(&id).unwrap_or_default(),
@@ -145,9 +173,9 @@ impl Store {
                     .iter()
                     .filter_map(|c| category_names.get(c).cloned())
                     .collect(),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            })?;
+        }
+        Ok(())
     }
 
     /// A random identifier for this directory file, made on first use and kept, so the ids an
@@ -178,4 +206,29 @@ impl Store {
         Store::set_meta(&self.conn, "directory_uuid", &u)?;
         Ok(u)
     }
+}
+
+/// Each group's place when sorted by name as SQLite's NOCASE orders it, then by id. Sorting
+/// (id, name) pairs here is cheaper than `ORDER BY name COLLATE NOCASE`, which sorts whole rows
+/// (0.4 s at 100,000 groups).
+pub(crate) fn rank_by_name<'a>(groups: impl Iterator<Item = (i64, &'a str)>) -> IdMap<usize> {
+    let mut order: Vec<(i64, &str)> = groups.collect();
+    order.sort_unstable_by(|a, b| nocase(a.1, b.1).then(a.0.cmp(&b.0)));
+    order
+        .into_iter()
+        .enumerate()
+        .map(|(rank, (id, _))| (id, rank))
+        .collect()
+}
+
+/// Orders as SQLite's NOCASE collation does: bytes compared with ASCII letters folded.
+fn nocase(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+        if x != y {
+            return x.cmp(&y);
+        }
+    }
+    a.len().cmp(&b.len())
 }

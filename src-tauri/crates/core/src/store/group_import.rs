@@ -10,9 +10,9 @@ use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::groups::save_group_in;
+use super::import_batch::NewGroups;
 use super::{now_utc, Store};
-use crate::domain::classification::{self, GroupClass, Side};
-use crate::domain::group::{Enterprise, GroupInput};
+use crate::domain::group::GroupInput;
 use crate::domain::identifier::{scheme_label, Identifier};
 use crate::domain::names::shown_name;
 use crate::error::{CoreError, FieldProblem, Result};
@@ -334,9 +334,11 @@ impl Store {
     ) -> Result<ImportSummary> {
         // A copy to go back to, whatever the import turns out to do (issue: trust).
         self.backup(super::BackupReason::BeforeImport)?;
-        // A long file's indexes outgrow SQLite's default 2 MB page cache mid-transaction.
+        // A long file's pages outgrow SQLite's default 2 MB page cache mid-transaction, and
+        // spilling them to the log before the commit costs more than the memory: allow up to
+        // 256 MB (taken only as needed; 100,000 new groups use about 100 MB) for this one.
         let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        self.conn.execute_batch("PRAGMA cache_size = -65536")?;
+        self.conn.execute_batch("PRAGMA cache_size = -262144")?;
         let result = self.apply_in_transaction(plan, choices, progress);
         self.conn
             .execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
@@ -380,6 +382,8 @@ impl Store {
         };
         let mut problems: Vec<FieldProblem> = Vec::new();
         let mut group_of_row: HashMap<usize, i64> = HashMap::new();
+        let mut new_groups = NewGroups::new(&tx, import_id, &now)?;
+        let mut any_update = false;
         let total = plan.rows.len();
         for (i, r) in plan.rows.iter().enumerate() {
             let row = r.line.row;
@@ -401,17 +405,22 @@ impl Store {
                         group_of_row.insert(row, t);
                     }
                 }
-                (Choice::Update, Some(id)) => match self.update_from(&tx, id, &r.line)? {
-                    Ok((before, identifiers)) => {
-                        for ident in identifiers {
-                            taken.insert((ident.scheme, ident.value), id);
+                (Choice::Update, Some(id)) => {
+                    // The group may be one this import has just added.
+                    new_groups.flush()?;
+                    match self.update_from(&tx, id, &r.line)? {
+                        Ok((before, identifiers)) => {
+                            any_update = true;
+                            for ident in identifiers {
+                                taken.insert((ident.scheme, ident.value), id);
+                            }
+                            record_change(&tx, import_id, id, "updated", row, Some(&before))?;
+                            group_of_row.insert(row, id);
+                            summary.updated += 1;
                         }
-                        record_change(&tx, import_id, id, "updated", row, Some(&before))?;
-                        group_of_row.insert(row, id);
-                        summary.updated += 1;
+                        Err(mut p) => problems.append(&mut p),
                     }
-                    Err(mut p) => problems.append(&mut p),
-                },
+                }
                 (Choice::New | Choice::Update, _) => {
                     let clash = r
                         .line
@@ -436,11 +445,10 @@ impl Store {
                         ));
                         continue;
                     }
-                    let id = insert_new(&tx, &r.line.input, &now)?;
+                    let id = new_groups.add(&r.line.input, row)?;
                     for ident in &r.line.input.identifiers {
                         taken.insert((ident.scheme.clone(), ident.value.clone()), id);
                     }
-                    record_change(&tx, import_id, id, "added", row, None)?;
                     group_of_row.insert(row, id);
                     summary.added += 1;
                 }
@@ -464,12 +472,18 @@ impl Store {
         if summary.added + summary.updated == 0 {
             return Ok(summary);
         }
-        tx.execute(
-            "UPDATE import_changes SET after_updated_at =
-               (SELECT updated_at FROM groups WHERE id = import_changes.group_id)
-             WHERE import_id = ?1",
-            [import_id],
-        )?;
+        new_groups.flush()?;
+        drop(new_groups);
+        // Added groups were recorded with their updated time; an update (even of a group this
+        // import added) gives a group a later one, which undo must expect.
+        if any_update {
+            tx.execute(
+                "UPDATE import_changes SET after_updated_at =
+                   (SELECT updated_at FROM groups WHERE id = import_changes.group_id)
+                 WHERE import_id = ?1",
+                [import_id],
+            )?;
+        }
         tx.execute(
             "UPDATE imports SET added = ?1, updated = ?2, skipped = ?3 WHERE id = ?4",
             params![
@@ -923,83 +937,6 @@ fn record_change(
         before.map(|b| serde_json::to_string(b).unwrap_or_default())
     ])?;
     Ok(())
-}
-
-/// Adds a checked group with cached statements: the same rows `save_group_in` writes for a new
-/// group, at a fraction of the cost for a file of many thousand rows.
-fn insert_new(tx: &Transaction, g: &GroupInput, now: &str) -> Result<i64> {
-    tx.prepare_cached(
-        "INSERT INTO groups (name, address, postcode, ward_id, email, phone, website, activities,
-           status, last_checked, last_checked_by, class_override, class_override_reason,
-           enterprise, faith, faith_name, bme_led, bme_serving, interest, created_at, updated_at,
-           is_demo)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-           ?19, ?20, ?20, 0)",
-    )?
-    .execute(params![
-        g.name,
-        g.address,
-        g.postcode,
-        g.ward_id,
-        g.email,
-        g.phone,
-        g.website,
-        g.activities,
-        g.status.as_str(),
-        g.last_checked,
-        g.last_checked_by,
-        g.class_override.map(GroupClass::as_str),
-        g.class_override_reason,
-        g.enterprise.map(Enterprise::as_str),
-        g.faith,
-        g.faith_name,
-        g.bme_led,
-        g.bme_serving,
-        g.interest,
-        now,
-    ])?;
-    let id = tx.last_insert_rowid();
-    for (i, n) in g.other_names.iter().enumerate() {
-        tx.prepare_cached(
-            "INSERT INTO group_other_names (group_id, position, name) VALUES (?1, ?2, ?3)",
-        )?
-        .execute(params![id, i as i64, n])?;
-    }
-    for (i, Identifier { scheme, value }) in g.identifiers.iter().enumerate() {
-        tx.prepare_cached(
-            "INSERT INTO group_identifiers (group_id, position, scheme, value) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![id, i as i64, scheme, value])?;
-    }
-    for f in &g.features {
-        tx.prepare_cached(
-            "INSERT INTO group_features (group_id, number, side, evidence) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![id, f.number, f.side.map(Side::as_str), f.evidence])?;
-    }
-    for c in &g.category_ids {
-        tx.prepare_cached("INSERT INTO group_categories (group_id, category_id) VALUES (?1, ?2)")?
-            .execute(params![id, c])?;
-    }
-    for w in &g.place_ward_ids {
-        tx.prepare_cached("INSERT INTO group_place_wards (group_id, ward_id) VALUES (?1, ?2)")?
-            .execute(params![id, w])?;
-    }
-    let suggestion = classification::suggest(&g.answers());
-    let mut history = tx.prepare_cached(
-        "INSERT INTO class_history (group_id, at, kind, class, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    history.execute(params![
-        id,
-        now,
-        "suggested",
-        suggestion.class.as_str(),
-        suggestion.reason
-    ])?;
-    if let Some(c) = g.class_override {
-        history.execute(params![id, now, "set", c.as_str(), g.class_override_reason])?;
-    }
-    Ok(id)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ mod appointments;
 mod audit;
 mod audit_undo;
 mod backup;
+mod bulk;
 mod categories;
 mod demo;
 mod duplicates;
@@ -14,6 +15,7 @@ mod gaps;
 mod group_export;
 mod group_import;
 mod groups;
+mod import_batch;
 mod location;
 mod lock;
 mod merge;
@@ -247,13 +249,30 @@ fn move_aside(path: &Path, problem: String) -> CoreError {
     }
 }
 
+impl Store {
+    /// A second connection to an open directory's file, read-only, for reading on another
+    /// thread while the first works: no migrations, no lock, no writes.
+    pub(crate) fn open_reader(path: &Path) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS as u64))?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            actor: String::new(),
+        })
+    }
+}
+
 /// WAL so readers never block the writer; synchronous=FULL so a committed change survives power
 /// loss; foreign keys on (SQLite's default is off); a busy timeout instead of instant failure;
 /// secure_delete so deleted or overwritten personal data is zeroed, not left in free space.
 fn apply_pragmas(conn: &Connection) -> Result<()> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.execute_batch(&format!(
-        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}; PRAGMA secure_delete = ON;"
+        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}; PRAGMA secure_delete = ON; PRAGMA cache_size = -65536;"
     ))?;
     let check = |pragma: &'static str, expected: &str, found: String| -> Result<()> {
         if found.eq_ignore_ascii_case(expected) {

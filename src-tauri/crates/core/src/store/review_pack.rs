@@ -119,6 +119,53 @@ impl Store {
         };
         std::fs::create_dir_all(folder).map_err(io(folder))?;
 
+        // groups.csv is the largest file and needs nothing the others do: a second, read-only
+        // connection writes it on the other core meanwhile (WAL lets readers run side by side).
+        let groups_path = folder.join("groups.csv");
+        let db = self.path.clone();
+        let (partnership_files, groups_written) = std::thread::scope(|scope| {
+            let groups = scope.spawn(|| -> Result<usize> {
+                let reader = Store::open_reader(&db)?;
+                let file = std::fs::File::create(&groups_path).map_err(io(&groups_path))?;
+                reader.export_groups(
+                    std::io::BufWriter::new(file),
+                    &groups_path.display().to_string(),
+                )
+            });
+            let rest = self.write_partnership_files(folder, day, &from, &to);
+            (rest, groups.join().expect("the groups.csv thread panicked"))
+        });
+        let (partnerships, seats, gap_rows) = partnership_files?;
+        let groups_written = groups_written?;
+
+        let path = folder.join("README.txt");
+        std::fs::write(&path, readme(year, day)).map_err(io(&path))?;
+        Ok(ReviewPack {
+            folder: folder.to_path_buf(),
+            year,
+            as_of: day.to_string(),
+            partnerships,
+            seats,
+            gaps: gap_rows,
+            groups: groups_written,
+        })
+    }
+
+    /// partnerships.csv, seats.csv and gaps.csv; returns how many rows each holds.
+    fn write_partnership_files(
+        &self,
+        folder: &Path,
+        day: NaiveDate,
+        from: &str,
+        to: &str,
+    ) -> Result<(usize, usize, usize)> {
+        let io = |path: &Path| {
+            let shown = path.display().to_string();
+            move |source| CoreError::Io {
+                path: shown.clone(),
+                source,
+            }
+        };
         // One pass over every seat's flags serves both the gaps matrix and seats.csv.
         let all_flags = self.flags(day)?;
         let facts = self.representation_facts_with(day, &all_flags)?;
@@ -210,7 +257,10 @@ impl Store {
              WHERE m.on_date BETWEEN ?1 AND ?2 GROUP BY at.appointment_id",
         )?;
         let groups: HashMap<i64, (String, String)> = c
-            .prepare("SELECT id, name FROM groups")?
+            .prepare(
+                "SELECT id, name FROM groups
+                 WHERE id IN (SELECT group_id FROM appointments WHERE group_id IS NOT NULL)",
+            )?
             .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, String::new()))))?
             .collect::<rusqlite::Result<_>>()?;
         let seat_categories: HashMap<i64, Vec<i64>> = facts
@@ -233,7 +283,7 @@ impl Store {
         for s in &seats {
             let h = holders
                 .get(&s.id)
-                .filter(|h| h.term_end.as_deref().is_none_or(|e| e >= to.as_str()));
+                .filter(|h| h.term_end.as_deref().is_none_or(|e| e >= to));
             if h.is_some() {
                 *filled.entry(s.partnership_id).or_default() += 1;
             }
@@ -349,24 +399,7 @@ impl Store {
             }
         }
         out.finish().map_err(io(&path))?;
-
-        // groups.csv
-        let path = folder.join("groups.csv");
-        let file = std::fs::File::create(&path).map_err(io(&path))?;
-        let groups_written =
-            self.export_groups(std::io::BufWriter::new(file), &path.display().to_string())?;
-
-        let path = folder.join("README.txt");
-        std::fs::write(&path, readme(year, day)).map_err(io(&path))?;
-        Ok(ReviewPack {
-            folder: folder.to_path_buf(),
-            year,
-            as_of: day.to_string(),
-            partnerships: partnerships.len(),
-            seats: seats.len(),
-            gaps: gap_rows,
-            groups: groups_written,
-        })
+        Ok((partnerships.len(), seats.len(), gap_rows))
     }
 }
 

@@ -1,0 +1,202 @@
+//! The new groups of one import, written in batches: the same rows `save_group_in` writes for a
+//! new group (the group, its other names, numbers, feature answers, categories, wards and first
+//! class history line) and the import's undo record, at a fraction of the cost for a file of
+//! many thousand rows.
+//!
+//! Ids are given here (one more than the largest so far, as SQLite would) so a group's rows
+//! can be queued before the group itself is written. The import's transaction defers foreign
+//! key checks to its commit, so each table's batch can go when it is full.
+
+use rusqlite::types::Value;
+use rusqlite::Transaction;
+
+use super::bulk::{opt_text, text, BulkInsert};
+use crate::domain::classification::{self, GroupClass, Side};
+use crate::domain::group::{Enterprise, GroupInput};
+use crate::error::Result;
+
+pub(crate) struct NewGroups<'c> {
+    next_id: i64,
+    import_id: i64,
+    /// When the import happened: the groups' created and updated time.
+    now: String,
+    groups: BulkInsert<'c>,
+    other_names: BulkInsert<'c>,
+    identifiers: BulkInsert<'c>,
+    features: BulkInsert<'c>,
+    categories: BulkInsert<'c>,
+    place_wards: BulkInsert<'c>,
+    history: BulkInsert<'c>,
+    changes: BulkInsert<'c>,
+}
+
+impl<'c> NewGroups<'c> {
+    /// Turns on deferred foreign key checks for the rest of `tx` (they end with it).
+    pub(crate) fn new(tx: &'c Transaction, import_id: i64, now: &str) -> Result<NewGroups<'c>> {
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        let last: i64 =
+            tx.query_row("SELECT coalesce(max(id), 0) FROM groups", [], |r| r.get(0))?;
+        Ok(NewGroups {
+            next_id: last + 1,
+            import_id,
+            now: now.to_string(),
+            groups: BulkInsert::new(
+                tx,
+                "groups",
+                &[
+                    "id",
+                    "name",
+                    "address",
+                    "postcode",
+                    "ward_id",
+                    "email",
+                    "phone",
+                    "website",
+                    "activities",
+                    "status",
+                    "last_checked",
+                    "last_checked_by",
+                    "class_override",
+                    "class_override_reason",
+                    "enterprise",
+                    "faith",
+                    "faith_name",
+                    "bme_led",
+                    "bme_serving",
+                    "interest",
+                    "created_at",
+                    "updated_at",
+                ],
+            ),
+            other_names: BulkInsert::new(
+                tx,
+                "group_other_names",
+                &["group_id", "position", "name"],
+            ),
+            identifiers: BulkInsert::new(
+                tx,
+                "group_identifiers",
+                &["group_id", "position", "scheme", "value"],
+            ),
+            features: BulkInsert::new(
+                tx,
+                "group_features",
+                &["group_id", "number", "side", "evidence"],
+            ),
+            categories: BulkInsert::new(tx, "group_categories", &["group_id", "category_id"]),
+            place_wards: BulkInsert::new(tx, "group_place_wards", &["group_id", "ward_id"]),
+            history: BulkInsert::new(
+                tx,
+                "class_history",
+                &["group_id", "at", "kind", "class", "reason"],
+            ),
+            changes: BulkInsert::new(
+                tx,
+                "import_changes",
+                &["import_id", "group_id", "action", "row", "after_updated_at"],
+            ),
+        })
+    }
+
+    /// Queues a checked group from spreadsheet row `row`; returns the id it will have.
+    pub(crate) fn add(&mut self, g: &GroupInput, row: usize) -> Result<i64> {
+        let id = self.next_id;
+        self.next_id += 1;
+        let n = Value::Integer(id);
+        let int = |v: i64| Value::Integer(v);
+        let flag = |b: bool| Value::Integer(i64::from(b));
+        self.groups.push([
+            n.clone(),
+            text(&g.name),
+            text(&g.address),
+            text(&g.postcode),
+            g.ward_id.map_or(Value::Null, int),
+            text(&g.email),
+            text(&g.phone),
+            text(&g.website),
+            text(&g.activities),
+            text(g.status.as_str()),
+            opt_text(g.last_checked.as_deref()),
+            text(&g.last_checked_by),
+            opt_text(g.class_override.map(GroupClass::as_str)),
+            text(&g.class_override_reason),
+            opt_text(g.enterprise.map(Enterprise::as_str)),
+            flag(g.faith),
+            text(&g.faith_name),
+            flag(g.bme_led),
+            flag(g.bme_serving),
+            text(&g.interest),
+            text(&self.now),
+            text(&self.now),
+        ])?;
+        for (i, name) in g.other_names.iter().enumerate() {
+            self.other_names
+                .push([n.clone(), int(i as i64), text(name)])?;
+        }
+        for (i, ident) in g.identifiers.iter().enumerate() {
+            self.identifiers.push([
+                n.clone(),
+                int(i as i64),
+                text(&ident.scheme),
+                text(&ident.value),
+            ])?;
+        }
+        for f in &g.features {
+            self.features.push([
+                n.clone(),
+                int(i64::from(f.number)),
+                opt_text(f.side.map(Side::as_str)),
+                text(&f.evidence),
+            ])?;
+        }
+        for c in &g.category_ids {
+            self.categories.push([n.clone(), int(*c)])?;
+        }
+        for w in &g.place_ward_ids {
+            self.place_wards.push([n.clone(), int(*w)])?;
+        }
+        let suggestion = classification::suggest(&g.answers());
+        self.history.push([
+            n.clone(),
+            text(&self.now),
+            text("suggested"),
+            text(suggestion.class.as_str()),
+            text(&suggestion.reason),
+        ])?;
+        if let Some(c) = g.class_override {
+            self.history.push([
+                n.clone(),
+                text(&self.now),
+                text("set"),
+                text(c.as_str()),
+                text(&g.class_override_reason),
+            ])?;
+        }
+        // Added now, so unchanged since as long as its updated time is still the import's.
+        self.changes.push([
+            int(self.import_id),
+            n,
+            text("added"),
+            int(row as i64),
+            text(&self.now),
+        ])?;
+        Ok(id)
+    }
+
+    /// Writes everything queued, so the groups can be read or changed in the same transaction.
+    pub(crate) fn flush(&mut self) -> Result<()> {
+        for table in [
+            &mut self.groups,
+            &mut self.other_names,
+            &mut self.identifiers,
+            &mut self.features,
+            &mut self.categories,
+            &mut self.place_wards,
+            &mut self.history,
+            &mut self.changes,
+        ] {
+            table.flush()?;
+        }
+        Ok(())
+    }
+}
