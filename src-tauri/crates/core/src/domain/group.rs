@@ -314,10 +314,32 @@ impl GroupInput {
 
 /// Trims and folds runs of white space (including non-breaking spaces from spreadsheets).
 pub fn tidy(s: &str) -> String {
+    // Most cells are tidy already: copy them as they are (an import tidies millions).
+    if is_tidy(s) {
+        return s.to_string();
+    }
     s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// No white space at either end, none but single plain spaces inside.
+fn is_tidy(s: &str) -> bool {
+    let mut after_space = true;
+    for c in s.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() || c == '\u{a0}' {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    s.is_empty() || !after_space
 }
 
 fn looks_like_email(s: &str) -> bool {
@@ -343,6 +365,24 @@ mod tests {
             name: "  Ordsall   Tenants\u{a0}Association ".into(),
             postcode: "m5 3pf".into(),
             ..Default::default()
+        }
+    }
+
+    #[test]
+    fn tidy_leaves_tidy_text_alone_and_folds_the_rest() {
+        for (raw, want) in [
+            ("Age UK Salford", "Age UK Salford"),
+            ("", ""),
+            ("x", "x"),
+            (" Age UK", "Age UK"),
+            ("Age UK ", "Age UK"),
+            ("Age  UK", "Age UK"),
+            ("Age\u{a0}UK", "Age UK"),
+            ("Age\tUK\r\n", "Age UK"),
+            ("Café  Olé", "Café Olé"),
+            ("   ", ""),
+        ] {
+            assert_eq!(tidy(raw), want, "{raw:?}");
         }
     }
 

@@ -251,14 +251,29 @@ pub fn read(bytes: &[u8], limit: Option<usize>) -> Result<Table, String> {
     for (row, _, cells) in first.into_iter().skip(start) {
         push(&mut rows, row, cells);
     }
-    while limit.is_none_or(|l| rows.len() < l) {
-        match records.next_record()? {
-            Some((row, raw)) => push(&mut rows, row, raw.iter().map(|c| clean_cell(c)).collect()),
-            None => break,
+    match limit {
+        Some(l) => {
+            while rows.len() < l {
+                match records.next_record()? {
+                    Some((row, raw)) => {
+                        push(&mut rows, row, raw.iter().map(|c| clean_cell(c)).collect())
+                    }
+                    None => break,
+                }
+            }
+            rows.truncate(l);
         }
-    }
-    if let Some(l) = limit {
-        rows.truncate(l);
+        None => {
+            // Splitting is sequential, but tidying each cell is not: the rest of a long file
+            // is split first, then tidied on every core.
+            let mut raw = Vec::new();
+            while let Some(record) = records.next_raw()? {
+                raw.push(record);
+            }
+            for (row, cells) in clean_in_parallel(&raw) {
+                push(&mut rows, row, cells);
+            }
+        }
     }
     Ok(Table {
         dialect: Dialect {
@@ -268,6 +283,30 @@ pub fn read(bytes: &[u8], limit: Option<usize>) -> Result<Table, String> {
         },
         headers,
         rows,
+    })
+}
+
+/// Each record's cells tidied (`clean_cell`), in order, the work shared between the cores.
+fn clean_in_parallel(raw: &[(usize, csv::StringRecord)]) -> Vec<(usize, Vec<String>)> {
+    let clean = |part: &[(usize, csv::StringRecord)]| -> Vec<(usize, Vec<String>)> {
+        part.iter()
+            .map(|(row, r)| (*row, r.iter().map(clean_cell).collect()))
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if threads < 2 || raw.len() < 2_000 {
+        return clean(raw);
+    }
+    let chunk = raw.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = raw
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || clean(part)))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().expect("a tidying thread panicked"))
+            .collect()
     })
 }
 
@@ -297,6 +336,13 @@ impl<'t> Records<'t> {
     }
 
     fn next_record(&mut self) -> Result<Option<(usize, Vec<String>)>, String> {
+        Ok(self
+            .next_raw()?
+            .map(|(row, record)| (row, record.iter().map(str::to_string).collect())))
+    }
+
+    /// The next record as the CSV reader split it (one allocation, not one per cell).
+    fn next_raw(&mut self) -> Result<Option<(usize, csv::StringRecord)>, String> {
         match self.reader.read_record(&mut self.record) {
             Ok(false) => Ok(None),
             Ok(true) => {
@@ -317,10 +363,7 @@ impl<'t> Records<'t> {
                     ((self.breaks_before - self.inner_breaks) as usize + 1).max(self.last_row + 1);
                 self.last_row = row;
                 self.inner_breaks += self.record.iter().map(breaks).sum::<u64>();
-                Ok(Some((
-                    row,
-                    self.record.iter().map(str::to_string).collect(),
-                )))
+                Ok(Some((row, self.record.clone())))
             }
             Err(e) => Err(unreadable(self.last_row + 1, &e)),
         }
@@ -361,6 +404,26 @@ fn unique_names(raw: &[String], width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_file_tidied_on_several_threads_keeps_its_rows_in_order() {
+        // Long enough to be tidied in parallel; a quoted line break and a blank line shift the
+        // spreadsheet's row numbers, which must survive the split.
+        let mut text = String::from("name,notes\n\"Top\nGroup\",x\n\n");
+        for i in 0..5_000 {
+            text.push_str(&format!("  Group\u{a0}{i} ,N/A\n"));
+        }
+        let t = read(text.as_bytes(), None).unwrap();
+        assert_eq!(t.rows.len(), 5_001);
+        assert_eq!(
+            t.rows[0],
+            (2, vec!["Top Group".to_string(), "x".to_string()])
+        );
+        for (i, (row, cells)) in t.rows.iter().skip(1).enumerate() {
+            assert_eq!(*row, i + 4, "spreadsheet row of group {i}");
+            assert_eq!(cells, &[format!("Group {i}"), String::new()]);
+        }
+    }
 
     #[test]
     fn encodings_are_told_apart() {

@@ -1,8 +1,8 @@
 //! The annual partnership review pack: a folder with `partnerships.csv`, `seats.csv`, `gaps.csv`,
 //! `groups.csv` and a `README.txt` saying what each column means and that the pack holds personal
 //! data. Everything is judged as at the end of the review year (or today, for the current year),
-//! and read in a handful of queries, so a directory of 1,000 partnerships takes well under a
-//! second (see BENCHMARKS.md).
+//! and read in a handful of queries, so a directory of 1,000 partnerships takes under a second
+//! (see BENCHMARKS.md).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
