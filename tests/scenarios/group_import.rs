@@ -346,6 +346,30 @@ fn a_group_added_and_then_updated_by_one_long_file_is_whole_and_undone_in_one_st
 }
 
 #[test]
+fn in_a_long_file_a_name_seen_before_is_matched_to_its_first_row() {
+    // Long enough for names to be keyed on several threads: each must stay with its own row.
+    let t = TempDirectory::new();
+    let store = t.open();
+    let mut bytes = String::from("name\n");
+    for i in 0..3_000 {
+        bytes.push_str(&format!("Weaste Group {i}\n"));
+    }
+    bytes.push_str("WEASTE GROUP 10\n");
+    let p = plan(&store, "long.csv", bytes.as_bytes());
+    assert_eq!(p.rows.len(), 3_001);
+    let last = p.rows.last().unwrap();
+    assert_eq!(last.shown_name, "Weaste Group 10", "shown in title case");
+    let m = last
+        .matched
+        .as_ref()
+        .expect("the same name earlier in the file");
+    assert_eq!(m.target, MatchTarget::Row { row: 12 });
+    assert_eq!(m.reason, "same name as row 12 of this file");
+    assert!(p.rows[..3_000].iter().all(|r| r.matched.is_none()));
+    assert_eq!(p.rows[2_999].shown_name, "Weaste Group 2999");
+}
+
+#[test]
 fn a_mapping_saved_by_name_is_suggested_for_the_next_file_like_it() {
     let t = TempDirectory::new();
     let store = t.open();

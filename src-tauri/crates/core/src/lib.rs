@@ -10,6 +10,7 @@ pub mod error;
 pub mod export;
 pub mod id_map;
 pub mod import;
+pub mod parallel;
 pub mod paths;
 pub mod robustness;
 pub mod seeds;

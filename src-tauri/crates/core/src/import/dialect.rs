@@ -288,24 +288,9 @@ pub fn read(bytes: &[u8], limit: Option<usize>) -> Result<Table, String> {
 
 /// Each record's cells tidied (`clean_cell`), in order, the work shared between the cores.
 fn clean_in_parallel(raw: &[(usize, csv::StringRecord)]) -> Vec<(usize, Vec<String>)> {
-    let clean = |part: &[(usize, csv::StringRecord)]| -> Vec<(usize, Vec<String>)> {
+    crate::parallel::map_in_order(raw, |part| {
         part.iter()
             .map(|(row, r)| (*row, r.iter().map(clean_cell).collect()))
-            .collect()
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    if threads < 2 || raw.len() < 2_000 {
-        return clean(raw);
-    }
-    let chunk = raw.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = raw
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || clean(part)))
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|p| p.join().expect("a tidying thread panicked"))
             .collect()
     })
 }

@@ -3,7 +3,7 @@
 //! 100,000 groups that overhead, not the writing, was most of the import. One multi-row `INSERT`
 //! per batch of rows pays it once per batch.
 
-use rusqlite::types::Value;
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{Connection, Statement};
 
 use crate::error::Result;
@@ -12,7 +12,11 @@ use crate::error::Result;
 /// batch stays well under SQLite's limit on bound values (32,766) for the widest table (22).
 const BATCH: usize = 64;
 
-pub(crate) struct BulkInsert<'c> {
+/// One value of a row: borrowed from the caller's data where it can be, so queuing a row does not
+/// copy its text.
+pub(crate) type Cell<'v> = ToSqlOutput<'v>;
+
+pub(crate) struct BulkInsert<'c, 'v> {
     conn: &'c Connection,
     /// `INSERT INTO table (a, b) VALUES `
     head: String,
@@ -21,11 +25,11 @@ pub(crate) struct BulkInsert<'c> {
     /// The statement for a full batch.
     full: String,
     width: usize,
-    values: Vec<Value>,
+    values: Vec<Cell<'v>>,
 }
 
-impl<'c> BulkInsert<'c> {
-    pub(crate) fn new(conn: &'c Connection, table: &str, columns: &[&str]) -> BulkInsert<'c> {
+impl<'c, 'v> BulkInsert<'c, 'v> {
+    pub(crate) fn new(conn: &'c Connection, table: &str, columns: &[&str]) -> BulkInsert<'c, 'v> {
         let head = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
         let one_row = format!("({})", vec!["?"; columns.len()].join(", "));
         BulkInsert {
@@ -39,7 +43,7 @@ impl<'c> BulkInsert<'c> {
     }
 
     /// Queues one row (its values in the order of the columns), writing a full batch.
-    pub(crate) fn push<const N: usize>(&mut self, row: [Value; N]) -> Result<()> {
+    pub(crate) fn push<const N: usize>(&mut self, row: [Cell<'v>; N]) -> Result<()> {
         debug_assert_eq!(N, self.width, "a row's values must match the columns");
         self.values.extend(row);
         if self.values.len() >= BATCH * self.width {
@@ -70,7 +74,7 @@ fn statement(head: &str, one_row: &str, rows: usize) -> String {
     format!("{head}{}", vec![one_row; rows].join(", "))
 }
 
-fn run(stmt: &mut Statement, values: &mut Vec<Value>) -> Result<()> {
+fn run(stmt: &mut Statement, values: &mut Vec<Cell>) -> Result<()> {
     for (i, v) in values.drain(..).enumerate() {
         stmt.raw_bind_parameter(i + 1, v)?;
     }
@@ -78,14 +82,28 @@ fn run(stmt: &mut Statement, values: &mut Vec<Value>) -> Result<()> {
     Ok(())
 }
 
-/// A text column's value.
-pub(crate) fn text(s: &str) -> Value {
-    Value::Text(s.to_string())
+/// A text column's value, borrowed.
+pub(crate) fn text(s: &str) -> Cell<'_> {
+    ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes()))
 }
 
 /// An optional text column's value (NULL when absent).
-pub(crate) fn opt_text(s: Option<&str>) -> Value {
-    s.map_or(Value::Null, text)
+pub(crate) fn opt_text(s: Option<&str>) -> Cell<'_> {
+    s.map_or(ToSqlOutput::Owned(Value::Null), text)
+}
+
+/// A text column's value made for the row.
+pub(crate) fn owned(s: String) -> Cell<'static> {
+    ToSqlOutput::Owned(Value::Text(s))
+}
+
+pub(crate) fn int(i: i64) -> Cell<'static> {
+    ToSqlOutput::Owned(Value::Integer(i))
+}
+
+/// An optional number (NULL when absent).
+pub(crate) fn opt_int(i: Option<i64>) -> Cell<'static> {
+    i.map_or(ToSqlOutput::Owned(Value::Null), int)
 }
 
 #[cfg(test)]
@@ -100,8 +118,7 @@ mod tests {
         let mut bulk = BulkInsert::new(&conn, "t", &["n", "s"]);
         let rows = BATCH * 2 + 5;
         for n in 0..rows as i64 {
-            bulk.push([Value::Integer(n), text(&format!("row {n}"))])
-                .unwrap();
+            bulk.push([int(n), owned(format!("row {n}"))]).unwrap();
         }
         bulk.flush().unwrap();
         let (count, sum, last): (i64, i64, String) = conn

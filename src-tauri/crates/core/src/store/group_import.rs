@@ -239,7 +239,7 @@ type Updated = std::result::Result<(GroupInput, Vec<Identifier>), Vec<FieldProbl
 
 struct Existing {
     names: HashMap<i64, String>,
-    by_ident: HashMap<(String, String), i64>,
+    by_ident: ByNumber<i64>,
     by_key: HashMap<String, Vec<i64>>,
     keys: HashMap<i64, Vec<String>>,
     by_postcode: HashMap<String, Vec<i64>>,
@@ -286,22 +286,23 @@ impl Store {
             })
         });
         let existing = self.existing_for_matching()?;
-        let mut file_idents: HashMap<(String, String), (usize, String)> = HashMap::new();
+        let mut file_idents: ByNumber<(usize, String)> = ByNumber::default();
         let mut file_keys: HashMap<String, (usize, String)> = HashMap::new();
+        // Each row's name key and shown name depend on the row alone: made on every core.
+        let names = names_in_parallel(&lines);
         let rows = lines
             .into_iter()
-            .map(|line| {
-                let key = name_key(&line.input.name);
-                let shown = shown_name(&line.input.name);
+            .zip(names)
+            .map(|(line, (key, shown))| {
                 let matched = existing
                     .find(&line.input, &key)
                     .or_else(|| in_file(&line.input, &key, &file_idents, &file_keys));
                 for i in &line.input.identifiers {
-                    file_idents
-                        .entry((i.scheme.clone(), i.value.clone()))
-                        .or_insert((line.row, shown.clone()));
+                    file_idents.insert_first(&i.scheme, &i.value, || (line.row, shown.clone()));
                 }
-                file_keys.entry(key).or_insert((line.row, shown.clone()));
+                file_keys
+                    .entry(key)
+                    .or_insert_with(|| (line.row, shown.clone()));
                 PlannedRow {
                     line,
                     shown_name: shown,
@@ -364,12 +365,12 @@ impl Store {
             ],
         )?;
         let import_id = tx.last_insert_rowid();
-        let mut taken: HashMap<(String, String), i64> = HashMap::new();
+        let mut taken: ByNumber<i64> = ByNumber::default();
         {
             let mut stmt = tx.prepare("SELECT scheme, value, group_id FROM group_identifiers")?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
-                taken.insert((r.get(0)?, r.get(1)?), r.get(2)?);
+                taken.insert(r.get(0)?, r.get(1)?, r.get(2)?);
             }
         }
         let mut summary = ImportSummary {
@@ -412,7 +413,7 @@ impl Store {
                         Ok((before, identifiers)) => {
                             any_update = true;
                             for ident in identifiers {
-                                taken.insert((ident.scheme, ident.value), id);
+                                taken.insert(ident.scheme, ident.value, id);
                             }
                             record_change(&tx, import_id, id, "updated", row, Some(&before))?;
                             group_of_row.insert(row, id);
@@ -428,11 +429,7 @@ impl Store {
                         .identifiers
                         .iter()
                         .enumerate()
-                        .find_map(|(n, i)| {
-                            taken
-                                .get(&(i.scheme.clone(), i.value.clone()))
-                                .map(|g| (n, i, *g))
-                        });
+                        .find_map(|(n, i)| taken.get(&i.scheme, &i.value).map(|g| (n, i, *g)));
                     if let Some((_, ident, other)) = clash {
                         problems.push(cell_problem(
                             row,
@@ -447,7 +444,7 @@ impl Store {
                     }
                     let id = new_groups.add(&r.line.input, row)?;
                     for ident in &r.line.input.identifiers {
-                        taken.insert((ident.scheme.clone(), ident.value.clone()), id);
+                        taken.insert(ident.scheme.clone(), ident.value.clone(), id);
                     }
                     group_of_row.insert(row, id);
                     summary.added += 1;
@@ -702,7 +699,7 @@ impl Store {
     fn existing_for_matching(&self) -> Result<Existing> {
         let mut e = Existing {
             names: HashMap::new(),
-            by_ident: HashMap::new(),
+            by_ident: ByNumber::default(),
             by_key: HashMap::new(),
             keys: HashMap::new(),
             by_postcode: HashMap::new(),
@@ -738,7 +735,7 @@ impl Store {
             .prepare("SELECT group_id, scheme, value FROM group_identifiers")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            e.by_ident.insert((r.get(1)?, r.get(2)?), r.get(0)?);
+            e.by_ident.insert(r.get(1)?, r.get(2)?, r.get(0)?);
         }
         Ok(e)
     }
@@ -842,7 +839,7 @@ impl Existing {
 
     fn find(&self, input: &GroupInput, key: &str) -> Option<Match> {
         for i in &input.identifiers {
-            if let Some(id) = self.by_ident.get(&(i.scheme.clone(), i.value.clone())) {
+            if let Some(id) = self.by_ident.get(&i.scheme, &i.value) {
                 return self.matched(
                     *id,
                     format!(
@@ -886,14 +883,52 @@ impl Existing {
     }
 }
 
+/// Values by registration number (scheme, then number), looked up without copying either.
+struct ByNumber<V>(HashMap<String, HashMap<String, V>>);
+
+impl<V> Default for ByNumber<V> {
+    fn default() -> Self {
+        ByNumber(HashMap::new())
+    }
+}
+
+impl<V> ByNumber<V> {
+    fn get(&self, scheme: &str, value: &str) -> Option<&V> {
+        self.0.get(scheme)?.get(value)
+    }
+
+    fn insert(&mut self, scheme: String, value: String, v: V) {
+        self.0.entry(scheme).or_default().insert(value, v);
+    }
+
+    /// Keeps the first value given for a number.
+    fn insert_first(&mut self, scheme: &str, value: &str, make: impl FnOnce() -> V) {
+        if self.get(scheme, value).is_none() {
+            self.0
+                .entry(scheme.to_string())
+                .or_default()
+                .insert(value.to_string(), make());
+        }
+    }
+}
+
+/// Each line's name key and shown name, in order, made on every core.
+fn names_in_parallel(lines: &[GroupLine]) -> Vec<(String, String)> {
+    crate::parallel::map_in_order(lines, |part| {
+        part.iter()
+            .map(|l| (name_key(&l.input.name), shown_name(&l.input.name)))
+            .collect()
+    })
+}
+
 fn in_file(
     input: &GroupInput,
     key: &str,
-    idents: &HashMap<(String, String), (usize, String)>,
+    idents: &ByNumber<(usize, String)>,
     keys: &HashMap<String, (usize, String)>,
 ) -> Option<Match> {
     for i in &input.identifiers {
-        if let Some((row, name)) = idents.get(&(i.scheme.clone(), i.value.clone())) {
+        if let Some((row, name)) = idents.get(&i.scheme, &i.value) {
             return Some(Match {
                 target: MatchTarget::Row { row: *row },
                 name: name.clone(),

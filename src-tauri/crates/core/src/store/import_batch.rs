@@ -7,39 +7,43 @@
 //! can be queued before the group itself is written. The import's transaction defers foreign
 //! key checks to its commit, so each table's batch can go when it is full.
 
-use rusqlite::types::Value;
 use rusqlite::Transaction;
 
-use super::bulk::{opt_text, text, BulkInsert};
+use super::bulk::{int, opt_int, opt_text, owned, text, BulkInsert};
 use crate::domain::classification::{self, GroupClass, Side};
 use crate::domain::group::{Enterprise, GroupInput};
 use crate::error::Result;
 
-pub(crate) struct NewGroups<'c> {
+/// `'v`: the plan whose groups are queued, borrowed until they are written.
+pub(crate) struct NewGroups<'c, 'v> {
     next_id: i64,
     import_id: i64,
     /// When the import happened: the groups' created and updated time.
-    now: String,
-    groups: BulkInsert<'c>,
-    other_names: BulkInsert<'c>,
-    identifiers: BulkInsert<'c>,
-    features: BulkInsert<'c>,
-    categories: BulkInsert<'c>,
-    place_wards: BulkInsert<'c>,
-    history: BulkInsert<'c>,
-    changes: BulkInsert<'c>,
+    now: &'v str,
+    groups: BulkInsert<'c, 'v>,
+    other_names: BulkInsert<'c, 'v>,
+    identifiers: BulkInsert<'c, 'v>,
+    features: BulkInsert<'c, 'v>,
+    categories: BulkInsert<'c, 'v>,
+    place_wards: BulkInsert<'c, 'v>,
+    history: BulkInsert<'c, 'v>,
+    changes: BulkInsert<'c, 'v>,
 }
 
-impl<'c> NewGroups<'c> {
+impl<'c, 'v> NewGroups<'c, 'v> {
     /// Turns on deferred foreign key checks for the rest of `tx` (they end with it).
-    pub(crate) fn new(tx: &'c Transaction, import_id: i64, now: &str) -> Result<NewGroups<'c>> {
+    pub(crate) fn new(
+        tx: &'c Transaction,
+        import_id: i64,
+        now: &'v str,
+    ) -> Result<NewGroups<'c, 'v>> {
         tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
         let last: i64 =
             tx.query_row("SELECT coalesce(max(id), 0) FROM groups", [], |r| r.get(0))?;
         Ok(NewGroups {
             next_id: last + 1,
             import_id,
-            now: now.to_string(),
+            now,
             groups: BulkInsert::new(
                 tx,
                 "groups",
@@ -99,18 +103,17 @@ impl<'c> NewGroups<'c> {
     }
 
     /// Queues a checked group from spreadsheet row `row`; returns the id it will have.
-    pub(crate) fn add(&mut self, g: &GroupInput, row: usize) -> Result<i64> {
+    pub(crate) fn add(&mut self, g: &'v GroupInput, row: usize) -> Result<i64> {
         let id = self.next_id;
         self.next_id += 1;
-        let n = Value::Integer(id);
-        let int = |v: i64| Value::Integer(v);
-        let flag = |b: bool| Value::Integer(i64::from(b));
+        let n = || int(id);
+        let flag = |b: bool| int(i64::from(b));
         self.groups.push([
-            n.clone(),
+            n(),
             text(&g.name),
             text(&g.address),
             text(&g.postcode),
-            g.ward_id.map_or(Value::Null, int),
+            opt_int(g.ward_id),
             text(&g.email),
             text(&g.phone),
             text(&g.website),
@@ -126,47 +129,42 @@ impl<'c> NewGroups<'c> {
             flag(g.bme_led),
             flag(g.bme_serving),
             text(&g.interest),
-            text(&self.now),
-            text(&self.now),
+            text(self.now),
+            text(self.now),
         ])?;
         for (i, name) in g.other_names.iter().enumerate() {
-            self.other_names
-                .push([n.clone(), int(i as i64), text(name)])?;
+            self.other_names.push([n(), int(i as i64), text(name)])?;
         }
         for (i, ident) in g.identifiers.iter().enumerate() {
-            self.identifiers.push([
-                n.clone(),
-                int(i as i64),
-                text(&ident.scheme),
-                text(&ident.value),
-            ])?;
+            self.identifiers
+                .push([n(), int(i as i64), text(&ident.scheme), text(&ident.value)])?;
         }
         for f in &g.features {
             self.features.push([
-                n.clone(),
+                n(),
                 int(i64::from(f.number)),
                 opt_text(f.side.map(Side::as_str)),
                 text(&f.evidence),
             ])?;
         }
         for c in &g.category_ids {
-            self.categories.push([n.clone(), int(*c)])?;
+            self.categories.push([n(), int(*c)])?;
         }
         for w in &g.place_ward_ids {
-            self.place_wards.push([n.clone(), int(*w)])?;
+            self.place_wards.push([n(), int(*w)])?;
         }
         let suggestion = classification::suggest(&g.answers());
         self.history.push([
-            n.clone(),
-            text(&self.now),
+            n(),
+            text(self.now),
             text("suggested"),
             text(suggestion.class.as_str()),
-            text(&suggestion.reason),
+            owned(suggestion.reason),
         ])?;
         if let Some(c) = g.class_override {
             self.history.push([
-                n.clone(),
-                text(&self.now),
+                n(),
+                text(self.now),
                 text("set"),
                 text(c.as_str()),
                 text(&g.class_override_reason),
@@ -175,10 +173,10 @@ impl<'c> NewGroups<'c> {
         // Added now, so unchanged since as long as its updated time is still the import's.
         self.changes.push([
             int(self.import_id),
-            n,
+            n(),
             text("added"),
             int(row as i64),
-            text(&self.now),
+            text(self.now),
         ])?;
         Ok(id)
     }
