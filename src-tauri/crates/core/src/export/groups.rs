@@ -99,15 +99,6 @@ fn writer<W: Write>(out: W) -> std::io::Result<CsvWriter<W>> {
     Ok(w)
 }
 
-pub fn write_groups(groups: &[ExportedGroup], out: impl Write) -> std::io::Result<()> {
-    let mut w = writer(std::io::BufWriter::new(out))?;
-    for g in groups {
-        w.row(cells(g))?;
-    }
-    w.finish()?;
-    Ok(())
-}
-
 /// The rows an import rejected, as a CSV to correct and import again: `row`, `problems`, then
 /// the file's own columns as they were read.
 pub fn rejected_rows(
