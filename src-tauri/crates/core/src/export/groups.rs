@@ -10,36 +10,30 @@ use std::io::Write;
 use super::csv::CsvWriter;
 use crate::error::{CoreError, Result};
 use crate::import::mapping::EXPORT_COLUMNS;
-use crate::store::{ExportedGroup, Store};
+use crate::store::{by_name, ExportedGroup, Store};
 
 impl Store {
     /// Writes groups.csv to `out`, by name; returns how many groups it holds. Each group is
-    /// read, turned into its line and let go, so only the lines are held until they can be
-    /// written in name order.
+    /// read, turned into its line and let go, so only the lines are held until they are
+    /// sorted and written.
     pub fn export_groups(&self, out: impl Write, shown_as: &str) -> Result<usize> {
         let io = |source| CoreError::Io {
             path: shown_as.to_string(),
             source,
         };
-        let rank = self.groups_by_name()?;
-        let mut lines: Vec<String> = vec![String::new(); rank.len()];
-        // A group added between the two reads (not possible while the app holds the directory)
-        // would still be written, after the rest.
-        let mut late: Vec<String> = Vec::new();
         let mut w = writer(std::io::BufWriter::new(out)).map_err(io)?;
+        let mut lines: Vec<(String, i64, String)> = Vec::new();
         self.each_group_for_export(|g| {
             let line = w.render(cells(&g));
-            match rank.get(&g.id) {
-                Some(&i) => lines[i] = line,
-                None => late.push(line),
-            }
+            lines.push((g.name, g.id, line));
             Ok(())
         })?;
-        for line in lines.iter().chain(&late).filter(|l| !l.is_empty()) {
+        lines.sort_unstable_by(|a, b| by_name(&a.0, a.1, &b.0, b.1));
+        for (_, _, line) in &lines {
             w.write_rendered(line).map_err(io)?;
         }
         w.finish().map_err(io)?;
-        Ok(lines.iter().filter(|l| !l.is_empty()).count() + late.len())
+        Ok(lines.len())
     }
 }
 

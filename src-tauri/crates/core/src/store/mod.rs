@@ -35,7 +35,7 @@ pub use audit::{AuditEntry, Subject, TrailOf};
 pub use backup::{backup_dir, BackupFile, BackupReason};
 pub use duplicates::{DuplicateScan, ReviewProgress};
 pub use flags::FlagRow;
-pub use group_export::ExportedGroup;
+pub use group_export::{by_name, ExportedGroup};
 pub use group_import::{
     Choice, Choices, ImportPlan, ImportRecord, ImportSummary, Match, MatchTarget, PlannedRow,
     Preview, Progress, Stage, UndoSummary,
