@@ -180,6 +180,142 @@ fn upgrading_a_file_from_every_earlier_schema_keeps_every_row_and_backs_it_up_fi
     }
 }
 
+/// Migration 7 rebuilds `groups`, `group_features`, `class_history` and `import_changes` (their
+/// text CHECKs as equalities): what
+/// points at a group must survive the rebuild, and the rules must still hold.
+#[test]
+fn rebuilding_the_groups_table_keeps_what_points_at_it_and_its_rules() {
+    use compactdir_core::store::migrations::MIGRATIONS;
+    let t = TempDirectory::new();
+    {
+        let c = rusqlite::Connection::open(&t.path).unwrap();
+        for sql in &MIGRATIONS[..6] {
+            c.execute_batch(sql).unwrap();
+        }
+        c.execute_batch(
+            "PRAGMA user_version = 6;
+             INSERT INTO features (number, title, community_side, voluntary_side)
+                 VALUES (1, 'Size', 'small', 'large'), (2, 'Staff', 'none', 'paid');
+             INSERT INTO groups (id, name, status, class_override, enterprise, created_at, updated_at)
+                 VALUES (1, 'Kept Group', 'dormant', 'mixed', 'social', 'then', 'then'),
+                        (2, 'Other Group', 'active', NULL, NULL, 'then', 'then');
+             INSERT INTO group_features (rowid, group_id, number, side, evidence)
+                 VALUES (41, 1, 1, 'community', 'ten members'), (42, 1, 2, NULL, 'not asked');
+             INSERT INTO group_identifiers (group_id, position, scheme, value) VALUES (1, 0, 'GB-CHC', '1000001');
+             INSERT INTO class_history (id, group_id, at, kind, class, reason) VALUES (7, 1, 'then', 'set', 'mixed', 'staff');
+             INSERT INTO imports (id, file_name, at, mapping, added, updated, skipped, rejected)
+                 VALUES (1, 'groups.csv', 'then', '{}', 1, 0, 0, 0);
+             INSERT INTO import_changes (import_id, group_id, action, row, after_updated_at)
+                 VALUES (1, 2, 'added', 2, 'then');
+             INSERT INTO partnerships (id, name, kind) VALUES (1, 'Board', 'forum');
+             INSERT INTO seats (id, partnership_id, position, label, sector) VALUES (1, 1, 1, 'VCSE seat', 'vcse');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&t.path).unwrap();
+    drop(store);
+    let c = rusqlite::Connection::open(&t.path).unwrap();
+    c.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+    let one = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let table_sql: String = c
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'groups'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        table_sql.contains("class_override = 'community'"),
+        "{table_sql}"
+    );
+    assert_eq!(one("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    assert_eq!(
+        one("SELECT count(*) FROM groups WHERE id = 1 AND status = 'dormant' AND class_override = 'mixed' AND enterprise = 'social'"),
+        1
+    );
+    // Row ids kept (the merge log undoes merges by them), the NULL side and the evidence too.
+    assert_eq!(
+        one("SELECT count(*) FROM group_features WHERE (rowid = 41 AND side = 'community') OR (rowid = 42 AND side IS NULL AND evidence = 'not asked')"),
+        2
+    );
+    assert_eq!(
+        one("SELECT count(*) FROM class_history WHERE id = 7 AND kind = 'set' AND class = 'mixed'"),
+        1
+    );
+    assert_eq!(
+        one("SELECT count(*) FROM import_changes WHERE group_id = 2 AND action = 'added'"),
+        1
+    );
+    // The rules still refuse what they refused, and still accept NULL where they did.
+    for bad in [
+        "UPDATE groups SET status = 'Active' WHERE id = 2",
+        "UPDATE groups SET class_override = 'unclassified' WHERE id = 2",
+        "UPDATE groups SET enterprise = 'charity' WHERE id = 2",
+        "UPDATE group_features SET side = 'both' WHERE rowid = 41",
+        "INSERT INTO group_features (group_id, number, side) VALUES (99, 1, 'community')",
+        "UPDATE class_history SET kind = 'guessed' WHERE id = 7",
+        "UPDATE class_history SET class = 'Mixed' WHERE id = 7",
+        "UPDATE import_changes SET action = 'removed'",
+    ] {
+        assert!(c.execute(bad, []).is_err(), "refused: {bad}");
+    }
+    // A group's rows still go with it, and a group an appointment names cannot go.
+    c.execute("DELETE FROM groups WHERE id = 1", []).unwrap();
+    assert_eq!(one("SELECT count(*) FROM group_features"), 0);
+    assert_eq!(one("SELECT count(*) FROM group_identifiers"), 0);
+    assert_eq!(one("SELECT count(*) FROM class_history"), 0);
+    c.execute_batch(
+        "INSERT INTO people (id, name, lawful_basis) VALUES (1, 'A Person', 'consent');
+         INSERT INTO appointments (seat_id, person_id, group_id, role, term_start, selection, openly_selected)
+             VALUES (1, 1, 2, 'holder', '2026-01-01', 'open_election', 1);",
+    )
+    .unwrap();
+    assert!(c.execute("DELETE FROM groups WHERE id = 2", []).is_err());
+}
+
+#[test]
+fn an_upgrade_that_would_leave_rows_pointing_at_nothing_is_not_kept() {
+    use compactdir_core::store::migrations::MIGRATIONS;
+    let t = TempDirectory::new();
+    {
+        let c = rusqlite::Connection::open(&t.path).unwrap();
+        for sql in &MIGRATIONS[..6] {
+            c.execute_batch(sql).unwrap();
+        }
+        // Written with foreign keys off, as only a damaged or hand-edited file could be.
+        c.execute_batch(
+            "PRAGMA foreign_keys = OFF; PRAGMA user_version = 6;
+             INSERT INTO class_history (group_id, at, kind, class, reason)
+                 VALUES (404, 'then', 'suggested', 'unclassified', 'no group');",
+        )
+        .unwrap();
+    }
+    let err = match Store::open(&t.path) {
+        Err(e) => e.to_string(),
+        Ok(_) => panic!("the upgrade must not be kept"),
+    };
+    assert!(
+        err.contains("schema 7") && err.contains("pointing at rows that are not there"),
+        "{err}"
+    );
+    let c = rusqlite::Connection::open(&t.path).unwrap();
+    let version: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 6);
+    let sql: String = c
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'class_history'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        sql.contains("kind IN ("),
+        "the old table is still there: {sql}"
+    );
+}
+
 #[test]
 fn a_failing_migration_leaves_the_file_as_it_was() {
     let t = TempDirectory::new();
