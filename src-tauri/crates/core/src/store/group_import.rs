@@ -286,36 +286,37 @@ impl Store {
             })
         });
         let existing = self.existing_for_matching()?;
-        let mut file_idents: ByNumber<(usize, String)> = ByNumber::default();
-        let mut file_keys: HashMap<String, (usize, String)> = HashMap::new();
         // Each row's name key and shown name depend on the row alone: made on every core.
         let names = names_in_parallel(&lines);
+        let dialect::Table {
+            dialect,
+            headers,
+            rows: cells,
+        } = table;
+        let read = cells.len();
+        // Each line holds its own copy of what it needs, so the file's cells can go: freeing
+        // a long file's million strings took a tenth of a second, now spent on the other core
+        // while the rows are matched.
+        let matches = std::thread::scope(|scope| {
+            scope.spawn(move || drop(cells));
+            match_rows(&existing, &lines, &names)
+        });
         let rows = lines
             .into_iter()
             .zip(names)
-            .map(|(line, (key, shown))| {
-                let matched = existing
-                    .find(&line.input, &key)
-                    .or_else(|| in_file(&line.input, &key, &file_idents, &file_keys));
-                for i in &line.input.identifiers {
-                    file_idents.insert_first(&i.scheme, &i.value, || (line.row, shown.clone()));
-                }
-                file_keys
-                    .entry(key)
-                    .or_insert_with(|| (line.row, shown.clone()));
-                PlannedRow {
-                    line,
-                    shown_name: shown,
-                    matched,
-                }
+            .zip(matches)
+            .map(|((line, (_, shown)), matched)| PlannedRow {
+                line,
+                shown_name: shown,
+                matched,
             })
             .collect();
         Ok(ImportPlan {
             file_name: file_name.to_string(),
-            dialect: table.dialect,
-            headers: table.headers,
+            dialect,
+            headers,
             mapping: mapping.clone(),
-            read: table.rows.len(),
+            read,
             rows,
             rejected,
         })
@@ -365,12 +366,12 @@ impl Store {
             ],
         )?;
         let import_id = tx.last_insert_rowid();
-        let mut taken: ByNumber<i64> = ByNumber::default();
+        let mut taken = Taken::default();
         {
             let mut stmt = tx.prepare("SELECT scheme, value, group_id FROM group_identifiers")?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
-                taken.insert(r.get(0)?, r.get(1)?, r.get(2)?);
+                taken.saved.insert(r.get(0)?, r.get(1)?, r.get(2)?);
             }
         }
         let mut summary = ImportSummary {
@@ -413,7 +414,7 @@ impl Store {
                         Ok((before, identifiers)) => {
                             any_update = true;
                             for ident in identifiers {
-                                taken.insert(ident.scheme, ident.value, id);
+                                taken.saved.insert(ident.scheme, ident.value, id);
                             }
                             record_change(&tx, import_id, id, "updated", row, Some(&before))?;
                             group_of_row.insert(row, id);
@@ -429,7 +430,7 @@ impl Store {
                         .identifiers
                         .iter()
                         .enumerate()
-                        .find_map(|(n, i)| taken.get(&i.scheme, &i.value).map(|g| (n, i, *g)));
+                        .find_map(|(n, i)| taken.get(&i.scheme, &i.value).map(|g| (n, i, g)));
                     if let Some((_, ident, other)) = clash {
                         problems.push(cell_problem(
                             row,
@@ -444,7 +445,7 @@ impl Store {
                     }
                     let id = new_groups.add(&r.line.input, row)?;
                     for ident in &r.line.input.identifiers {
-                        taken.insert(ident.scheme.clone(), ident.value.clone(), id);
+                        taken.added.insert((&ident.scheme, &ident.value), id);
                     }
                     group_of_row.insert(row, id);
                     summary.added += 1;
@@ -858,27 +859,30 @@ impl Existing {
             };
             return self.matched(ids[0], reason);
         }
-        let mut best: Option<(f64, i64, String)> = None;
-        let mut consider = |ids: Option<&Vec<i64>>, place: String| {
+        // The place is put in words only for the match returned: most rows match nothing.
+        let mut best: Option<(f64, i64, bool)> = None;
+        let mut consider = |ids: Option<&Vec<i64>>, by_postcode: bool| {
             for id in ids.into_iter().flatten() {
                 for k in self.keys.get(id).into_iter().flatten() {
                     let score = likeness(key, k);
                     if score >= CLOSE_NAME && best.as_ref().is_none_or(|b| score > b.0) {
-                        best = Some((score, *id, place.clone()));
+                        best = Some((score, *id, by_postcode));
                     }
                 }
             }
         };
         if !input.postcode.is_empty() {
-            consider(
-                self.by_postcode.get(&input.postcode),
-                format!("same postcode {}", input.postcode),
-            );
+            consider(self.by_postcode.get(&input.postcode), true);
         }
         if let Some(w) = input.ward_id {
-            consider(self.by_ward.get(&w), "same ward".to_string());
+            consider(self.by_ward.get(&w), false);
         }
-        let (score, id, place) = best?;
+        let (score, id, by_postcode) = best?;
+        let place = if by_postcode {
+            format!("same postcode {}", input.postcode)
+        } else {
+            "same ward".to_string()
+        };
         self.matched(id, format!("name {:.0}% alike and {place}", score * 100.0))
     }
 }
@@ -900,15 +904,22 @@ impl<V> ByNumber<V> {
     fn insert(&mut self, scheme: String, value: String, v: V) {
         self.0.entry(scheme).or_default().insert(value, v);
     }
+}
 
-    /// Keeps the first value given for a number.
-    fn insert_first(&mut self, scheme: &str, value: &str, make: impl FnOnce() -> V) {
-        if self.get(scheme, value).is_none() {
-            self.0
-                .entry(scheme.to_string())
-                .or_default()
-                .insert(value.to_string(), make());
-        }
+/// Which group holds each registration number while an import is saved: the directory's, read
+/// once, and those the import's new groups bring, borrowed from the plan rather than copied.
+#[derive(Default)]
+struct Taken<'p> {
+    saved: ByNumber<i64>,
+    added: HashMap<(&'p str, &'p str), i64>,
+}
+
+impl<'p> Taken<'p> {
+    fn get(&self, scheme: &'p str, value: &'p str) -> Option<i64> {
+        self.added
+            .get(&(scheme, value))
+            .or_else(|| self.saved.get(scheme, value))
+            .copied()
     }
 }
 
@@ -921,30 +932,60 @@ fn names_in_parallel(lines: &[GroupLine]) -> Vec<(String, String)> {
     })
 }
 
-fn in_file(
-    input: &GroupInput,
-    key: &str,
-    idents: &ByNumber<(usize, String)>,
-    keys: &HashMap<String, (usize, String)>,
-) -> Option<Match> {
-    for i in &input.identifiers {
-        if let Some((row, name)) = idents.get(&i.scheme, &i.value) {
-            return Some(Match {
-                target: MatchTarget::Row { row: *row },
-                name: name.clone(),
-                reason: format!(
-                    "same {} {} as row {row} of this file",
-                    scheme_label(&i.scheme).to_lowercase(),
-                    i.value
-                ),
+/// Each line's match: a group already in the directory, else the first earlier row of the file
+/// with one of its numbers or its name. Earlier rows are found by text borrowed from the lines,
+/// so a long file's matching copies nothing it does not return.
+fn match_rows(
+    existing: &Existing,
+    lines: &[GroupLine],
+    names: &[(String, String)],
+) -> Vec<Option<Match>> {
+    let mut by_number: HashMap<(&str, &str), usize> = HashMap::with_capacity(lines.len() * 2);
+    let mut by_key: HashMap<&str, usize> = HashMap::with_capacity(lines.len());
+    let earlier = |i: usize, reason: String| {
+        Some(Match {
+            target: MatchTarget::Row { row: lines[i].row },
+            name: names[i].1.clone(),
+            reason,
+        })
+    };
+    lines
+        .iter()
+        .zip(names)
+        .enumerate()
+        .map(|(i, (line, (key, _)))| {
+            let input = &line.input;
+            let matched = existing.find(input, key).or_else(|| {
+                input
+                    .identifiers
+                    .iter()
+                    .find_map(|id| {
+                        let first = *by_number.get(&(id.scheme.as_str(), id.value.as_str()))?;
+                        earlier(
+                            first,
+                            format!(
+                                "same {} {} as row {} of this file",
+                                scheme_label(&id.scheme).to_lowercase(),
+                                id.value,
+                                lines[first].row
+                            ),
+                        )
+                    })
+                    .or_else(|| {
+                        let first = *by_key.get(key.as_str())?;
+                        earlier(
+                            first,
+                            format!("same name as row {} of this file", lines[first].row),
+                        )
+                    })
             });
-        }
-    }
-    keys.get(key).map(|(row, name)| Match {
-        target: MatchTarget::Row { row: *row },
-        name: name.clone(),
-        reason: format!("same name as row {row} of this file"),
-    })
+            for id in &input.identifiers {
+                by_number.entry((&id.scheme, &id.value)).or_insert(i);
+            }
+            by_key.entry(key).or_insert(i);
+            matched
+        })
+        .collect()
 }
 
 fn file_problem(message: String) -> CoreError {
