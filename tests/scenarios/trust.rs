@@ -131,30 +131,44 @@ fn schema(path: &std::path::Path) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A file as version `version` of the app left it, with `rows` written into it (foreign keys
+/// off, so a test can also write what the app never would).
+fn file_at_version(path: &std::path::Path, version: i64, rows: &str) {
+    use compactdir_core::store::migrations::MIGRATIONS;
+    let c = rusqlite::Connection::open(path).unwrap();
+    for sql in &MIGRATIONS[..version as usize] {
+        c.execute_batch(sql).unwrap();
+    }
+    c.pragma_update(None, "user_version", version).unwrap();
+    c.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
+    c.execute_batch(rows).unwrap();
+}
+
+/// How the file defines `table`.
+fn table_sql(c: &rusqlite::Connection, table: &str) -> String {
+    c.query_row(
+        "SELECT sql FROM sqlite_master WHERE name = ?1",
+        [table],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
 #[test]
 fn upgrading_a_file_from_every_earlier_schema_keeps_every_row_and_backs_it_up_first() {
-    use compactdir_core::store::migrations::{latest_version, MIGRATIONS};
+    use compactdir_core::store::migrations::latest_version;
     let fresh = TempDirectory::new();
     drop(fresh.open());
     for from in 1..latest_version() {
         let t = TempDirectory::new();
-        // A file as version `from` of the app left it.
-        {
-            let c = rusqlite::Connection::open(&t.path).unwrap();
-            for sql in &MIGRATIONS[..from as usize] {
-                c.execute_batch(sql).unwrap();
-            }
-            c.pragma_update(None, "user_version", from).unwrap();
-        }
         // Rows in the tables that version had.
-        rusqlite::Connection::open(&t.path)
-            .unwrap()
-            .execute_batch(
-                "INSERT INTO wards (code, name, district) VALUES ('E05000001', 'Old Ward', 'X');
-                 INSERT INTO groups (name, created_at, updated_at) VALUES ('Kept Group', 'then', 'then');
-                 INSERT INTO partnerships (name, kind) VALUES ('Kept Partnership', 'forum');",
-            )
-            .unwrap();
+        file_at_version(
+            &t.path,
+            from,
+            "INSERT INTO wards (code, name, district) VALUES ('E05000001', 'Old Ward', 'X');
+             INSERT INTO groups (name, created_at, updated_at) VALUES ('Kept Group', 'then', 'then');
+             INSERT INTO partnerships (name, kind) VALUES ('Kept Partnership', 'forum');",
+        );
         let store = Store::open(&t.path).unwrap();
         assert_eq!(store.schema_version().unwrap(), latest_version());
         let names = group_names(&store);
@@ -181,20 +195,15 @@ fn upgrading_a_file_from_every_earlier_schema_keeps_every_row_and_backs_it_up_fi
 }
 
 /// Migration 7 rebuilds `groups`, `group_features`, `class_history` and `import_changes` (their
-/// text CHECKs as equalities): what
-/// points at a group must survive the rebuild, and the rules must still hold.
+/// text CHECKs as equalities): what points at a group must survive the rebuild, and the rules
+/// must still hold.
 #[test]
 fn rebuilding_the_groups_table_keeps_what_points_at_it_and_its_rules() {
-    use compactdir_core::store::migrations::MIGRATIONS;
     let t = TempDirectory::new();
-    {
-        let c = rusqlite::Connection::open(&t.path).unwrap();
-        for sql in &MIGRATIONS[..6] {
-            c.execute_batch(sql).unwrap();
-        }
-        c.execute_batch(
-            "PRAGMA user_version = 6;
-             INSERT INTO features (number, title, community_side, voluntary_side)
+    file_at_version(
+        &t.path,
+        6,
+        "INSERT INTO features (number, title, community_side, voluntary_side)
                  VALUES (1, 'Size', 'small', 'large'), (2, 'Staff', 'none', 'paid');
              INSERT INTO groups (id, name, status, class_override, enterprise, created_at, updated_at)
                  VALUES (1, 'Kept Group', 'dormant', 'mixed', 'social', 'then', 'then'),
@@ -209,21 +218,13 @@ fn rebuilding_the_groups_table_keeps_what_points_at_it_and_its_rules() {
                  VALUES (1, 2, 'added', 2, 'then');
              INSERT INTO partnerships (id, name, kind) VALUES (1, 'Board', 'forum');
              INSERT INTO seats (id, partnership_id, position, label, sector) VALUES (1, 1, 1, 'VCSE seat', 'vcse');",
-        )
-        .unwrap();
-    }
+    );
     let store = Store::open(&t.path).unwrap();
     drop(store);
     let c = rusqlite::Connection::open(&t.path).unwrap();
     c.execute_batch("PRAGMA foreign_keys = ON").unwrap();
     let one = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
-    let table_sql: String = c
-        .query_row(
-            "SELECT sql FROM sqlite_master WHERE name = 'groups'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let table_sql = table_sql(&c, "groups");
     assert!(
         table_sql.contains("class_override = 'community'"),
         "{table_sql}"
@@ -275,21 +276,14 @@ fn rebuilding_the_groups_table_keeps_what_points_at_it_and_its_rules() {
 
 #[test]
 fn an_upgrade_that_would_leave_rows_pointing_at_nothing_is_not_kept() {
-    use compactdir_core::store::migrations::MIGRATIONS;
     let t = TempDirectory::new();
-    {
-        let c = rusqlite::Connection::open(&t.path).unwrap();
-        for sql in &MIGRATIONS[..6] {
-            c.execute_batch(sql).unwrap();
-        }
-        // Written with foreign keys off, as only a damaged or hand-edited file could be.
-        c.execute_batch(
-            "PRAGMA foreign_keys = OFF; PRAGMA user_version = 6;
-             INSERT INTO class_history (group_id, at, kind, class, reason)
-                 VALUES (404, 'then', 'suggested', 'unclassified', 'no group');",
-        )
-        .unwrap();
-    }
+    // As only a damaged or hand-edited file could be.
+    file_at_version(
+        &t.path,
+        6,
+        "INSERT INTO class_history (group_id, at, kind, class, reason)
+             VALUES (404, 'then', 'suggested', 'unclassified', 'no group');",
+    );
     let err = match Store::open(&t.path) {
         Err(e) => e.to_string(),
         Ok(_) => panic!("the upgrade must not be kept"),
@@ -303,13 +297,7 @@ fn an_upgrade_that_would_leave_rows_pointing_at_nothing_is_not_kept() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(version, 6);
-    let sql: String = c
-        .query_row(
-            "SELECT sql FROM sqlite_master WHERE name = 'class_history'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let sql = table_sql(&c, "class_history");
     assert!(
         sql.contains("kind IN ("),
         "the old table is still there: {sql}"
