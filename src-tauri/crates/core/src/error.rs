@@ -96,6 +96,15 @@ impl From<rusqlite::Error> for CoreError {
     }
 }
 
+/// Turns an I/O failure on `path` into `Io`, for `map_err`: `.map_err(io_at(&path))`.
+pub(crate) fn io_at(path: &std::path::Path) -> impl Fn(std::io::Error) -> CoreError {
+    let path = path.display().to_string();
+    move |source| CoreError::Io {
+        path: path.clone(),
+        source,
+    }
+}
+
 fn summarise(problems: &[FieldProblem]) -> String {
     match problems {
         [] => "the input was refused".to_string(),

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::csv::CsvWriter;
 use crate::domain::identifier::scheme_label;
-use crate::error::{CoreError, Result};
+use crate::error::{io_at, Result};
 use crate::store::{ExportedGroup, Store};
 
 pub const ORGANIZATION_COLUMNS: &[&str] = &[
@@ -42,19 +42,15 @@ pub struct HsdsSummary {
 impl Store {
     /// Writes organizations.csv and organization_identifiers.csv into `dir` (made if needed).
     pub fn export_hsds(&self, dir: &Path) -> Result<HsdsSummary> {
-        let io = |path: &Path| {
-            let path = path.display().to_string();
-            move |source| CoreError::Io { path, source }
-        };
-        std::fs::create_dir_all(dir).map_err(io(dir))?;
+        std::fs::create_dir_all(dir).map_err(io_at(dir))?;
         let prefix = self.directory_uuid()?[..18].to_string();
         let groups = self.groups_for_export()?;
         let org_path = dir.join("organizations.csv");
-        let file = std::fs::File::create(&org_path).map_err(io(&org_path))?;
-        write_organizations(&groups, &prefix, file).map_err(io(&org_path))?;
+        let file = std::fs::File::create(&org_path).map_err(io_at(&org_path))?;
+        write_organizations(&groups, &prefix, file).map_err(io_at(&org_path))?;
         let id_path = dir.join("organization_identifiers.csv");
-        let file = std::fs::File::create(&id_path).map_err(io(&id_path))?;
-        let identifiers = write_identifiers(&groups, &prefix, file).map_err(io(&id_path))?;
+        let file = std::fs::File::create(&id_path).map_err(io_at(&id_path))?;
+        let identifiers = write_identifiers(&groups, &prefix, file).map_err(io_at(&id_path))?;
         Ok(HsdsSummary {
             files: vec![
                 "organizations.csv".to_string(),

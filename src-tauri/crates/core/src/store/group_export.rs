@@ -47,13 +47,8 @@ impl Store {
             groups.push(g);
             Ok(())
         })?;
-        // Sorted by position, so the large rows are moved once, not at every step of the sort.
-        let mut order: Vec<usize> = (0..groups.len()).collect();
-        order.sort_unstable_by(|&a, &b| {
-            by_name(&groups[a].name, groups[a].id, &groups[b].name, groups[b].id)
-        });
-        let mut slots: Vec<Option<ExportedGroup>> = groups.into_iter().map(Some).collect();
-        Ok(order.into_iter().filter_map(|i| slots[i].take()).collect())
+        groups.sort_unstable_by(|a, b| by_name(&a.name, a.id, &b.name, b.id));
+        Ok(groups)
     }
 
     /// Hands every group, with what the exports show, to `visit` one at a time, in no

@@ -15,7 +15,7 @@ use super::Store;
 use crate::domain::balance;
 use crate::domain::flags::in_words;
 use crate::domain::gaps::{self, Coverage};
-use crate::error::{CoreError, Result};
+use crate::error::{io_at, CoreError, Result};
 use crate::export::csv::CsvWriter;
 
 pub const PARTNERSHIP_COLUMNS: &[&str] = &[
@@ -110,14 +110,7 @@ impl Store {
     pub fn export_review(&self, year: i32, folder: &Path, today: NaiveDate) -> Result<ReviewPack> {
         let day = review_as_of(year, today)?;
         let (from, to) = (format!("{year}-01-01"), day.to_string());
-        let io = |path: &Path| {
-            let shown = path.display().to_string();
-            move |source| CoreError::Io {
-                path: shown.clone(),
-                source,
-            }
-        };
-        std::fs::create_dir_all(folder).map_err(io(folder))?;
+        std::fs::create_dir_all(folder).map_err(io_at(folder))?;
 
         // groups.csv is the largest file and needs nothing the others do: a second, read-only
         // connection writes it on the other core meanwhile (WAL lets readers run side by side).
@@ -126,11 +119,9 @@ impl Store {
         let (partnership_files, groups_written) = std::thread::scope(|scope| {
             let groups = scope.spawn(|| -> Result<usize> {
                 let reader = Store::open_reader(&db)?;
-                let file = std::fs::File::create(&groups_path).map_err(io(&groups_path))?;
-                reader.export_groups(
-                    std::io::BufWriter::new(file),
-                    &groups_path.display().to_string(),
-                )
+                let file = std::fs::File::create(&groups_path).map_err(io_at(&groups_path))?;
+                // export_groups buffers what it writes.
+                reader.export_groups(file, &groups_path.display().to_string())
             });
             let rest = self.write_partnership_files(folder, day, &from, &to);
             (rest, groups.join().expect("the groups.csv thread panicked"))
@@ -139,7 +130,7 @@ impl Store {
         let groups_written = groups_written?;
 
         let path = folder.join("README.txt");
-        std::fs::write(&path, readme(year, day)).map_err(io(&path))?;
+        std::fs::write(&path, readme(year, day)).map_err(io_at(&path))?;
         Ok(ReviewPack {
             folder: folder.to_path_buf(),
             year,
@@ -159,13 +150,6 @@ impl Store {
         from: &str,
         to: &str,
     ) -> Result<(usize, usize, usize)> {
-        let io = |path: &Path| {
-            let shown = path.display().to_string();
-            move |source| CoreError::Io {
-                path: shown.clone(),
-                source,
-            }
-        };
         // One pass over every seat's flags serves both the gaps matrix and seats.csv.
         let all_flags = self.flags(day)?;
         let facts = self.representation_facts_with(day, &all_flags)?;
@@ -276,9 +260,9 @@ impl Store {
 
         // seats.csv
         let path = folder.join("seats.csv");
-        let file = std::fs::File::create(&path).map_err(io(&path))?;
-        let mut out = CsvWriter::new(std::io::BufWriter::new(file)).map_err(io(&path))?;
-        out.row(SEAT_COLUMNS).map_err(io(&path))?;
+        let file = std::fs::File::create(&path).map_err(io_at(&path))?;
+        let mut out = CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at(&path))?;
+        out.row(SEAT_COLUMNS).map_err(io_at(&path))?;
         let mut filled: HashMap<i64, usize> = HashMap::new();
         for s in &seats {
             let h = holders
@@ -331,15 +315,15 @@ impl Store {
                 &get(&attendance),
                 &flags.get(&s.id).map(|f| f.join(" | ")).unwrap_or_default(),
             ])
-            .map_err(io(&path))?;
+            .map_err(io_at(&path))?;
         }
-        out.finish().map_err(io(&path))?;
+        out.finish().map_err(io_at(&path))?;
 
         // partnerships.csv
         let path = folder.join("partnerships.csv");
-        let file = std::fs::File::create(&path).map_err(io(&path))?;
-        let mut out = CsvWriter::new(std::io::BufWriter::new(file)).map_err(io(&path))?;
-        out.row(PARTNERSHIP_COLUMNS).map_err(io(&path))?;
+        let file = std::fs::File::create(&path).map_err(io_at(&path))?;
+        let mut out = CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at(&path))?;
+        out.row(PARTNERSHIP_COLUMNS).map_err(io_at(&path))?;
         let mut total: HashMap<i64, usize> = HashMap::new();
         for s in &seats {
             *total.entry(s.partnership_id).or_default() += 1;
@@ -381,24 +365,24 @@ impl Store {
                 last,
                 next,
             ])
-            .map_err(io(&path))?;
+            .map_err(io_at(&path))?;
         }
-        out.finish().map_err(io(&path))?;
+        out.finish().map_err(io_at(&path))?;
 
         // gaps.csv
         let path = folder.join("gaps.csv");
-        let file = std::fs::File::create(&path).map_err(io(&path))?;
-        let mut out = CsvWriter::new(std::io::BufWriter::new(file)).map_err(io(&path))?;
-        out.row(GAP_COLUMNS).map_err(io(&path))?;
+        let file = std::fs::File::create(&path).map_err(io_at(&path))?;
+        let mut out = CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at(&path))?;
+        out.row(GAP_COLUMNS).map_err(io_at(&path))?;
         let mut gap_rows = 0;
         for r in &matrix.rows {
             for (cell, col) in r.cells.iter().zip(&matrix.columns) {
                 out.row([r.name.as_str(), &col.name, cell.status.as_str(), cell.via()])
-                    .map_err(io(&path))?;
+                    .map_err(io_at(&path))?;
                 gap_rows += 1;
             }
         }
-        out.finish().map_err(io(&path))?;
+        out.finish().map_err(io_at(&path))?;
         Ok((partnerships.len(), seats.len(), gap_rows))
     }
 }
