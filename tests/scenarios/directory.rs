@@ -16,6 +16,92 @@ fn answers(sides: [Option<Side>; 8]) -> Vec<FeatureAnswer> {
         .collect()
 }
 
+/// A group added unclassified keeps no stored history line (an import of 100,000 groups wrote
+/// one each); its history still begins with being added, and the first suggestion follows it.
+#[test]
+fn a_group_added_unclassified_begins_its_history_with_being_added() {
+    use Side::Community as C;
+    let t = TempDirectory::new();
+    let store = t.open();
+    let added = store.save_group(group("Weaste Allotment Society")).unwrap();
+    let id = added.input.id.unwrap();
+    // Read beside the app's connection, as WAL allows.
+    let stored = || -> i64 {
+        let c = rusqlite::Connection::open(&t.path).unwrap();
+        c.query_row(
+            "SELECT count(*) FROM class_history WHERE group_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert_eq!(stored(), 0, "nothing stored for an unclassified start");
+    assert_eq!(added.history.len(), 1);
+    assert_eq!(
+        (
+            added.history[0].at.as_str(),
+            added.history[0].kind.as_str(),
+            added.history[0].class,
+            added.history[0].reason.as_str()
+        ),
+        (
+            added.created_at.as_str(),
+            "suggested",
+            GroupClass::Unclassified,
+            "added with fewer than 5 of the 8 features known"
+        )
+    );
+
+    // Answered later: the suggestion is stored and follows the line made from the created time.
+    std::thread::sleep(std::time::Duration::from_millis(1100)); // a later second
+    let mut edit = added.input.clone();
+    edit.features = answers([
+        Some(C),
+        Some(C),
+        Some(C),
+        Some(C),
+        Some(C),
+        None,
+        None,
+        None,
+    ]);
+    let answered = store.save_group(edit).unwrap();
+    assert_eq!(stored(), 1);
+    let lines: Vec<(&str, GroupClass)> = answered
+        .history
+        .iter()
+        .map(|h| (h.kind.as_str(), h.class))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("suggested", GroupClass::Unclassified),
+            ("suggested", GroupClass::Community)
+        ]
+    );
+    assert_eq!(answered.history[0].at, added.created_at);
+
+    // Added with enough answers, the first line is stored as it always was.
+    let mut known = group("Langworthy Residents Association");
+    known.features = answers([
+        Some(C),
+        Some(C),
+        Some(C),
+        Some(C),
+        Some(C),
+        None,
+        None,
+        None,
+    ]);
+    let classified = store.save_group(known).unwrap();
+    assert_eq!(classified.history.len(), 1);
+    assert_eq!(classified.history[0].class, GroupClass::Community);
+    assert_eq!(
+        classified.history[0].reason,
+        "5 of 5 known features on the community side"
+    );
+}
+
 #[test]
 fn a_group_added_is_still_there_after_the_file_is_reopened() {
     let t = TempDirectory::new();

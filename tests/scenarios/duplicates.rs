@@ -14,23 +14,27 @@ use compactdir_core::store::{AppointmentInput, MergeChoices, MergeField, Pick};
 use compactdir_core::{CoreError, Store};
 use compactdir_tests::{group, real_data, TempDirectory};
 
-/// Every table's full content (rowid and every column), read straight from the file; the merge
-/// log is left out, because it is the record of the merge itself.
+/// Every table's full content (rowid, where it has one, and every column), read straight from
+/// the file; the merge log is left out, because it is the record of the merge itself.
 fn every_table(t: &TempDirectory) -> BTreeMap<String, Vec<String>> {
     let c = rusqlite::Connection::open(&t.path).unwrap();
-    let tables: Vec<String> = c
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'merge_log'")
+    let tables: Vec<(String, String)> = c
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'merge_log'")
         .unwrap()
-        .query_map([], |r| r.get(0))
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
     tables
         .into_iter()
-        .map(|table| {
-            let mut stmt = c
-                .prepare(&format!("SELECT rowid, * FROM \"{table}\" ORDER BY rowid"))
-                .unwrap();
+        .map(|(table, sql)| {
+            let select = if sql.contains("WITHOUT ROWID") {
+                // Ordered by its primary key, which is the first column of each such table.
+                format!("SELECT * FROM \"{table}\" ORDER BY 1, 2")
+            } else {
+                format!("SELECT rowid, * FROM \"{table}\" ORDER BY rowid")
+            };
+            let mut stmt = c.prepare(&select).unwrap();
             let n = stmt.column_count();
             let rows = stmt
                 .query_map([], |r| {

@@ -331,11 +331,13 @@ fn a_group_added_and_then_updated_by_one_long_file_is_whole_and_undone_in_one_st
     assert_eq!(g.input.activities, "Meets on Tuesdays");
     assert_eq!(g.input.other_names, ["Ordsall G7"]);
     assert_eq!(g.input.identifiers[0].value, "1100007");
-    assert_eq!(
-        g.history.len(),
-        1,
-        "its first class line is written with it"
-    );
+    assert_eq!(g.history.len(), 1, "its history begins with being added");
+    assert_eq!(g.history[0].at, g.created_at);
+    let stored: i64 = rusqlite::Connection::open(&t.path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM class_history", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, 0, "groups added unclassified store no history line");
 
     let u = store.undo_import(s.import_id.unwrap()).unwrap();
     assert_eq!(

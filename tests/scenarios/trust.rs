@@ -274,6 +274,64 @@ fn rebuilding_the_groups_table_keeps_what_points_at_it_and_its_rules() {
     assert!(c.execute("DELETE FROM groups WHERE id = 2", []).is_err());
 }
 
+/// Migration 8 keeps an import's undo record in its primary key's b-tree alone: every change
+/// survives, the unused index by group is gone, and the record still undoes the import.
+#[test]
+fn the_lighter_undo_record_keeps_every_change_and_still_undoes() {
+    let t = TempDirectory::new();
+    let mut was = group("Kept Group");
+    was.id = Some(1);
+    let before = serde_json::to_string(&was).unwrap().replace('\'', "''");
+    file_at_version(
+        &t.path,
+        7,
+        &format!(
+            "INSERT INTO groups (id, name, activities, created_at, updated_at)
+             VALUES (1, 'Kept Group', 'Meets on Fridays', 'then', 'later'),
+                    (2, 'Added Group', '', 'then', 'then');
+         INSERT INTO imports (id, file_name, at, mapping, added, updated, skipped, rejected)
+             VALUES (1, 'groups.csv', 'then', '{{}}', 1, 1, 0, 0);
+         INSERT INTO import_changes (import_id, group_id, action, row, before, after_updated_at)
+             VALUES (1, 2, 'added', 2, NULL, 'then'),
+                    (1, 1, 'updated', 3, '{before}', 'later');"
+        ),
+    );
+    drop(Store::open(&t.path).unwrap());
+    let c = rusqlite::Connection::open(&t.path).unwrap();
+    let one = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let sql = table_sql(&c, "import_changes");
+    assert!(sql.contains("WITHOUT ROWID"), "{sql}");
+    assert_eq!(
+        one("SELECT count(*) FROM sqlite_schema WHERE name = 'import_changes_group'"),
+        0
+    );
+    assert_eq!(
+        one("SELECT count(*) FROM import_changes WHERE (group_id = 2 AND action = 'added' AND row = 2 AND before IS NULL)
+               OR (group_id = 1 AND action = 'updated' AND row = 3 AND before LIKE '%Kept Group%')"),
+        2
+    );
+    assert!(
+        c.execute("UPDATE import_changes SET action = 'removed'", [])
+            .is_err(),
+        "its rule still holds"
+    );
+    assert!(
+        c.execute(
+            "INSERT INTO import_changes (import_id, group_id, action, row, after_updated_at)
+             VALUES (1, 2, 'added', 9, 'then')",
+            []
+        )
+        .is_err(),
+        "one change per group and import"
+    );
+    drop(c);
+    // The record still undoes: the added group goes; the updated one is given back its past.
+    let store = Store::open(&t.path).unwrap();
+    let u = store.undo_import(1).unwrap();
+    assert_eq!((u.removed, u.restored), (1, 1), "{u:?}");
+    assert_eq!(group_names(&store), ["Kept Group"]);
+}
+
 #[test]
 fn an_upgrade_that_would_leave_rows_pointing_at_nothing_is_not_kept() {
     let t = TempDirectory::new();

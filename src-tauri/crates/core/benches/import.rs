@@ -18,8 +18,20 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(100_000);
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("groups.csv");
+    let temp = tempfile::tempdir().unwrap();
+    // IMPORT_KEEP_DIR=PATH keeps the generated file and both databases there, to look into.
+    let dir = std::env::var_os("IMPORT_KEEP_DIR").map_or_else(
+        || temp.path().to_path_buf(),
+        |d| {
+            let d = std::path::PathBuf::from(d);
+            std::fs::create_dir_all(&d).unwrap();
+            for old in ["directory.sqlite3", "plain.sqlite3"] {
+                let _ = std::fs::remove_file(d.join(old));
+            }
+            d
+        },
+    );
+    let file = dir.join("groups.csv");
     let groups = synthetic::directory(size, 42);
     let mut rng = Rng::new(7);
     let mut csv = String::from(
@@ -49,7 +61,7 @@ fn main() {
     );
 
     let ours = {
-        let store = Store::open(dir.path().join("directory.sqlite3")).unwrap();
+        let store = Store::open(dir.join("directory.sqlite3")).unwrap();
         let bytes = std::fs::read(&file).unwrap();
         let t = Instant::now();
         let table = compactdir_core::import::dialect::read(&bytes, None).unwrap();
@@ -93,7 +105,7 @@ fn main() {
         total
     };
 
-    let plain = dir.path().join("plain.sqlite3");
+    let plain = dir.join("plain.sqlite3");
     let t = Instant::now();
     let run = Command::new("sqlite3")
         .arg(&plain)

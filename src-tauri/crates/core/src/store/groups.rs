@@ -331,7 +331,10 @@ fn record_class_changes(
         )?;
         Ok(())
     };
-    if previous.map(|p| p.suggestion.class) != Some(suggestion.class) {
+    // A new group starting unclassified stores no line: its history begins with one made from
+    // its created time when read (`first_line`), which spares an import a row per group.
+    let from = previous.map_or(GroupClass::Unclassified, |p| p.suggestion.class);
+    if from != suggestion.class {
         push("suggested", suggestion.class, &suggestion.reason)?;
     }
     let before = previous.and_then(|p| {
@@ -351,6 +354,21 @@ fn record_class_changes(
         _ => {}
     }
     Ok(())
+}
+
+/// The first line of the history of a group that was added unclassified, which is not stored.
+/// (Groups added by earlier versions have it stored, with the count of features then known.)
+fn first_line(created_at: &str) -> ClassChange {
+    ClassChange {
+        at: created_at.to_string(),
+        kind: "suggested".into(),
+        class: GroupClass::Unclassified,
+        reason: format!(
+            "added with fewer than {} of the {} features known",
+            classification::MIN_KNOWN,
+            classification::FEATURE_COUNT
+        ),
+    }
 }
 
 fn exists(conn: &Connection, sql: &str, id: i64) -> Result<bool> {
@@ -451,7 +469,7 @@ fn read_group(conn: &Connection, id: i64) -> Result<Group> {
         ids("SELECT category_id FROM group_categories WHERE group_id = ?1 ORDER BY category_id")?;
     input.place_ward_ids =
         ids("SELECT ward_id FROM group_place_wards WHERE group_id = ?1 ORDER BY ward_id")?;
-    let history = conn
+    let mut history: Vec<ClassChange> = conn
         .prepare(
             "SELECT at, kind, class, reason FROM class_history WHERE group_id = ?1 ORDER BY id",
         )?
@@ -465,6 +483,13 @@ fn read_group(conn: &Connection, id: i64) -> Result<Group> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    // Stored, a group's first line is the suggestion it was added with; none means unclassified.
+    if history
+        .first()
+        .is_none_or(|h| h.at != created_at || h.kind != "suggested")
+    {
+        history.insert(0, first_line(&created_at));
+    }
     let suggestion = classification::suggest(&input.answers());
     let class = input.class_override.unwrap_or(suggestion.class);
     Ok(Group {

@@ -153,14 +153,17 @@ impl<'c, 'v> NewGroups<'c, 'v> {
         for w in &g.place_ward_ids {
             self.place_wards.push([n(), int(*w)])?;
         }
+        // As `save_group_in` does: a group added unclassified has no stored first line.
         let suggestion = classification::suggest(&g.answers());
-        self.history.push([
-            n(),
-            text(self.now),
-            text("suggested"),
-            text(suggestion.class.as_str()),
-            owned(suggestion.reason),
-        ])?;
+        if suggestion.class != GroupClass::Unclassified {
+            self.history.push([
+                n(),
+                text(self.now),
+                text("suggested"),
+                text(suggestion.class.as_str()),
+                owned(suggestion.reason),
+            ])?;
+        }
         if let Some(c) = g.class_override {
             self.history.push([
                 n(),
