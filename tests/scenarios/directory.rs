@@ -54,8 +54,7 @@ fn a_group_added_unclassified_begins_its_history_with_being_added() {
 
     // Answered later: the suggestion is stored and follows the line made from the created time.
     std::thread::sleep(std::time::Duration::from_millis(1100)); // a later second
-    let mut edit = added.input.clone();
-    edit.features = answers([
+    let five_community = answers([
         Some(C),
         Some(C),
         Some(C),
@@ -65,6 +64,8 @@ fn a_group_added_unclassified_begins_its_history_with_being_added() {
         None,
         None,
     ]);
+    let mut edit = added.input.clone();
+    edit.features = five_community.clone();
     let answered = store.save_group(edit).unwrap();
     assert_eq!(stored(), 1);
     let lines: Vec<(&str, GroupClass)> = answered
@@ -83,16 +84,7 @@ fn a_group_added_unclassified_begins_its_history_with_being_added() {
 
     // Added with enough answers, the first line is stored as it always was.
     let mut known = group("Langworthy Residents Association");
-    known.features = answers([
-        Some(C),
-        Some(C),
-        Some(C),
-        Some(C),
-        Some(C),
-        None,
-        None,
-        None,
-    ]);
+    known.features = five_community;
     let classified = store.save_group(known).unwrap();
     assert_eq!(classified.history.len(), 1);
     assert_eq!(classified.history[0].class, GroupClass::Community);
