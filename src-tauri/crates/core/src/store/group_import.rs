@@ -341,7 +341,7 @@ impl Store {
         // 256 MB (taken only as needed; 100,000 new groups use about 100 MB) for this one.
         // Each batch of rows is one statement, and SQLite keeps a statement journal of the
         // pages it touches (so a failing statement can be undone alone); in a temporary file
-        // that was a write call per page, about a twentieth of the import: keep it in memory.
+        // that was a write call per page, about 7% of the import: keep it in memory.
         let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         let temp: i64 = self.conn.query_row("PRAGMA temp_store", [], |r| r.get(0))?;
         self.conn

@@ -1,7 +1,7 @@
 //! The new groups of one import, written in batches: the same rows `save_group_in` writes for a
-//! new group (the group, its other names, numbers, feature answers, categories, wards and first
-//! class history line) and the import's undo record, at a fraction of the cost for a file of
-//! many thousand rows.
+//! new group (the group, its other names, numbers, feature answers, categories, wards and, when
+//! it starts with a class, its first class history line) and the import's undo record, at a
+//! fraction of the cost for a file of many thousand rows.
 //!
 //! Ids are given here (one more than the largest so far, as SQLite would) so a group's rows
 //! can be queued before the group itself is written. The import's transaction defers foreign
