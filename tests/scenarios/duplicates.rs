@@ -269,6 +269,54 @@ fn a_merge_moves_everything_and_undo_restores_every_table_exactly() {
     assert!(again.to_string().contains("already undone"), "{again}");
 }
 
+/// Before migration 9 the merge log named registration-number rows by their row id; the table
+/// has none now. A merge logged then must still undo exactly.
+#[test]
+fn a_merge_logged_when_numbers_had_row_ids_still_undoes_exactly() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let e = two_entries(&store);
+    let before = every_table(&t);
+    let outcome = store
+        .merge_groups(e.kept, e.merged, &MergeChoices::default())
+        .unwrap();
+    // Rewrite the log as version 8 wrote it: each number row's key a row id, not its columns.
+    let c = rusqlite::Connection::open(&t.path).unwrap();
+    let (logged_before, logged_after): (String, String) = c
+        .query_row(
+            "SELECT before, after FROM merge_log WHERE id = ?1",
+            [outcome.merge_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let mut changed = 0;
+    let mut as_version_8 = |logged: &str| -> String {
+        let mut snapshot: serde_json::Value = serde_json::from_str(logged).unwrap();
+        for (rowid, row) in snapshot["group_identifiers"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .enumerate()
+        {
+            assert!(row["__key"].is_string(), "now keyed by its columns: {row}");
+            row["__key"] = serde_json::json!(rowid + 1);
+            changed += 1;
+        }
+        snapshot.to_string()
+    };
+    let (old_before, old_after) = (as_version_8(&logged_before), as_version_8(&logged_after));
+    assert_eq!(changed, 4, "both groups' numbers, before and after");
+    c.execute(
+        "UPDATE merge_log SET before = ?1, after = ?2 WHERE id = ?3",
+        rusqlite::params![old_before, old_after, outcome.merge_id],
+    )
+    .unwrap();
+    drop(c);
+
+    store.undo_merge(Some(outcome.merge_id)).unwrap();
+    assert_eq!(every_table(&t), before, "every table as it was");
+}
+
 #[test]
 fn undo_is_refused_once_the_merged_group_has_changed() {
     let t = TempDirectory::new();

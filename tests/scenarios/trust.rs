@@ -332,6 +332,62 @@ fn the_lighter_undo_record_keeps_every_change_and_still_undoes() {
     assert_eq!(group_names(&store), ["Kept Group"]);
 }
 
+/// Migration 9 keeps registration numbers in their primary key's b-tree alone and indexes only
+/// groups with a ward: every number survives, its rules hold, and a ward still finds its groups
+/// through the index.
+#[test]
+fn the_lighter_numbers_keep_every_number_and_their_rules() {
+    let t = TempDirectory::new();
+    file_at_version(
+        &t.path,
+        8,
+        "INSERT INTO wards (id, code, name, district) VALUES (5, 'E05000005', 'A Ward', 'X');
+         INSERT INTO groups (id, name, ward_id, created_at, updated_at)
+             VALUES (1, 'Kept Group', 5, 'then', 'then'), (2, 'Other Group', NULL, 'then', 'then');
+         INSERT INTO group_identifiers (group_id, position, scheme, value)
+             VALUES (1, 0, 'GB-CHC', '1000001'), (1, 1, 'GB-COH', '00012345'),
+                    (2, 0, 'GB-CHC', '1000002');",
+    );
+    drop(Store::open(&t.path).unwrap());
+    let c = rusqlite::Connection::open(&t.path).unwrap();
+    c.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+    let one = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let sql = table_sql(&c, "group_identifiers");
+    assert!(sql.contains("WITHOUT ROWID"), "{sql}");
+    assert_eq!(
+        one("SELECT count(*) FROM group_identifiers WHERE (group_id = 1 AND position = 0 AND scheme = 'GB-CHC' AND value = '1000001')
+               OR (group_id = 1 AND position = 1 AND scheme = 'GB-COH' AND value = '00012345')
+               OR (group_id = 2 AND position = 0 AND scheme = 'GB-CHC' AND value = '1000002')"),
+        3
+    );
+    for bad in [
+        "INSERT INTO group_identifiers VALUES (2, 1, 'GB-CHC', '1000001')",
+        "INSERT INTO group_identifiers VALUES (2, 0, 'GB-COH', '00099999')",
+        "INSERT INTO group_identifiers VALUES (99, 0, 'GB-COH', '00099999')",
+    ] {
+        assert!(c.execute(bad, []).is_err(), "refused: {bad}");
+    }
+    c.execute("DELETE FROM groups WHERE id = 1", []).unwrap();
+    assert_eq!(
+        one("SELECT count(*) FROM group_identifiers"),
+        1,
+        "a group's numbers go with it"
+    );
+    // Only groups with a ward are in the index, and looking groups up by ward still uses it.
+    assert_eq!(
+        one("SELECT count(*) FROM sqlite_schema WHERE name = 'groups_ward' AND sql LIKE '%WHERE ward_id IS NOT NULL'"),
+        1
+    );
+    let plan: Vec<String> = c
+        .prepare("EXPLAIN QUERY PLAN SELECT id FROM groups WHERE ward_id = 5")
+        .unwrap()
+        .query_map([], |r| r.get(3))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(plan.iter().any(|d| d.contains("groups_ward")), "{plan:?}");
+}
+
 #[test]
 fn an_upgrade_that_would_leave_rows_pointing_at_nothing_is_not_kept() {
     let t = TempDirectory::new();

@@ -200,8 +200,9 @@ pub struct MergeLogEntry {
 struct RefTable {
     name: String,
     columns: Vec<String>,
-    /// The column naming a row for good: the INTEGER PRIMARY KEY, else `rowid`.
-    key: String,
+    /// The columns naming a row for good: the INTEGER PRIMARY KEY, else `rowid`, or in a
+    /// table without row ids its primary key's columns.
+    key: Vec<String>,
     /// Other tables point at this one (its rows must be moved, never deleted and re-made).
     has_dependents: bool,
 }
@@ -443,7 +444,7 @@ impl Store {
         let refs = referencing_tables(&tx)?;
         let current = snapshot(&tx, &refs, entry.kept_id, entry.merged_id)?;
         let after: Snapshot = serde_json::from_str(&after).map_err(|e| log_damaged(id, e))?;
-        if without_empty(&current) != without_empty(&after) {
+        if comparable(&current) != comparable(&after) {
             let later: Option<i64> = tx
                 .query_row(
                     "SELECT id FROM merge_log WHERE id > ?1 AND undone_at IS NULL
@@ -462,11 +463,11 @@ impl Store {
             )));
         }
         let before: Snapshot = serde_json::from_str(&before).map_err(|e| log_damaged(id, e))?;
-        let mut keys: HashMap<String, (String, bool)> = refs
+        let mut keys: HashMap<String, (Vec<String>, bool)> = refs
             .iter()
             .map(|t| (t.name.clone(), (t.key.clone(), t.has_dependents)))
             .collect();
-        keys.insert("groups".into(), ("id".into(), true));
+        keys.insert("groups".into(), (vec!["id".into()], true));
         // The groups first, so rows pointing at the merged group have it to point at.
         let mut order: Vec<&String> = vec![];
         let groups = "groups".to_string();
@@ -482,10 +483,11 @@ impl Store {
             if !done.insert(table.clone()) {
                 continue;
             }
+            let rowid = vec!["rowid".to_string()];
             let (key, in_place) = keys
                 .get(table)
-                .map(|(k, d)| (k.as_str(), *d))
-                .unwrap_or(("rowid", true));
+                .map(|(k, d)| (k.as_slice(), *d))
+                .unwrap_or((rowid.as_slice(), true));
             restore(
                 &tx,
                 table,
@@ -512,10 +514,23 @@ fn log_damaged(id: i64, e: serde_json::Error) -> CoreError {
     ))
 }
 
-fn without_empty(s: &Snapshot) -> Snapshot {
+/// The tables with rows, each row's content without its key: a merge logged before a table
+/// lost its row ids (migration 9) named its rows by row id, and is still compared fairly.
+fn comparable(s: &Snapshot) -> Snapshot {
     s.iter()
         .filter(|(_, rows)| !rows.is_empty())
-        .map(|(t, rows)| (t.clone(), rows.clone()))
+        .map(|(t, rows)| {
+            let rows = rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .filter(|(c, _)| *c != KEY)
+                        .map(|(c, v)| (c.clone(), v.clone()))
+                        .collect()
+                })
+                .collect();
+            (t.clone(), rows)
+        })
         .collect()
 }
 
@@ -535,22 +550,23 @@ fn referencing_tables(conn: &Connection) -> Result<Vec<RefTable>> {
         if target != "groups" {
             continue;
         }
-        if sql.to_ascii_uppercase().contains("WITHOUT ROWID") {
-            return Err(CoreError::Conflict(format!(
-                "groups cannot be merged: table {table} has no row ids to restore on undo"
-            )));
-        }
         if let Some(t) = out.iter_mut().find(|t| &t.name == table) {
             t.columns.push(from.clone());
             continue;
         }
         let pks: Vec<(String, String)> = conn
-            .prepare("SELECT name, upper(type) FROM pragma_table_info(?1) WHERE pk > 0")?
+            .prepare(
+                "SELECT name, upper(type) FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk",
+            )?
             .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let key = match pks.as_slice() {
-            [(name, ty)] if ty == "INTEGER" => name.clone(),
-            _ => "rowid".to_string(),
+        let key = if sql.to_ascii_uppercase().contains("WITHOUT ROWID") {
+            pks.into_iter().map(|(name, _)| name).collect()
+        } else {
+            match pks.as_slice() {
+                [(name, ty)] if ty == "INTEGER" => vec![name.clone()],
+                _ => vec!["rowid".to_string()],
+            }
         };
         out.push(RefTable {
             name: table.clone(),
@@ -636,10 +652,11 @@ fn snapshot(conn: &Connection, refs: &[RefTable], a: i64, b: i64) -> Result<Snap
             rows(
                 conn,
                 &format!(
-                    "SELECT {} AS {KEY}, * FROM \"{}\" WHERE {} ORDER BY 1",
-                    t.key,
+                    "SELECT {} AS {KEY}, * FROM \"{}\" WHERE {} ORDER BY {}",
+                    key_expression(&t.key),
                     t.name,
-                    cond.join(" OR ")
+                    cond.join(" OR "),
+                    t.key.join(", ")
                 ),
                 [a, b],
             )?,
@@ -655,7 +672,7 @@ fn snapshot(conn: &Connection, refs: &[RefTable], a: i64, b: i64) -> Result<Snap
 fn restore(
     conn: &Connection,
     table: &str,
-    key: &str,
+    key: &[String],
     in_place: bool,
     before: &[Row],
     current: &[Row],
@@ -673,9 +690,10 @@ fn restore(
     let (was, mut now) = (keyed(before), keyed(current));
     for (k, row) in &now {
         if !in_place || !was.contains_key(k) {
+            let (which, values) = naming(key, row, 1);
             conn.execute(
-                &format!("DELETE FROM \"{table}\" WHERE {key} = ?1"),
-                [from_json(&row[KEY])],
+                &format!("DELETE FROM \"{table}\" WHERE {which}"),
+                params_from_iter(values),
             )?;
         }
     }
@@ -692,20 +710,18 @@ fn restore(
                 let sets: Vec<String> = cols
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| format!("\"{c}\" = ?{}", i + 2))
+                    .map(|(i, c)| format!("\"{c}\" = ?{}", i + 1))
                     .collect();
+                let (which, named) = naming(key, row, cols.len() + 1);
                 conn.execute(
-                    &format!(
-                        "UPDATE \"{table}\" SET {} WHERE {key} = ?1",
-                        sets.join(", ")
-                    ),
-                    params_from_iter(std::iter::once(from_json(&row[KEY])).chain(values)),
+                    &format!("UPDATE \"{table}\" SET {} WHERE {which}", sets.join(", ")),
+                    params_from_iter(values.into_iter().chain(named)),
                 )?;
             }
             None => {
                 let mut names: Vec<String> = cols.iter().map(|c| format!("\"{c}\"")).collect();
                 let mut vals = values;
-                if key == "rowid" {
+                if key == ["rowid"] {
                     names.push("rowid".into());
                     vals.push(from_json(&row[KEY]));
                 }
@@ -722,6 +738,32 @@ fn restore(
         }
     }
     Ok(())
+}
+
+/// What a snapshot row's key is made of: the key column, or its columns as one JSON array.
+fn key_expression(key: &[String]) -> String {
+    match key {
+        [one] => one.clone(),
+        many => format!("json_array({})", many.join(", ")),
+    }
+}
+
+/// The condition naming one row by its key, with parameters numbered from `first`, and their
+/// values: a one-column key's value is the row's snapshot key, a longer key's are its columns.
+fn naming(key: &[String], row: &Row, first: usize) -> (String, Vec<Value>) {
+    match key {
+        [one] => (format!("{one} = ?{first}"), vec![from_json(&row[KEY])]),
+        many => (
+            many.iter()
+                .enumerate()
+                .map(|(i, c)| format!("\"{c}\" = ?{}", first + i))
+                .collect::<Vec<_>>()
+                .join(" AND "),
+            many.iter()
+                .map(|c| from_json(row.get(c).unwrap_or(&Json::Null)))
+                .collect(),
+        ),
+    }
 }
 
 /// A field's value in words, for showing side by side.

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_audit.sql"),
     include_str!("migrations/007_checks_as_equalities.sql"),
     include_str!("migrations/008_lighter_import_records.sql"),
+    include_str!("migrations/009_lighter_numbers.sql"),
 ];
 
 pub fn latest_version() -> i64 {
