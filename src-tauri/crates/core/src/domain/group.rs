@@ -188,7 +188,7 @@ impl GroupInput {
     /// Returns every problem found, each named by its field, so the form can show them all at once.
     pub fn normalise(&mut self) -> Result<(), Vec<FieldProblem>> {
         let mut problems = Vec::new();
-        self.name = tidy(&self.name);
+        tidy_in_place(&mut self.name);
         if self.name.is_empty() {
             problems.push(FieldProblem::new("name", "Enter the group's name"));
         } else if self.name.chars().count() > 300 {
@@ -223,14 +223,14 @@ impl GroupInput {
             }
         }
 
-        self.postcode = self.postcode.trim().to_string();
+        trim_in_place(&mut self.postcode);
         if !self.postcode.is_empty() {
             match postcode::normalise(&self.postcode) {
                 Ok(p) => self.postcode = p,
                 Err(m) => problems.push(FieldProblem::new("postcode", m)),
             }
         }
-        self.email = self.email.trim().to_string();
+        trim_in_place(&mut self.email);
         if !self.email.is_empty() && !looks_like_email(&self.email) {
             problems.push(FieldProblem::new(
                 "email",
@@ -240,7 +240,7 @@ impl GroupInput {
                 ),
             ));
         }
-        self.website = self.website.trim().to_string();
+        trim_in_place(&mut self.website);
         if !self.website.is_empty() && (self.website.contains(' ') || !self.website.contains('.')) {
             problems.push(FieldProblem::new(
                 "website",
@@ -259,25 +259,25 @@ impl GroupInput {
             &mut self.faith_name,
             &mut self.interest,
         ] {
-            *field = field.trim().to_string();
+            trim_in_place(field);
         }
-        if let Some(d) = &self.last_checked {
-            let d = d.trim();
-            if d.is_empty() {
-                self.last_checked = None;
-            } else if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+        if let Some(d) = self.last_checked.as_mut() {
+            trim_in_place(d);
+        }
+        match self.last_checked.as_deref() {
+            Some("") => self.last_checked = None,
+            Some(d) if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() => {
                 problems.push(FieldProblem::new(
                     "last_checked",
                     format!("{d} is not a date: use the form 2026-03-14"),
-                ));
-            } else {
-                self.last_checked = Some(d.to_string());
+                ))
             }
+            _ => {}
         }
 
         let mut answered = [false; FEATURE_COUNT];
         for (i, f) in self.features.iter_mut().enumerate() {
-            f.evidence = f.evidence.trim().to_string();
+            trim_in_place(&mut f.evidence);
             if !(1..=FEATURE_COUNT as u8).contains(&f.number) {
                 problems.push(FieldProblem::new(
                     format!("features[{i}].side"),
@@ -322,6 +322,22 @@ pub fn tidy(s: &str) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `tidy`, changing the text only when it is not tidy already (as nearly every cell of an
+/// import is).
+pub fn tidy_in_place(s: &mut String) {
+    if !is_tidy(s) {
+        *s = tidy(s);
+    }
+}
+
+/// Takes white space off both ends, copying only when there is some.
+pub fn trim_in_place(s: &mut String) {
+    let trimmed = s.trim();
+    if trimmed.len() != s.len() {
+        *s = trimmed.to_string();
+    }
 }
 
 /// No white space at either end, none but single plain spaces inside.

@@ -175,28 +175,32 @@ pub fn read_row(
     let mut input = GroupInput::default();
     let mut ident_columns: Vec<&str> = Vec::new();
     for (field, positions) in &columns.by_field {
-        let values: Vec<&str> = positions
+        let mut filled = positions
             .iter()
             .filter_map(|i| cells.get(*i).map(String::as_str))
-            .filter(|v| !v.is_empty())
-            .collect();
-        if values.is_empty() {
+            .filter(|v| !v.is_empty());
+        let Some(first) = filled.next() else {
             continue;
-        }
+        };
+        // Most fields have one column, so the rest is usually empty (and allocates nothing).
+        let rest: Vec<&str> = filled.collect();
         let field = *field;
         let column = columns.header(field);
-        let value = if field == Field::Address {
-            values.join(", ")
+        let value = if field == Field::Address && !rest.is_empty() {
+            std::iter::once(first)
+                .chain(rest.iter().copied())
+                .collect::<Vec<_>>()
+                .join(", ")
         } else {
-            values[0].to_string()
+            first.to_string()
         };
         present.push(field);
         let mut refuse = |why: String| problems.push(cell_problem(row, column, why));
         match field {
             Field::Name => input.name = value,
             Field::OtherNames => {
-                input.other_names = values
-                    .iter()
+                input.other_names = std::iter::once(first)
+                    .chain(rest.iter().copied())
                     .flat_map(|v| v.split(';'))
                     .map(str::to_string)
                     .collect()

@@ -4,7 +4,9 @@
 //! saves the rows as the user chose (new group, update the match, or skip) in one transaction,
 //! and records what it did so `undo_import` can take the whole import back as one step.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt};
 
 use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};

@@ -17,9 +17,6 @@ use crate::error::Result;
 /// `'v`: the plan whose groups are queued, borrowed until they are written.
 pub(crate) struct NewGroups<'c, 'v> {
     next_id: i64,
-    import_id: i64,
-    /// When the import happened: the groups' created and updated time.
-    now: &'v str,
     groups: BulkInsert<'c, 'v>,
     other_names: BulkInsert<'c, 'v>,
     identifiers: BulkInsert<'c, 'v>,
@@ -42,9 +39,7 @@ impl<'c, 'v> NewGroups<'c, 'v> {
             tx.query_row("SELECT coalesce(max(id), 0) FROM groups", [], |r| r.get(0))?;
         Ok(NewGroups {
             next_id: last + 1,
-            import_id,
-            now,
-            groups: BulkInsert::new(
+            groups: BulkInsert::with_shared(
                 tx,
                 "groups",
                 &[
@@ -68,9 +63,8 @@ impl<'c, 'v> NewGroups<'c, 'v> {
                     "bme_led",
                     "bme_serving",
                     "interest",
-                    "created_at",
-                    "updated_at",
                 ],
+                vec![("created_at", text(now)), ("updated_at", text(now))],
             ),
             other_names: BulkInsert::new(
                 tx,
@@ -89,15 +83,22 @@ impl<'c, 'v> NewGroups<'c, 'v> {
             ),
             categories: BulkInsert::new(tx, "group_categories", &["group_id", "category_id"]),
             place_wards: BulkInsert::new(tx, "group_place_wards", &["group_id", "ward_id"]),
-            history: BulkInsert::new(
+            history: BulkInsert::with_shared(
                 tx,
                 "class_history",
-                &["group_id", "at", "kind", "class", "reason"],
+                &["group_id", "kind", "class", "reason"],
+                vec![("at", text(now))],
             ),
-            changes: BulkInsert::new(
+            // Added now, so unchanged since as long as its updated time is still the import's.
+            changes: BulkInsert::with_shared(
                 tx,
                 "import_changes",
-                &["import_id", "group_id", "action", "row", "after_updated_at"],
+                &["group_id", "row"],
+                vec![
+                    ("import_id", int(import_id)),
+                    ("action", text("added")),
+                    ("after_updated_at", text(now)),
+                ],
             ),
         })
     }
@@ -129,8 +130,6 @@ impl<'c, 'v> NewGroups<'c, 'v> {
             flag(g.bme_led),
             flag(g.bme_serving),
             text(&g.interest),
-            text(self.now),
-            text(self.now),
         ])?;
         for (i, name) in g.other_names.iter().enumerate() {
             self.other_names.push([n(), int(i as i64), text(name)])?;
@@ -158,7 +157,6 @@ impl<'c, 'v> NewGroups<'c, 'v> {
         if suggestion.class != GroupClass::Unclassified {
             self.history.push([
                 n(),
-                text(self.now),
                 text("suggested"),
                 text(suggestion.class.as_str()),
                 owned(suggestion.reason),
@@ -167,20 +165,12 @@ impl<'c, 'v> NewGroups<'c, 'v> {
         if let Some(c) = g.class_override {
             self.history.push([
                 n(),
-                text(self.now),
                 text("set"),
                 text(c.as_str()),
                 text(&g.class_override_reason),
             ])?;
         }
-        // Added now, so unchanged since as long as its updated time is still the import's.
-        self.changes.push([
-            int(self.import_id),
-            n(),
-            text("added"),
-            int(row as i64),
-            text(self.now),
-        ])?;
+        self.changes.push([n(), int(row as i64)])?;
         Ok(id)
     }
 
