@@ -347,6 +347,124 @@ fn a_group_added_and_then_updated_by_one_long_file_is_whole_and_undone_in_one_st
     assert_eq!(group_names(&store).len(), before);
 }
 
+/// The groups an import adds are recorded as one range of ids, not a row each: undo still
+/// removes them all, and still refuses while one has been changed, seated or merged away since.
+#[test]
+fn undo_of_added_groups_is_refused_while_one_was_changed_seated_or_merged_away() {
+    use compactdir_core::domain::partnership::{Kind, PartnershipInput, SeatInput, Sector};
+    use compactdir_core::store::{AppointmentInput, MergeChoices};
+    let t = TempDirectory::new();
+    let store = t.open();
+    let older = store
+        .save_group(group("Weaste Allotment Society"))
+        .unwrap()
+        .input
+        .id
+        .unwrap();
+    let s = import(
+        &store,
+        b"name,charity number\n\
+          Weaste Allotments,1100001\n\
+          Seedley Youth Club,1100002\n\
+          Claremont Singers,1100003\n\
+          Irlams Bowls Club,1100004\n",
+        Choice::New,
+    );
+    assert_eq!(s.added, 4);
+    let import_id = s.import_id.unwrap();
+    let c = rusqlite::Connection::open(&t.path).unwrap();
+    let (rows, span): (i64, i64) = c
+        .query_row(
+            "SELECT (SELECT count(*) FROM import_changes WHERE import_id = ?1),
+                    (SELECT added_to - added_from + 1 FROM imports WHERE id = ?1)",
+            [import_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((rows, span), (0, 4), "one range, no row per group");
+    let id_of = |name: &str| {
+        store
+            .list_groups()
+            .unwrap()
+            .into_iter()
+            .find(|r| r.name == name)
+            .unwrap()
+            .id
+    };
+
+    // Times are kept to the second: an edit in the import's own second would look unchanged.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let mut youth = store.get_group(id_of("Seedley Youth Club")).unwrap().input;
+    youth.phone = "0161 000 0000".into();
+    store.save_group(youth).unwrap();
+    let forum = store
+        .save_partnership(PartnershipInput {
+            name: "Salford Forum".into(),
+            kind: Kind::Forum,
+            ..Default::default()
+        })
+        .unwrap();
+    let seat = store
+        .save_seat(SeatInput {
+            partnership_id: forum,
+            label: "Arts seat".into(),
+            sector: Sector::Vcse,
+            ..Default::default()
+        })
+        .unwrap();
+    store
+        .appoint(AppointmentInput {
+            seat_id: seat,
+            new_person: "Amina Yusuf".into(),
+            group_id: Some(id_of("Claremont Singers")),
+            term_start: "2026-01-15".into(),
+            selection: "open_election".into(),
+            openly_selected: true,
+            ..Default::default()
+        })
+        .unwrap();
+    store
+        .merge_groups(older, id_of("Weaste Allotments"), &MergeChoices::default())
+        .unwrap();
+    let count = store.list_groups().unwrap().len();
+
+    let err = store.undo_import(import_id).unwrap_err().to_string();
+    for why in [
+        "Seedley Youth Club was changed after the import",
+        "Claremont Singers now has a representative on a seat",
+        "a group it added has been removed since the import",
+    ] {
+        assert!(err.contains(why), "{why:?} in {err}");
+    }
+    assert!(
+        !err.contains("Irlams"),
+        "the untouched group is not named: {err}"
+    );
+    assert_eq!(
+        store.list_groups().unwrap().len(),
+        count,
+        "nothing was undone"
+    );
+
+    // A later import left alone is undone whole, its numbers with it.
+    let s = import(
+        &store,
+        b"name,charity number\nPendleton Choir,1100005\nOrdsall Walkers,1100006\n",
+        Choice::New,
+    );
+    let u = store.undo_import(s.import_id.unwrap()).unwrap();
+    assert_eq!((u.removed, u.restored), (2, 0));
+    assert_eq!(store.list_groups().unwrap().len(), count);
+    let numbers: i64 = c
+        .query_row(
+            "SELECT count(*) FROM group_identifiers WHERE value IN ('1100005', '1100006')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(numbers, 0);
+}
+
 #[test]
 fn in_a_long_file_a_name_seen_before_is_matched_to_its_first_row() {
     // Long enough for names to be keyed on several threads: each must stay with its own row.

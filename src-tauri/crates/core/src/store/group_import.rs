@@ -4,7 +4,7 @@
 //! saves the rows as the user chose (new group, update the match, or skip) in one transaction,
 //! and records what it did so `undo_import` can take the whole import back as one step.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use foldhash::{HashMap, HashMapExt};
 
@@ -392,7 +392,7 @@ impl Store {
         };
         let mut problems: Vec<FieldProblem> = Vec::new();
         let mut group_of_row: HashMap<usize, i64> = HashMap::new();
-        let mut new_groups = NewGroups::new(&tx, import_id, &now)?;
+        let mut new_groups = NewGroups::new(&tx, &now)?;
         let mut any_update = false;
         let total = plan.rows.len();
         for (i, r) in plan.rows.iter().enumerate() {
@@ -424,7 +424,16 @@ impl Store {
                             for ident in identifiers {
                                 taken.saved.insert(ident.scheme, ident.value, id);
                             }
-                            record_change(&tx, import_id, id, "updated", row, Some(&before))?;
+                            // A group this import added stays added (undo removes it), but with
+                            // a row of its own, since its updated time is no longer the import's.
+                            let added_here = new_groups
+                                .added_range()
+                                .is_some_and(|(from, to)| (from..=to).contains(&id));
+                            if added_here {
+                                record_change(&tx, import_id, id, "added", row, None)?;
+                            } else {
+                                record_change(&tx, import_id, id, "updated", row, Some(&before))?;
+                            }
                             group_of_row.insert(row, id);
                             summary.updated += 1;
                         }
@@ -451,7 +460,7 @@ impl Store {
                         ));
                         continue;
                     }
-                    let id = new_groups.add(&r.line.input, row)?;
+                    let id = new_groups.add(&r.line.input)?;
                     for ident in &r.line.input.identifiers {
                         taken.added.insert((&ident.scheme, &ident.value), id);
                     }
@@ -479,9 +488,10 @@ impl Store {
             return Ok(summary);
         }
         new_groups.flush()?;
+        let added = new_groups.added_range();
         drop(new_groups);
-        // Added groups were recorded with their updated time; an update (even of a group this
-        // import added) gives a group a later one, which undo must expect.
+        // The groups in the added range keep the import's time as their updated time until
+        // changed; an update gives a group a later one, which undo must expect.
         if any_update {
             tx.execute(
                 "UPDATE import_changes SET after_updated_at =
@@ -491,11 +501,14 @@ impl Store {
             )?;
         }
         tx.execute(
-            "UPDATE imports SET added = ?1, updated = ?2, skipped = ?3 WHERE id = ?4",
+            "UPDATE imports SET added = ?1, updated = ?2, skipped = ?3, added_from = ?4, added_to = ?5
+             WHERE id = ?6",
             params![
                 summary.added as i64,
                 summary.updated as i64,
                 summary.skipped as i64,
+                added.map(|r| r.0),
+                added.map(|r| r.1),
                 import_id
             ],
         )?;
@@ -542,7 +555,16 @@ impl Store {
                 ))
             })?
             .collect::<rusqlite::Result<_>>()?;
+        let added: Option<(i64, i64)> = tx.query_row(
+            "SELECT added_from, added_to FROM imports WHERE id = ?1",
+            [id],
+            |r| Ok(r.get::<_, Option<i64>>(0)?.zip(r.get::<_, Option<i64>>(1)?)),
+        )?;
         let mut refusals = Vec::new();
+        if let Some(range) = added {
+            let with_rows: HashSet<i64> = changes.iter().map(|c| c.0).collect();
+            refusals.extend(range_refusals(&tx, range, &record.at, &with_rows)?);
+        }
         for (_, action, _, after, now, name, seated) in &changes {
             let name = name.clone().unwrap_or_else(|| "a group".into());
             match now {
@@ -580,6 +602,11 @@ impl Store {
                 save_group_in(&tx, input, false)?;
                 summary.restored += 1;
             }
+        }
+        if let Some((from, to)) = added {
+            // Those with rows of their own are gone already; the rest go in one statement.
+            summary.removed +=
+                tx.execute("DELETE FROM groups WHERE id BETWEEN ?1 AND ?2", [from, to])?;
         }
         tx.execute(
             "UPDATE imports SET undone_at = ?1 WHERE id = ?2",
@@ -994,6 +1021,51 @@ fn match_rows(
             matched
         })
         .collect()
+}
+
+/// Why the groups an import added (ids `from` to `to`, at time `at`) cannot all be removed:
+/// one changed or seated since, or removed. Groups in `with_rows` have their own undo rows and
+/// are checked there.
+fn range_refusals(
+    tx: &Transaction,
+    (from, to): (i64, i64),
+    at: &str,
+    with_rows: &HashSet<i64>,
+) -> Result<Vec<String>> {
+    let mut refusals = Vec::new();
+    let mut stmt = tx.prepare(
+        "SELECT g.id, g.name, g.updated_at,
+                EXISTS (SELECT 1 FROM appointments a WHERE a.group_id = g.id)
+         FROM groups g WHERE g.id BETWEEN ?1 AND ?2",
+    )?;
+    let mut rows = stmt.query([from, to])?;
+    let mut found = 0;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if with_rows.contains(&id) {
+            continue;
+        }
+        found += 1;
+        let (name, updated): (String, String) = (r.get(1)?, r.get(2)?);
+        if updated != at {
+            refusals.push(format!(
+                "{name} was changed after the import (on {updated}); undoing would lose that change"
+            ));
+        } else if r.get(3)? {
+            refusals.push(format!(
+                "{name} now has a representative on a seat; end that appointment first"
+            ));
+        }
+    }
+    let expected = (from..=to).filter(|id| !with_rows.contains(id)).count();
+    match expected - found {
+        0 => {}
+        1 => refusals.push("a group it added has been removed since the import".into()),
+        n => refusals.push(format!(
+            "{n} groups it added have been removed since the import"
+        )),
+    }
+    Ok(refusals)
 }
 
 fn file_problem(message: String) -> CoreError {

@@ -1,11 +1,12 @@
 //! The new groups of one import, written in batches: the same rows `save_group_in` writes for a
 //! new group (the group, its other names, numbers, feature answers, categories, wards and, when
-//! it starts with a class, its first class history line) and the import's undo record, at a
-//! fraction of the cost for a file of many thousand rows.
+//! it starts with a class, its first class history line), at a fraction of the cost for a file
+//! of many thousand rows.
 //!
 //! Ids are given here (one more than the largest so far, as SQLite would) so a group's rows
-//! can be queued before the group itself is written. The import's transaction defers foreign
-//! key checks to its commit, so each table's batch can go when it is full.
+//! can be queued before the group itself is written. They are given in one run, so the import's
+//! undo record of them is the first and the last (`added_range`). The import's transaction
+//! defers foreign key checks to its commit, so each table's batch can go when it is full.
 
 use rusqlite::Transaction;
 
@@ -16,6 +17,7 @@ use crate::error::Result;
 
 /// `'v`: the plan whose groups are queued, borrowed until they are written.
 pub(crate) struct NewGroups<'c, 'v> {
+    first_id: i64,
     next_id: i64,
     groups: BulkInsert<'c, 'v>,
     other_names: BulkInsert<'c, 'v>,
@@ -24,20 +26,16 @@ pub(crate) struct NewGroups<'c, 'v> {
     categories: BulkInsert<'c, 'v>,
     place_wards: BulkInsert<'c, 'v>,
     history: BulkInsert<'c, 'v>,
-    changes: BulkInsert<'c, 'v>,
 }
 
 impl<'c, 'v> NewGroups<'c, 'v> {
     /// Turns on deferred foreign key checks for the rest of `tx` (they end with it).
-    pub(crate) fn new(
-        tx: &'c Transaction,
-        import_id: i64,
-        now: &'v str,
-    ) -> Result<NewGroups<'c, 'v>> {
+    pub(crate) fn new(tx: &'c Transaction, now: &'v str) -> Result<NewGroups<'c, 'v>> {
         tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
         let last: i64 =
             tx.query_row("SELECT coalesce(max(id), 0) FROM groups", [], |r| r.get(0))?;
         Ok(NewGroups {
+            first_id: last + 1,
             next_id: last + 1,
             groups: BulkInsert::with_shared(
                 tx,
@@ -89,22 +87,11 @@ impl<'c, 'v> NewGroups<'c, 'v> {
                 &["group_id", "kind", "class", "reason"],
                 vec![("at", text(now))],
             ),
-            // Added now, so unchanged since as long as its updated time is still the import's.
-            changes: BulkInsert::with_shared(
-                tx,
-                "import_changes",
-                &["group_id", "row"],
-                vec![
-                    ("import_id", int(import_id)),
-                    ("action", text("added")),
-                    ("after_updated_at", text(now)),
-                ],
-            ),
         })
     }
 
-    /// Queues a checked group from spreadsheet row `row`; returns the id it will have.
-    pub(crate) fn add(&mut self, g: &'v GroupInput, row: usize) -> Result<i64> {
+    /// Queues a checked group; returns the id it will have.
+    pub(crate) fn add(&mut self, g: &'v GroupInput) -> Result<i64> {
         let id = self.next_id;
         self.next_id += 1;
         let n = || int(id);
@@ -170,8 +157,12 @@ impl<'c, 'v> NewGroups<'c, 'v> {
                 text(&g.class_override_reason),
             ])?;
         }
-        self.changes.push([n(), int(row as i64)])?;
         Ok(id)
+    }
+
+    /// The first and last id given, when any was: every id between is a group added here.
+    pub(crate) fn added_range(&self) -> Option<(i64, i64)> {
+        (self.next_id > self.first_id).then_some((self.first_id, self.next_id - 1))
     }
 
     /// Writes everything queued, so the groups can be read or changed in the same transaction.
@@ -184,7 +175,6 @@ impl<'c, 'v> NewGroups<'c, 'v> {
             &mut self.categories,
             &mut self.place_wards,
             &mut self.history,
-            &mut self.changes,
         ] {
             table.flush()?;
         }
