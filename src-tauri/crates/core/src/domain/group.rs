@@ -341,7 +341,7 @@ pub fn trim_in_place(s: &mut String) {
 }
 
 /// No white space at either end, none but single plain spaces inside.
-fn is_tidy(s: &str) -> bool {
+pub fn is_tidy(s: &str) -> bool {
     let mut after_space = true;
     for c in s.chars() {
         if c == ' ' {

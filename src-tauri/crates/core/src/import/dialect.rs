@@ -3,9 +3,11 @@
 //! Excel) or tabs; a header row, perhaps under a title line or two. Cells are tidied as they are
 //! read: non-breaking spaces become spaces, and `NA`, `N/A`, `No data`, `—` mean empty.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
-use crate::domain::group::tidy;
+use crate::domain::group::{is_tidy, tidy};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -89,6 +91,17 @@ pub struct Table {
     pub rows: Vec<(usize, Vec<String>)>,
 }
 
+/// A file split into its data records, their cells not yet tidied: for a reader that tidies
+/// each row where it uses it (`clean_cell_borrowed`), rather than keep a tidied copy of every
+/// cell as `Table` does. Blank rows are still here.
+#[derive(Debug, Clone)]
+pub struct RawTable {
+    pub dialect: Dialect,
+    pub headers: Vec<String>,
+    /// Data rows with their spreadsheet row number.
+    pub rows: Vec<(usize, csv::StringRecord)>,
+}
+
 /// Words publishers write in a cell that has no value.
 const EMPTY_MARKERS: &[&str] = &[
     "na", "n/a", "n.a.", "no data", "—", "–", "-", "redacted", "withheld",
@@ -96,14 +109,23 @@ const EMPTY_MARKERS: &[&str] = &[
 
 /// A cell as the importer sees it: white space (non-breaking too) folded, "no value" words empty.
 pub fn clean_cell(s: &str) -> String {
+    clean_cell_borrowed(s).into_owned()
+}
+
+/// `clean_cell`, borrowing the cell when it is tidy already (as nearly every cell is).
+pub fn clean_cell_borrowed(s: &str) -> Cow<'_, str> {
     // Our own exports put an apostrophe before a cell that could start a formula: take it off.
     let s = match s.strip_prefix('\'') {
         Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
         _ => s,
     };
-    let t = tidy(s);
+    let t = if is_tidy(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(tidy(s))
+    };
     if EMPTY_MARKERS.iter().any(|m| t.eq_ignore_ascii_case(m)) {
-        String::new()
+        Cow::Borrowed("")
     } else {
         t
     }
@@ -218,11 +240,18 @@ fn detect_header(first: &[Vec<String>]) -> Option<usize> {
     })
 }
 
-/// Reads a file; `limit` stops after that many data rows (for a preview).
-pub fn read(bytes: &[u8], limit: Option<usize>) -> Result<Table, String> {
-    let (encoding, text) = decode(bytes);
-    let delimiter = detect_delimiter(&text);
-    let mut records = Records::new(&text, delimiter);
+/// What is learnt from a file's opening rows: its dialect and column names, and the rest to read.
+struct Opening<'t> {
+    dialect: Dialect,
+    headers: Vec<String>,
+    /// The data rows among the opening ones, as split and as tidied.
+    first: Vec<(usize, Vec<String>, Vec<String>)>,
+    records: Records<'t>,
+}
+
+fn open(text: &str, encoding: Encoding) -> Result<Opening<'_>, String> {
+    let delimiter = detect_delimiter(text);
+    let mut records = Records::new(text, delimiter);
     let mut first: Vec<(usize, Vec<String>, Vec<String>)> = Vec::new();
     while first.len() < 12 {
         match records.next_record()? {
@@ -241,47 +270,75 @@ pub fn read(bytes: &[u8], limit: Option<usize>) -> Result<Table, String> {
         None => unique_names(&[], width),
     };
     let header_row = header.map(|h| first[h].0);
-    let mut rows = Vec::new();
     let start = header.map(|h| h + 1).unwrap_or(0);
-    let push = |rows: &mut Vec<(usize, Vec<String>)>, row: usize, cells: Vec<String>| {
-        if cells.iter().any(|c| !c.is_empty()) {
-            rows.push((row, cells));
-        }
-    };
-    for (row, _, cells) in first.into_iter().skip(start) {
-        push(&mut rows, row, cells);
-    }
-    match limit {
-        Some(l) => {
-            while rows.len() < l {
-                match records.next_record()? {
-                    Some((row, raw)) => {
-                        push(&mut rows, row, raw.iter().map(|c| clean_cell(c)).collect())
-                    }
-                    None => break,
-                }
-            }
-            rows.truncate(l);
-        }
-        None => {
-            // Splitting is sequential, but tidying each cell is not: the rest of a long file
-            // is split first, then tidied on every core.
-            let mut raw = Vec::new();
-            while let Some(record) = records.next_raw()? {
-                raw.push(record);
-            }
-            for (row, cells) in clean_in_parallel(&raw) {
-                push(&mut rows, row, cells);
-            }
-        }
-    }
-    Ok(Table {
+    first.drain(..start.min(first.len()));
+    Ok(Opening {
         dialect: Dialect {
             encoding,
             delimiter,
             header_row,
         },
         headers,
+        first,
+        records,
+    })
+}
+
+/// Reads a file; `limit` stops after that many data rows (for a preview).
+pub fn read(bytes: &[u8], limit: Option<usize>) -> Result<Table, String> {
+    let Some(limit) = limit else {
+        // Splitting is sequential, but tidying each cell is not: the file is split first,
+        // then tidied on every core.
+        let raw = read_raw(bytes)?;
+        let rows = clean_in_parallel(&raw.rows)
+            .into_iter()
+            .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
+            .collect();
+        return Ok(Table {
+            dialect: raw.dialect,
+            headers: raw.headers,
+            rows,
+        });
+    };
+    let (encoding, text) = decode(bytes);
+    let mut o = open(&text, encoding)?;
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    let push = |rows: &mut Vec<(usize, Vec<String>)>, row: usize, cells: Vec<String>| {
+        if cells.iter().any(|c| !c.is_empty()) {
+            rows.push((row, cells));
+        }
+    };
+    for (row, _, cells) in std::mem::take(&mut o.first) {
+        push(&mut rows, row, cells);
+    }
+    while rows.len() < limit {
+        match o.records.next_record()? {
+            Some((row, raw)) => push(&mut rows, row, raw.iter().map(|c| clean_cell(c)).collect()),
+            None => break,
+        }
+    }
+    rows.truncate(limit);
+    Ok(Table {
+        dialect: o.dialect,
+        headers: o.headers,
+        rows,
+    })
+}
+
+/// Reads a whole file into records, leaving the cells as the file has them.
+pub fn read_raw(bytes: &[u8]) -> Result<RawTable, String> {
+    let (encoding, text) = decode(bytes);
+    let mut o = open(&text, encoding)?;
+    let mut rows: Vec<(usize, csv::StringRecord)> = std::mem::take(&mut o.first)
+        .into_iter()
+        .map(|(row, raw, _)| (row, csv::StringRecord::from(raw)))
+        .collect();
+    while let Some(record) = o.records.next_raw()? {
+        rows.push(record);
+    }
+    Ok(RawTable {
+        dialect: o.dialect,
+        headers: o.headers,
         rows,
     })
 }

@@ -2,13 +2,14 @@
 //! `GroupInput` on its own, or rejected with every problem named by row and column. Nothing here
 //! touches the directory; `Store::plan_group_import` matches the rows and saves them.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::cell_problem;
-use super::dialect::Table;
+use super::dialect::{clean_cell_borrowed, RawTable};
 use super::mapping::{Field, Mapping};
 use crate::domain::classification::{self, GroupClass, Side, FEATURE_COUNT};
 use crate::domain::group::{FeatureAnswer, GroupInput, Status};
@@ -104,20 +105,29 @@ impl Columns {
     }
 }
 
-/// Checks every row of the table; calls `progress(done, total)` every 1,000 rows.
+/// What checking a file's rows found.
+pub struct Checked {
+    pub lines: Vec<GroupLine>,
+    pub rejected: Vec<RejectedRow>,
+    /// Rows read, blank ones left out.
+    pub read: usize,
+}
+
+/// Checks every row of the file, tidying each row's cells as it goes (a tidy cell is borrowed,
+/// not copied); calls `progress(done, total)` every 1,000 rows.
 pub fn check_rows(
-    table: &Table,
+    table: &RawTable,
     columns: &Columns,
     lookups: &Lookups,
     progress: &mut dyn FnMut(usize, usize),
-) -> (Vec<GroupLine>, Vec<RejectedRow>) {
+) -> Checked {
     let total = table.rows.len();
     // Rows are checked on their own, so a long file is split across two threads (this machine
     // class has two cores); progress is reported from the first half's thread's count.
     let half = total.div_ceil(2).max(1000);
-    let chunks: Vec<&[(usize, Vec<String>)]> = table.rows.chunks(half).collect();
+    let chunks: Vec<&[(usize, csv::StringRecord)]> = table.rows.chunks(half).collect();
     let (tx, rx) = std::sync::mpsc::channel::<usize>();
-    let results: Vec<(Vec<GroupLine>, Vec<RejectedRow>)> = std::thread::scope(|scope| {
+    let results: Vec<Checked> = std::thread::scope(|scope| {
         let handles: Vec<_> = chunks
             .iter()
             .map(|chunk| {
@@ -125,20 +135,31 @@ pub fn check_rows(
                 scope.spawn(move || {
                     let mut lines = Vec::with_capacity(chunk.len());
                     let mut rejected = Vec::new();
-                    for (i, (row, cells)) in chunk.iter().enumerate() {
-                        match read_row(*row, cells, columns, lookups) {
-                            Ok(line) => lines.push(line),
-                            Err(problems) => rejected.push(RejectedRow {
-                                row: *row,
-                                cells: cells.clone(),
-                                problems,
-                            }),
+                    let mut read = 0;
+                    let mut cells: Vec<Cow<str>> = Vec::new();
+                    for (i, (row, record)) in chunk.iter().enumerate() {
+                        cells.clear();
+                        cells.extend(record.iter().map(clean_cell_borrowed));
+                        if cells.iter().any(|c| !c.is_empty()) {
+                            read += 1;
+                            match read_row(*row, &cells, columns, lookups) {
+                                Ok(line) => lines.push(line),
+                                Err(problems) => rejected.push(RejectedRow {
+                                    row: *row,
+                                    cells: cells.iter().map(|c| c.to_string()).collect(),
+                                    problems,
+                                }),
+                            }
                         }
                         if (i + 1) % 1000 == 0 {
                             let _ = tx.send(1000);
                         }
                     }
-                    (lines, rejected)
+                    Checked {
+                        lines,
+                        rejected,
+                        read,
+                    }
                 })
             })
             .collect();
@@ -154,19 +175,23 @@ pub fn check_rows(
             .collect()
     });
     progress(total, total);
-    let mut lines = Vec::with_capacity(total);
-    let mut rejected = Vec::new();
-    for (l, r) in results {
-        lines.extend(l);
-        rejected.extend(r);
+    let mut all = Checked {
+        lines: Vec::with_capacity(total),
+        rejected: Vec::new(),
+        read: 0,
+    };
+    for part in results {
+        all.lines.extend(part.lines);
+        all.rejected.extend(part.rejected);
+        all.read += part.read;
     }
-    (lines, rejected)
+    all
 }
 
 /// Reads one row into a group, or says every reason it cannot be one.
-pub fn read_row(
+pub fn read_row<C: AsRef<str>>(
     row: usize,
-    cells: &[String],
+    cells: &[C],
     columns: &Columns,
     lookups: &Lookups,
 ) -> Result<GroupLine, Vec<FieldProblem>> {
@@ -177,7 +202,7 @@ pub fn read_row(
     for (field, positions) in &columns.by_field {
         let mut filled = positions
             .iter()
-            .filter_map(|i| cells.get(*i).map(String::as_str))
+            .filter_map(|i| cells.get(*i).map(AsRef::as_ref))
             .filter(|v| !v.is_empty());
         let Some(first) = filled.next() else {
             continue;
@@ -518,13 +543,37 @@ mod tests {
     use crate::import::mapping::{built_in, suggest};
 
     fn lines(csv: &str) -> (Vec<GroupLine>, Vec<RejectedRow>) {
-        let t = dialect::read(csv.as_bytes(), None).unwrap();
+        let t = dialect::read_raw(csv.as_bytes()).unwrap();
         let m = suggest(&t.headers, &built_in()).mapping;
         let c = Columns::new(&t.headers, &m).unwrap();
         let mut lookups = Lookups::default();
         lookups.categories.insert("older people".into(), 7);
         lookups.wards_by_name.insert("ordsall".into(), vec![3]);
-        check_rows(&t, &c, &lookups, &mut |_, _| {})
+        let checked = check_rows(&t, &c, &lookups, &mut |_, _| {});
+        (checked.lines, checked.rejected)
+    }
+
+    #[test]
+    fn blank_rows_are_not_read_and_untidy_cells_are_tidied_where_checked() {
+        let t = dialect::read_raw(
+            "name,postcode\r\n\"  Ordsall\u{a0}Tenants \",m5 3pf\r\n,\r\n\r\nWeaste Club,N/A\r\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let m = suggest(&t.headers, &built_in()).mapping;
+        let c = Columns::new(&t.headers, &m).unwrap();
+        let checked = check_rows(&t, &c, &Lookups::default(), &mut |_, _| {});
+        assert_eq!(checked.read, 2, "the two blank rows are not rows read");
+        let rows: Vec<(usize, &str, &str)> = checked
+            .lines
+            .iter()
+            .map(|l| (l.row, l.input.name.as_str(), l.input.postcode.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [(2, "Ordsall Tenants", "M5 3PF"), (5, "Weaste Club", "")],
+            "as `dialect::read` would tidy them, row numbers as the spreadsheet shows"
+        );
     }
 
     #[test]

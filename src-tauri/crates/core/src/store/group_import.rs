@@ -20,7 +20,7 @@ use crate::domain::names::shown_name;
 use crate::error::{CoreError, FieldProblem, Result};
 use crate::import::cell_problem;
 use crate::import::dialect::{self, Dialect};
-use crate::import::groups::{check_rows, Columns, GroupLine, Lookups, RejectedRow};
+use crate::import::groups::{check_rows, Checked, Columns, GroupLine, Lookups, RejectedRow};
 use crate::import::mapping::{self, Field, Mapping, NamedMapping, Suggestion};
 
 /// The first rows of a file and the mapping suggested for it.
@@ -277,10 +277,14 @@ impl Store {
         mapping: &Mapping,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportPlan> {
-        let table = dialect::read(bytes, None).map_err(file_problem)?;
+        let table = dialect::read_raw(bytes).map_err(file_problem)?;
         let columns = Columns::new(&table.headers, mapping).map_err(CoreError::Invalid)?;
         let lookups = self.import_lookups()?;
-        let (lines, rejected) = check_rows(&table, &columns, &lookups, &mut |done, total| {
+        let Checked {
+            lines,
+            rejected,
+            read,
+        } = check_rows(&table, &columns, &lookups, &mut |done, total| {
             progress(Progress {
                 stage: Stage::Checking,
                 done,
@@ -290,17 +294,15 @@ impl Store {
         let existing = self.existing_for_matching()?;
         // Each row's name key and shown name depend on the row alone: made on every core.
         let names = names_in_parallel(&lines);
-        let dialect::Table {
+        let dialect::RawTable {
             dialect,
             headers,
-            rows: cells,
+            rows: records,
         } = table;
-        let read = cells.len();
-        // Each line holds its own copy of what it needs, so the file's cells can go: freeing
-        // a long file's million strings took a tenth of a second, now spent on the other core
-        // while the rows are matched.
+        // Each line holds its own copy of what it needs, so the file's records can go, on the
+        // other core while the rows are matched.
         let matches = std::thread::scope(|scope| {
-            scope.spawn(move || drop(cells));
+            scope.spawn(move || drop(records));
             match_rows(&existing, &lines, &names)
         });
         let rows = lines
