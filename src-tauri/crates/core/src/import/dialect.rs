@@ -1,7 +1,8 @@
 //! What kind of CSV a file is, as users' files really are: UTF-8 with or without a byte-order
 //! mark, else Windows-1252 (what Excel on Windows saves as "CSV"); commas, semicolons (European
 //! Excel) or tabs; a header row, perhaps under a title line or two. Cells are tidied as they are
-//! read: non-breaking spaces become spaces, and `NA`, `N/A`, `No data`, `—` mean empty.
+//! read (`read`), or by the reader as it uses each row (`read_raw`, for a long import): non-breaking
+//! spaces become spaces, and `NA`, `N/A`, `No data`, `—` mean empty.
 
 use std::borrow::Cow;
 
