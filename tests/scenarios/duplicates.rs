@@ -9,10 +9,10 @@ use compactdir_core::domain::classification::Side;
 use compactdir_core::domain::duplicate_scan::ScanOptions;
 use compactdir_core::domain::group::{FeatureAnswer, GroupInput};
 use compactdir_core::domain::identifier::Identifier;
-use compactdir_core::domain::partnership::{Kind, PartnershipInput, Role, SeatInput, Sector};
+use compactdir_core::domain::partnership::Role;
 use compactdir_core::store::{AppointmentInput, MergeChoices, MergeField, Pick};
 use compactdir_core::{CoreError, Store};
-use compactdir_tests::{group, real_data, TempDirectory};
+use compactdir_tests::{forum_seat, group, real_data, TempDirectory};
 
 /// Every table's full content (rowid, where it has one, and every column), read straight from
 /// the file; the merge log is left out, because it is the record of the merge itself.
@@ -116,21 +116,7 @@ fn two_entries(store: &Store) -> TwoEntries {
         .id
         .unwrap();
     store.mark_not_duplicate(merged, other).unwrap();
-    let forum = store
-        .save_partnership(PartnershipInput {
-            name: "Old Trafford Forum".into(),
-            kind: Kind::Forum,
-            ..Default::default()
-        })
-        .unwrap();
-    let seat = store
-        .save_seat(SeatInput {
-            partnership_id: forum,
-            label: "Community centres seat".into(),
-            sector: Sector::Vcse,
-            ..Default::default()
-        })
-        .unwrap();
+    let seat = forum_seat(store, "Old Trafford Forum", "Community centres seat");
     let holder = store
         .appoint(AppointmentInput {
             seat_id: seat,

@@ -5,7 +5,7 @@
 use compactdir_core::import::mapping::Mapping;
 use compactdir_core::store::{Choice, Choices, ImportPlan, MatchTarget};
 use compactdir_core::{CoreError, Store};
-use compactdir_tests::{group, group_names, real_data, TempDirectory};
+use compactdir_tests::{forum_seat, group, group_names, real_data, TempDirectory};
 
 fn plan(store: &Store, name: &str, bytes: &[u8]) -> ImportPlan {
     let preview = store
@@ -351,7 +351,6 @@ fn a_group_added_and_then_updated_by_one_long_file_is_whole_and_undone_in_one_st
 /// removes them all, and still refuses while one has been changed, seated or merged away since.
 #[test]
 fn undo_of_added_groups_is_refused_while_one_was_changed_seated_or_merged_away() {
-    use compactdir_core::domain::partnership::{Kind, PartnershipInput, SeatInput, Sector};
     use compactdir_core::store::{AppointmentInput, MergeChoices};
     let t = TempDirectory::new();
     let store = t.open();
@@ -397,21 +396,7 @@ fn undo_of_added_groups_is_refused_while_one_was_changed_seated_or_merged_away()
     let mut youth = store.get_group(id_of("Seedley Youth Club")).unwrap().input;
     youth.phone = "0161 000 0000".into();
     store.save_group(youth).unwrap();
-    let forum = store
-        .save_partnership(PartnershipInput {
-            name: "Salford Forum".into(),
-            kind: Kind::Forum,
-            ..Default::default()
-        })
-        .unwrap();
-    let seat = store
-        .save_seat(SeatInput {
-            partnership_id: forum,
-            label: "Arts seat".into(),
-            sector: Sector::Vcse,
-            ..Default::default()
-        })
-        .unwrap();
+    let seat = forum_seat(&store, "Salford Forum", "Arts seat");
     store
         .appoint(AppointmentInput {
             seat_id: seat,

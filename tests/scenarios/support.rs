@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use compactdir_core::domain::group::GroupInput;
+use compactdir_core::domain::partnership::{Kind, PartnershipInput, SeatInput, Sector};
 use compactdir_core::Store;
 
 pub struct TempDirectory {
@@ -33,6 +34,25 @@ pub fn group(name: &str) -> GroupInput {
         name: name.to_string(),
         ..Default::default()
     }
+}
+
+/// A new forum called `forum` with one VCSE seat called `seat`; returns the seat's id.
+pub fn forum_seat(store: &Store, forum: &str, seat: &str) -> i64 {
+    let partnership_id = store
+        .save_partnership(PartnershipInput {
+            name: forum.into(),
+            kind: Kind::Forum,
+            ..Default::default()
+        })
+        .expect("the forum is saved");
+    store
+        .save_seat(SeatInput {
+            partnership_id,
+            label: seat.into(),
+            sector: Sector::Vcse,
+            ..Default::default()
+        })
+        .expect("the seat is saved")
 }
 
 /// A file from the real public data: `$COMPACTDIR_REAL_DATA` when set (`.ci/test` sets it), else
