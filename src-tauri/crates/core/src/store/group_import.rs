@@ -571,13 +571,7 @@ impl Store {
             let name = name.clone().unwrap_or_else(|| "a group".into());
             match now {
                 None => refusals.push(format!("{name} has been removed since the import")),
-                Some(n) if n != after => refusals.push(format!(
-                    "{name} was changed after the import (on {n}); undoing would lose that change"
-                )),
-                _ if action == "added" && *seated => refusals.push(format!(
-                    "{name} now has a representative on a seat; end that appointment first"
-                )),
-                _ => {}
+                Some(n) => refusals.extend(refusal(&name, n, after, action == "added" && *seated)),
             }
         }
         if !refusals.is_empty() {
@@ -1049,15 +1043,7 @@ fn range_refusals(
         }
         found += 1;
         let (name, updated): (String, String) = (r.get(1)?, r.get(2)?);
-        if updated != at {
-            refusals.push(format!(
-                "{name} was changed after the import (on {updated}); undoing would lose that change"
-            ));
-        } else if r.get(3)? {
-            refusals.push(format!(
-                "{name} now has a representative on a seat; end that appointment first"
-            ));
-        }
+        refusals.extend(refusal(&name, &updated, at, r.get(3)?));
     }
     let expected = (from..=to).filter(|id| !with_rows.contains(id)).count();
     match expected - found {
@@ -1068,6 +1054,22 @@ fn range_refusals(
         )),
     }
     Ok(refusals)
+}
+
+/// Why undo must leave a group the import touched: changed since (its updated time is no longer
+/// the one the import left), or, for one it added, now seated.
+fn refusal(name: &str, updated: &str, left_at: &str, added_and_seated: bool) -> Option<String> {
+    if updated != left_at {
+        Some(format!(
+            "{name} was changed after the import (on {updated}); undoing would lose that change"
+        ))
+    } else if added_and_seated {
+        Some(format!(
+            "{name} now has a representative on a seat; end that appointment first"
+        ))
+    } else {
+        None
+    }
 }
 
 fn file_problem(message: String) -> CoreError {
