@@ -64,9 +64,9 @@ fn main() {
         let store = Store::open(dir.join("directory.sqlite3")).unwrap();
         let bytes = std::fs::read(&file).unwrap();
         let t = Instant::now();
-        let table = compactdir_core::import::dialect::read(&bytes, None).unwrap();
+        let table = compactdir_core::import::dialect::read_raw(&bytes).unwrap();
         println!(
-            "  of which decoding and splitting into {} rows of tidied cells: {:.2} s",
+            "  of which decoding and splitting into {} records: {:.2} s",
             table.rows.len(),
             t.elapsed().as_secs_f64()
         );

@@ -1,6 +1,6 @@
 //! Work on a long list shared between the cores, each core taking one run of it, results kept in
-//! the list's order. For work done row by row on a file of many thousand rows (tidying cells,
-//! making name keys); a short list is done on the calling thread, where starting threads would
+//! the list's order. For work done row by row on a file of many thousand rows (making name
+//! keys); a short list is done on the calling thread, where starting threads would
 //! cost more than it saves.
 
 /// Lists shorter than this are done on the calling thread.

@@ -288,11 +288,13 @@ fn open(text: &str, encoding: Encoding) -> Result<Opening<'_>, String> {
 /// Reads a file; `limit` stops after that many data rows (for a preview).
 pub fn read(bytes: &[u8], limit: Option<usize>) -> Result<Table, String> {
     let Some(limit) = limit else {
-        // Splitting is sequential, but tidying each cell is not: the file is split first,
-        // then tidied on every core.
+        // A long import reads `read_raw` and tidies as it checks; a whole `Table` is for short
+        // files and tests.
         let raw = read_raw(bytes)?;
-        let rows = clean_in_parallel(&raw.rows)
-            .into_iter()
+        let rows = raw
+            .rows
+            .iter()
+            .map(|(row, r)| (*row, r.iter().map(clean_cell).collect::<Vec<_>>()))
             .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
             .collect();
         return Ok(Table {
@@ -341,15 +343,6 @@ pub fn read_raw(bytes: &[u8]) -> Result<RawTable, String> {
         dialect: o.dialect,
         headers: o.headers,
         rows,
-    })
-}
-
-/// Each record's cells tidied (`clean_cell`), in order, the work shared between the cores.
-fn clean_in_parallel(raw: &[(usize, csv::StringRecord)]) -> Vec<(usize, Vec<String>)> {
-    crate::parallel::map_in_order(raw, |part| {
-        part.iter()
-            .map(|(row, r)| (*row, r.iter().map(clean_cell).collect()))
-            .collect()
     })
 }
 

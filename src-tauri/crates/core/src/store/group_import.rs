@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use foldhash::{HashMap, HashMapExt};
 
-use rusqlite::{params, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::groups::save_group_in;
@@ -526,17 +526,23 @@ impl Store {
     /// `NotFound` for an unknown import; `Conflict` (nothing changed) when it was undone already,
     /// or a group it touched has been changed since or now holds a seat.
     pub fn undo_import(&self, id: i64) -> Result<UndoSummary> {
-        let record = self
-            .imports()?
-            .into_iter()
-            .find(|r| r.id == id)
+        type Record = (String, String, Option<String>, Option<i64>, Option<i64>);
+        let (file_name, at, undone_at, added_from, added_to): Record = self
+            .conn
+            .query_row(
+                "SELECT file_name, at, undone_at, added_from, added_to FROM imports WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?
             .ok_or(CoreError::NotFound { what: "import", id })?;
-        if let Some(at) = record.undone_at {
+        if let Some(undone) = undone_at {
             return Err(CoreError::Conflict(format!(
-                "the import of {} was already undone on {at}",
-                record.file_name
+                "the import of {file_name} was already undone on {undone}"
             )));
         }
+        // The groups it added, by id (imports made before migration 10 have none here).
+        let added = added_from.zip(added_to);
         let tx = self.conn.unchecked_transaction()?;
         let changes: Vec<Change> = tx
             .prepare(
@@ -557,15 +563,10 @@ impl Store {
                 ))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let added: Option<(i64, i64)> = tx.query_row(
-            "SELECT added_from, added_to FROM imports WHERE id = ?1",
-            [id],
-            |r| Ok(r.get::<_, Option<i64>>(0)?.zip(r.get::<_, Option<i64>>(1)?)),
-        )?;
         let mut refusals = Vec::new();
         if let Some(range) = added {
             let with_rows: HashSet<i64> = changes.iter().map(|c| c.0).collect();
-            refusals.extend(range_refusals(&tx, range, &record.at, &with_rows)?);
+            refusals.extend(range_refusals(&tx, range, &at, &with_rows)?);
         }
         for (_, action, _, after, now, name, seated) in &changes {
             let name = name.clone().unwrap_or_else(|| "a group".into());
@@ -576,8 +577,7 @@ impl Store {
         }
         if !refusals.is_empty() {
             return Err(CoreError::Conflict(format!(
-                "the import of {} cannot be undone: {}",
-                record.file_name,
+                "the import of {file_name} cannot be undone: {}",
                 refusals.join("; ")
             )));
         }
