@@ -211,18 +211,21 @@ pub fn read_row<C: AsRef<str>>(
         let rest: Vec<&str> = filled.collect();
         let field = *field;
         let column = columns.header(field);
-        let value = if field == Field::Address && !rest.is_empty() {
-            std::iter::once(first)
-                .chain(rest.iter().copied())
-                .collect::<Vec<_>>()
-                .join(", ")
+        // Copied only for a field kept as text; the others are read from the cell.
+        let value: Cow<str> = if field == Field::Address && !rest.is_empty() {
+            Cow::Owned(
+                std::iter::once(first)
+                    .chain(rest.iter().copied())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
         } else {
-            first.to_string()
+            Cow::Borrowed(first)
         };
         present.push(field);
         let mut refuse = |why: String| problems.push(cell_problem(row, column, why));
         match field {
-            Field::Name => input.name = value,
+            Field::Name => input.name = value.into_owned(),
             Field::OtherNames => {
                 input.other_names = std::iter::once(first)
                     .chain(rest.iter().copied())
@@ -237,7 +240,7 @@ pub fn read_row<C: AsRef<str>>(
                     _ => "",
                 };
                 for part in value.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-                    match org_id(scheme, part).and_then(|(s, v)| identifier::normalise(&s, &v)) {
+                    match org_id(scheme, part).and_then(|(s, v)| identifier::normalise(&s, v)) {
                         Ok(id) => {
                             if !input.identifiers.contains(&id) {
                                 input.identifiers.push(id);
@@ -248,16 +251,16 @@ pub fn read_row<C: AsRef<str>>(
                     }
                 }
             }
-            Field::Address => input.address = value,
-            Field::Postcode => input.postcode = value,
+            Field::Address => input.address = value.into_owned(),
+            Field::Postcode => input.postcode = value.into_owned(),
             Field::Ward => match ward(&value, lookups) {
                 Ok(id) => input.ward_id = Some(id),
                 Err(why) => refuse(why),
             },
-            Field::Email => input.email = value,
-            Field::Phone => input.phone = value,
-            Field::Website => input.website = value,
-            Field::Activities => input.activities = value,
+            Field::Email => input.email = value.into_owned(),
+            Field::Phone => input.phone = value.into_owned(),
+            Field::Website => input.website = value.into_owned(),
+            Field::Activities => input.activities = value.into_owned(),
             Field::Status => match status(&value) {
                 Some(s) => input.status = s,
                 None => refuse(format!(
@@ -303,7 +306,7 @@ pub fn read_row<C: AsRef<str>>(
                 Some(b) => input.faith = b,
                 None => {
                     input.faith = true;
-                    input.faith_name = value;
+                    input.faith_name = value.into_owned();
                 }
             },
             Field::Bme => match bme(&value) {
@@ -392,22 +395,26 @@ fn lower_first(s: &str) -> String {
 
 /// A registration number with its scheme: a bare number takes the column's scheme; an org-id
 /// (GB-CHC-1123456, 360G-trafford-be_active) carries its own.
-fn org_id(scheme: &str, value: &str) -> Result<(String, String), String> {
-    let up = value.to_ascii_uppercase();
+fn org_id<'a>(scheme: &'a str, value: &'a str) -> Result<(Cow<'a, str>, &'a str), String> {
     for known in ["GB-CHC-", "GB-COH-", "GB-SC-", "GB-NIC-"] {
-        if up.starts_with(known) {
+        if value
+            .get(..known.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(known))
+        {
             return Ok((
-                known.trim_end_matches('-').to_string(),
-                value[known.len()..].to_string(),
+                Cow::Borrowed(&known[..known.len() - 1]),
+                &value[known.len()..],
             ));
         }
     }
-    let parts: Vec<&str> = value.splitn(3, '-').collect();
-    match parts.as_slice() {
-        [a, b, rest] if a.chars().any(char::is_alphabetic) && !b.is_empty() && !rest.is_empty() => {
-            Ok((format!("{a}-{b}"), rest.to_string()))
+    let mut parts = value.splitn(3, '-');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(a), Some(b), Some(rest))
+            if a.chars().any(char::is_alphabetic) && !b.is_empty() && !rest.is_empty() =>
+        {
+            Ok((Cow::Owned(format!("{a}-{b}")), rest))
         }
-        _ if !scheme.is_empty() => Ok((scheme.to_string(), value.to_string())),
+        _ if !scheme.is_empty() => Ok((Cow::Borrowed(scheme), value)),
         _ => Err(format!(
             "\"{value}\" is not an org-id: it should look like GB-CHC-1123456 or GB-COH-09901361"
         )),
@@ -644,7 +651,15 @@ mod tests {
             "Recipient Org:Identifier,Recipient Org:Name,Recipient Org:Charity Number\n\
              GB-CHC-1110767,G Force,1110767\n\
              360G-trafford-be_active,Be Active,\n\
-             nonsense,X,\n",
+             nonsense,X,\n\
+             gb-coh-9901361,Blue Sci,\n",
+        );
+        assert_eq!(
+            ok[2].input.identifiers,
+            vec![Identifier {
+                scheme: "GB-COH".into(),
+                value: "09901361".into()
+            }]
         );
         assert_eq!(ok[0].input.identifiers.len(), 1);
         assert_eq!(ok[0].input.identifiers[0].scheme, "GB-CHC");
