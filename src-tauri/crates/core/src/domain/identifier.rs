@@ -32,18 +32,15 @@ pub fn normalise(scheme: &str, value: &str) -> Result<Identifier, String> {
     if scheme.is_empty() {
         return Err("choose the register this number belongs to".into());
     }
+    let unspaced = || value.chars().filter(|c| !c.is_whitespace());
     // The number as compared: no spaces, capitals. Made once and returned as it is when it is
     // already in its scheme's form (an import checks 200,000 numbers for 100,000 groups).
-    let up: String = value
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
+    let up: String = unspaced().map(|c| c.to_ascii_uppercase()).collect();
     if up.is_empty() {
         return Err("enter the number, or remove this row".into());
     }
     // As typed, for saying what is wrong.
-    let raw = || -> String { value.chars().filter(|c| !c.is_whitespace()).collect() };
+    let raw = || -> String { unspaced().collect() };
     let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     let value = match scheme.as_str() {
         "GB-CHC" => {
