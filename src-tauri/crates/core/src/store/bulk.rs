@@ -69,14 +69,23 @@ impl<'c, 'v> BulkInsert<'c, 'v> {
         }
     }
 
-    /// Queues one row (its values in the order of the columns), writing a full batch.
-    pub(crate) fn push<const N: usize>(&mut self, row: [Cell<'v>; N]) -> Result<()> {
+    /// Queues one row (its values in the order of the columns); `flush_full` or `flush` writes it.
+    pub(crate) fn push<const N: usize>(&mut self, row: [Cell<'v>; N]) {
         debug_assert_eq!(N, self.width, "a row's values must match the columns");
         self.values.extend(row);
-        if self.values.len() >= BATCH * self.width {
-            self.flush()?;
+    }
+
+    /// Writes the full batches queued so far, keeping the rest queued; says whether it wrote any.
+    /// Rows that name a row of another table go only after that table's batch is written (see
+    /// `import_batch`).
+    pub(crate) fn flush_full(&mut self) -> Result<bool> {
+        let batch = BATCH * self.width;
+        let any = self.values.len() >= batch;
+        while self.values.len() >= batch {
+            let mut stmt = self.conn.prepare_cached(&self.full)?;
+            run(&mut stmt, &self.shared, self.values.drain(..batch))?;
         }
-        Ok(())
+        Ok(any)
     }
 
     /// Writes the rows queued so far.
@@ -89,7 +98,7 @@ impl<'c, 'v> BulkInsert<'c, 'v> {
         // and not cached, so it does not push more useful statements out of the cache.
         if rows == BATCH {
             let mut stmt = self.conn.prepare_cached(&self.full)?;
-            run(&mut stmt, &self.shared, &mut self.values)
+            run(&mut stmt, &self.shared, self.values.drain(..))
         } else {
             let sql = statement(
                 &self.head,
@@ -101,7 +110,7 @@ impl<'c, 'v> BulkInsert<'c, 'v> {
             run(
                 &mut self.conn.prepare(&sql)?,
                 &self.shared,
-                &mut self.values,
+                self.values.drain(..),
             )
         }
     }
@@ -125,11 +134,15 @@ fn statement(head: &str, params: &[Param], shared: usize, width: usize, rows: us
     )
 }
 
-fn run(stmt: &mut Statement, shared: &[Cell], values: &mut Vec<Cell>) -> Result<()> {
+fn run<'v>(
+    stmt: &mut Statement,
+    shared: &[Cell],
+    values: impl Iterator<Item = Cell<'v>>,
+) -> Result<()> {
     for (i, v) in shared.iter().enumerate() {
         stmt.raw_bind_parameter(i + 1, v)?;
     }
-    for (i, v) in values.drain(..).enumerate() {
+    for (i, v) in values.enumerate() {
         stmt.raw_bind_parameter(shared.len() + i + 1, v)?;
     }
     stmt.raw_execute()?;
@@ -172,8 +185,16 @@ mod tests {
         let mut bulk = BulkInsert::new(&conn, "t", &["n", "s"]);
         let rows = BATCH * 2 + 5;
         for n in 0..rows as i64 {
-            bulk.push([int(n), owned(format!("row {n}"))]).unwrap();
+            bulk.push([int(n), owned(format!("row {n}"))]);
+            bulk.flush_full().unwrap();
         }
+        let written = |conn: &Connection| -> i64 {
+            conn.query_row("SELECT count(*) FROM t", [], |r| r.get(0))
+                .unwrap()
+        };
+        // Only whole batches go before the last flush; the rest wait.
+        assert_eq!(written(&conn), (BATCH * 2) as i64);
+        assert!(!bulk.flush_full().unwrap());
         bulk.flush().unwrap();
         let (count, sum, last): (i64, i64, String) = conn
             .query_row(
@@ -200,8 +221,9 @@ mod tests {
         );
         let rows = BATCH + 3;
         for n in 0..rows as i64 {
-            bulk.push([int(n), owned(format!("row {n}"))]).unwrap();
+            bulk.push([int(n), owned(format!("row {n}"))]);
         }
+        assert!(bulk.flush_full().unwrap());
         bulk.flush().unwrap();
         let wrong: i64 = conn
             .query_row(

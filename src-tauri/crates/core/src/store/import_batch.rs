@@ -5,8 +5,10 @@
 //!
 //! Ids are given here (one more than the largest so far, as SQLite would) so a group's rows
 //! can be queued before the group itself is written. They are given in one run, so the import's
-//! undo record of them is the first and the last (`added_range`). The import's transaction
-//! defers foreign key checks to its commit, so each table's batch can go when it is full.
+//! undo record of them is the first and the last (`added_range`). The other tables' rows are
+//! written only after their groups' batch: SQLite checks each row's group as it is written, and
+//! a row written before its group would be counted as missing, then looked for again when the
+//! group came (about a sixth of the saving, for 100,000 groups with two numbers each).
 
 use rusqlite::Transaction;
 
@@ -29,9 +31,7 @@ pub(crate) struct NewGroups<'c, 'v> {
 }
 
 impl<'c, 'v> NewGroups<'c, 'v> {
-    /// Turns on deferred foreign key checks for the rest of `tx` (they end with it).
     pub(crate) fn new(tx: &'c Transaction, now: &'v str) -> Result<NewGroups<'c, 'v>> {
-        tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
         let last: i64 =
             tx.query_row("SELECT coalesce(max(id), 0) FROM groups", [], |r| r.get(0))?;
         Ok(NewGroups {
@@ -117,13 +117,13 @@ impl<'c, 'v> NewGroups<'c, 'v> {
             flag(g.bme_led),
             flag(g.bme_serving),
             text(&g.interest),
-        ])?;
+        ]);
         for (i, name) in g.other_names.iter().enumerate() {
-            self.other_names.push([n(), int(i as i64), text(name)])?;
+            self.other_names.push([n(), int(i as i64), text(name)]);
         }
         for (i, ident) in g.identifiers.iter().enumerate() {
             self.identifiers
-                .push([n(), int(i as i64), text(&ident.scheme), text(&ident.value)])?;
+                .push([n(), int(i as i64), text(&ident.scheme), text(&ident.value)]);
         }
         for f in &g.features {
             self.features.push([
@@ -131,13 +131,13 @@ impl<'c, 'v> NewGroups<'c, 'v> {
                 int(i64::from(f.number)),
                 opt_text(f.side.map(Side::as_str)),
                 text(&f.evidence),
-            ])?;
+            ]);
         }
         for c in &g.category_ids {
-            self.categories.push([n(), int(*c)])?;
+            self.categories.push([n(), int(*c)]);
         }
         for w in &g.place_ward_ids {
-            self.place_wards.push([n(), int(*w)])?;
+            self.place_wards.push([n(), int(*w)]);
         }
         // As `save_group_in` does: a group added unclassified has no stored first line.
         let suggestion = classification::suggest(&g.answers());
@@ -147,7 +147,7 @@ impl<'c, 'v> NewGroups<'c, 'v> {
                 text("suggested"),
                 text(suggestion.class.as_str()),
                 owned(suggestion.reason),
-            ])?;
+            ]);
         }
         if let Some(c) = g.class_override {
             self.history.push([
@@ -155,7 +155,13 @@ impl<'c, 'v> NewGroups<'c, 'v> {
                 text("set"),
                 text(c.as_str()),
                 text(&g.class_override_reason),
-            ])?;
+            ]);
+        }
+        // The other tables' rows go only after their groups' (see above).
+        if self.groups.flush_full()? {
+            for table in self.children() {
+                table.flush_full()?;
+            }
         }
         Ok(id)
     }
@@ -167,17 +173,22 @@ impl<'c, 'v> NewGroups<'c, 'v> {
 
     /// Writes everything queued, so the groups can be read or changed in the same transaction.
     pub(crate) fn flush(&mut self) -> Result<()> {
-        for table in [
-            &mut self.groups,
+        self.groups.flush()?;
+        for table in self.children() {
+            table.flush()?;
+        }
+        Ok(())
+    }
+
+    /// The tables whose rows name a group.
+    fn children(&mut self) -> [&mut BulkInsert<'c, 'v>; 6] {
+        [
             &mut self.other_names,
             &mut self.identifiers,
             &mut self.features,
             &mut self.categories,
             &mut self.place_wards,
             &mut self.history,
-        ] {
-            table.flush()?;
-        }
-        Ok(())
+        ]
     }
 }
