@@ -8,7 +8,7 @@
 //! undo record of them is the first and the last (`added_range`). The other tables' rows are
 //! written only after their groups' batch: SQLite checks each row's group as it is written, and
 //! a row written before its group would be counted as missing, then looked for again when the
-//! group came (about a sixth of the saving, for 100,000 groups with two numbers each).
+//! group came (a tenth of the saving's instructions, for groups with two numbers each).
 
 use rusqlite::Transaction;
 
