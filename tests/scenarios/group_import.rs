@@ -49,6 +49,25 @@ fn the_trafford_grants_file_imports_one_group_per_organisation() {
     assert!(reports >= 1, "progress is reported");
     assert_eq!(p.read, 555);
     assert_eq!(p.rejected, vec![]);
+    // A group with no register number has the funder's own id, named as such in the reason.
+    let confidence = p
+        .rows
+        .iter()
+        .filter(|r| r.line.input.name == "Confidence After Cancer")
+        .nth(1)
+        .expect("Confidence After Cancer has several grants");
+    assert_eq!(
+        confidence.matched.as_ref().unwrap().reason,
+        format!(
+            "same 360G-TRAFFORD identifier confidence_after_cancer as row {} of this file",
+            p.rows
+                .iter()
+                .find(|r| r.line.input.name == "Confidence After Cancer")
+                .unwrap()
+                .line
+                .row
+        )
+    );
     // G Force, G- Force and G-Force share charity number 1110767: one group.
     let g_force: Vec<_> = p
         .rows
@@ -128,7 +147,7 @@ fn the_charity_register_joins_the_grants_by_charity_number_and_rejects_a_bad_pos
         .unwrap();
     assert_eq!(
         age_uk.matched.as_ref().unwrap().reason,
-        "same charity number (england and wales) 1109047"
+        "same charity number (England and Wales) 1109047"
     );
     let cheshire = p
         .rows

@@ -11,7 +11,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use serde::{Deserialize, Serialize};
 
-use super::identifier::{scheme_label, Identifier};
+use super::identifier::{scheme_words, Identifier};
 
 /// Pairs scoring at least this are proposed (0 to 1). Chosen on the Trafford grants file, where
 /// it gives both precision and recall of at least 0.9 (BENCHMARKS.md).
@@ -489,11 +489,7 @@ pub fn score(
 ) -> (f64, Vec<String>) {
     let mut reasons = Vec::new();
     if let Some(i) = &e.same_identifier {
-        reasons.push(format!(
-            "same {} {}",
-            scheme_label(&i.scheme).to_lowercase(),
-            i.value
-        ));
+        reasons.push(format!("same {} {}", scheme_words(&i.scheme), i.value));
     }
     let mut s = names.base();
     match names {
@@ -569,10 +565,7 @@ pub fn score(
     }
     if let Some((scheme, x, y)) = &e.different_identifier {
         penalty += 0.3;
-        reasons.push(format!(
-            "different {}s ({x} and {y})",
-            scheme_label(scheme).to_lowercase()
-        ));
+        reasons.push(format!("different {}s ({x} and {y})", scheme_words(scheme)));
     }
     if e.same_identifier.is_none() {
         s -= penalty;

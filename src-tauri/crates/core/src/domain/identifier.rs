@@ -25,6 +25,22 @@ pub fn scheme_label(scheme: &str) -> &str {
         .unwrap_or("Other register number")
 }
 
+/// A scheme's words inside a sentence ("same charity number (England and Wales) 1143362"). A
+/// scheme without words here is named by its prefix: a 360Giving file's own ids for groups with
+/// no register number ("360G-TRAFFORD identifier confidence_after_cancer") are not a register's.
+pub fn scheme_words(scheme: &str) -> String {
+    match SCHEMES.iter().find(|(s, _)| *s == scheme) {
+        Some((_, label)) => {
+            let mut chars = label.chars();
+            chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        None => format!("{scheme} identifier"),
+    }
+}
+
 /// Normalises an identifier for its scheme, or says in words why it cannot be one.
 /// Other schemes (any prefix such as `GB-MPR` or `360G-...`) are kept as typed, trimmed.
 pub fn normalise(scheme: &str, value: &str) -> Result<Identifier, String> {
@@ -102,6 +118,19 @@ pub fn normalise(scheme: &str, value: &str) -> Result<Identifier, String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_scheme_is_named_in_a_sentence_by_its_words_or_else_its_prefix() {
+        assert_eq!(
+            super::scheme_words("GB-CHC"),
+            "charity number (England and Wales)"
+        );
+        assert_eq!(super::scheme_words("GB-COH"), "company number");
+        assert_eq!(
+            super::scheme_words("360G-TRAFFORD"),
+            "360G-TRAFFORD identifier"
+        );
+    }
+
     use super::normalise;
 
     #[test]

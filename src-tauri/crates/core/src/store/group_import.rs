@@ -15,7 +15,7 @@ use super::groups::save_group_in;
 use super::import_batch::NewGroups;
 use super::{now_utc, Store};
 use crate::domain::group::GroupInput;
-use crate::domain::identifier::{scheme_label, Identifier};
+use crate::domain::identifier::{scheme_words, Identifier};
 use crate::domain::names::shown_name;
 use crate::error::{CoreError, FieldProblem, Result};
 use crate::import::cell_problem;
@@ -455,8 +455,8 @@ impl Store {
                             row,
                             "identifiers",
                             format!(
-                                "{} {} already belongs to group {other}: choose update or skip for this row",
-                                scheme_label(&ident.scheme),
+                                "the {} {} already belongs to group {other}: choose update or skip for this row",
+                                scheme_words(&ident.scheme),
                                 ident.value
                             ),
                         ));
@@ -872,14 +872,7 @@ impl Existing {
     fn find(&self, input: &GroupInput, key: &str) -> Option<Match> {
         for i in &input.identifiers {
             if let Some(id) = self.by_ident.get(&i.scheme, &i.value) {
-                return self.matched(
-                    *id,
-                    format!(
-                        "same {} {}",
-                        scheme_label(&i.scheme).to_lowercase(),
-                        i.value
-                    ),
-                );
+                return self.matched(*id, format!("same {} {}", scheme_words(&i.scheme), i.value));
             }
         }
         if let Some(ids) = self.by_key.get(key) {
@@ -996,7 +989,7 @@ fn match_rows(
                             first,
                             format!(
                                 "same {} {} as row {} of this file",
-                                scheme_label(&id.scheme).to_lowercase(),
+                                scheme_words(&id.scheme),
                                 id.value,
                                 lines[first].row
                             ),

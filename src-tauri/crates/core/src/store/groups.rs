@@ -12,7 +12,7 @@ use crate::domain::classification::{self, GroupClass, Side, FEATURE_COUNT};
 use crate::domain::group::{
     served_categories, ClassChange, Enterprise, FeatureAnswer, Group, GroupInput, GroupRow, Status,
 };
-use crate::domain::identifier::Identifier;
+use crate::domain::identifier::{scheme_words, Identifier};
 use crate::error::{CoreError, FieldProblem, Result};
 
 impl Store {
@@ -207,8 +207,9 @@ pub(super) fn save_group_in(tx: &Connection, mut input: GroupInput, is_demo: boo
             return Err(CoreError::Invalid(vec![FieldProblem::new(
                 format!("identifiers[{i}].value"),
                 format!(
-                    "{} {} already belongs to {name}: this may be the same group",
-                    ident.scheme, ident.value
+                    "The {} {} already belongs to {name}: this may be the same group",
+                    scheme_words(&ident.scheme),
+                    ident.value
                 ),
             )]));
         }
