@@ -184,6 +184,17 @@ fn the_open_referral_export_validates_against_the_uk_profile() {
     g.website = "www.salfordcvs.co.uk".into();
     g.email = "info@salfordcvs.co.uk".into();
     g.activities = "Support for voluntary groups".into();
+    // A register's number and a funder's own id (as 360Giving files give groups with none).
+    g.identifiers = vec![
+        Identifier {
+            scheme: "GB-CHC".into(),
+            value: "1234567".into(),
+        },
+        Identifier {
+            scheme: "360G-SALFORD".into(),
+            value: "salford_cvs".into(),
+        },
+    ];
     store.save_group(g).unwrap();
     let out = t.dir.path().join("hsds");
     let summary = store.export_hsds(&out).unwrap();
@@ -271,6 +282,19 @@ fn the_open_referral_export_validates_against_the_uk_profile() {
     let orgs = cells(&std::fs::read(out.join("organizations.csv")).unwrap());
     let cvs = orgs.iter().find(|r| r[1] == "Salford CVS").unwrap();
     assert_eq!(cvs[4], "https://www.salfordcvs.co.uk");
+    let idents = cells(&std::fs::read(out.join("organization_identifiers.csv")).unwrap());
+    let types: Vec<[&str; 3]> = idents
+        .iter()
+        .filter(|r| r[1] == cvs[0])
+        .map(|r| [r[2].as_str(), r[3].as_str(), r[4].as_str()])
+        .collect();
+    assert_eq!(
+        types,
+        [
+            ["GB-CHC", "Charity number (England and Wales)", "1234567"],
+            ["360G-SALFORD", "360G-SALFORD identifier", "salford_cvs"]
+        ]
+    );
     // The same group keeps its id from one export to the next.
     store.export_hsds(&out).unwrap();
     assert_eq!(

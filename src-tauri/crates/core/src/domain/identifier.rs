@@ -1,6 +1,8 @@
 //! Registration numbers with their org-id scheme (the UK convention: GB-CHC, GB-COH, GB-SC,
 //! GB-NIC). Kept as text: company numbers have leading zeros that a spreadsheet would lose.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,20 +19,20 @@ pub const SCHEMES: &[(&str, &str)] = &[
     ("GB-NIC", "Northern Ireland charity number"),
 ];
 
-pub fn scheme_label(scheme: &str) -> &str {
-    SCHEMES
-        .iter()
-        .find(|(s, _)| *s == scheme)
-        .map(|(_, l)| *l)
-        .unwrap_or("Other register number")
+/// The words shown for a scheme. A scheme without words here is named by its prefix: a 360Giving
+/// file gives a group with no register number the funder's own id ("360G-TRAFFORD identifier"),
+/// which is not a register's number.
+pub fn scheme_label(scheme: &str) -> Cow<'static, str> {
+    match known(scheme) {
+        Some(label) => Cow::Borrowed(label),
+        None => Cow::Owned(format!("{scheme} identifier")),
+    }
 }
 
-/// A scheme's words inside a sentence ("same charity number (England and Wales) 1143362"). A
-/// scheme without words here is named by its prefix: a 360Giving file's own ids for groups with
-/// no register number ("360G-TRAFFORD identifier confidence_after_cancer") are not a register's.
+/// A scheme's words inside a sentence ("same charity number (England and Wales) 1143362").
 pub fn scheme_words(scheme: &str) -> String {
-    match SCHEMES.iter().find(|(s, _)| *s == scheme) {
-        Some((_, label)) => {
+    match known(scheme) {
+        Some(label) => {
             let mut chars = label.chars();
             chars
                 .next()
@@ -39,6 +41,10 @@ pub fn scheme_words(scheme: &str) -> String {
         }
         None => format!("{scheme} identifier"),
     }
+}
+
+fn known(scheme: &str) -> Option<&'static str> {
+    SCHEMES.iter().find(|(s, _)| *s == scheme).map(|(_, l)| *l)
 }
 
 /// Normalises an identifier for its scheme, or says in words why it cannot be one.
@@ -118,6 +124,8 @@ pub fn normalise(scheme: &str, value: &str) -> Result<Identifier, String> {
 
 #[cfg(test)]
 mod tests {
+    use super::normalise;
+
     #[test]
     fn a_scheme_is_named_in_a_sentence_by_its_words_or_else_its_prefix() {
         assert_eq!(
@@ -129,9 +137,15 @@ mod tests {
             super::scheme_words("360G-TRAFFORD"),
             "360G-TRAFFORD identifier"
         );
+        assert_eq!(
+            super::scheme_label("GB-CHC"),
+            "Charity number (England and Wales)"
+        );
+        assert_eq!(
+            super::scheme_label("360G-TRAFFORD"),
+            "360G-TRAFFORD identifier"
+        );
     }
-
-    use super::normalise;
 
     #[test]
     fn company_numbers_keep_their_leading_zeros() {
