@@ -39,7 +39,7 @@ pub fn scheme_words(scheme: &str) -> String {
                 .map(|c| c.to_lowercase().chain(chars).collect())
                 .unwrap_or_default()
         }
-        None => format!("{scheme} identifier"),
+        None => scheme_label(scheme).into_owned(),
     }
 }
 

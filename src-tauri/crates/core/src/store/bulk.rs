@@ -90,29 +90,25 @@ impl<'c, 'v> BulkInsert<'c, 'v> {
 
     /// Writes the rows queued so far.
     pub(crate) fn flush(&mut self) -> Result<()> {
+        self.flush_full()?;
         let rows = self.values.len() / self.width;
         if rows == 0 {
             return Ok(());
         }
-        // A full batch reuses one cached statement; the last, shorter one is prepared once
-        // and not cached, so it does not push more useful statements out of the cache.
-        if rows == BATCH {
-            let mut stmt = self.conn.prepare_cached(&self.full)?;
-            run(&mut stmt, &self.shared, self.values.drain(..))
-        } else {
-            let sql = statement(
-                &self.head,
-                &self.params,
-                self.shared.len(),
-                self.width,
-                rows,
-            );
-            run(
-                &mut self.conn.prepare(&sql)?,
-                &self.shared,
-                self.values.drain(..),
-            )
-        }
+        // Full batches reuse one cached statement; the last, shorter one is prepared once and
+        // not cached, so it does not push more useful statements out of the cache.
+        let sql = statement(
+            &self.head,
+            &self.params,
+            self.shared.len(),
+            self.width,
+            rows,
+        );
+        run(
+            &mut self.conn.prepare(&sql)?,
+            &self.shared,
+            self.values.drain(..),
+        )
     }
 }
 
