@@ -44,6 +44,7 @@ test("an edit is in the group's history and undone from there; a backup restores
     await driver.waitFor("the old name back on the page", titleIs(driver, original));
     const notice = await (await driver.waitForElement(".history-notice")).text();
     assert.match(notice, /^Undone: Name from/);
+    assert.equal(await driver.execute("return document.activeElement.id"), "history-group-notice", "the pressed Undo went: focus is on what happened");
     const undoRow = await driver.waitFor("the undo in the history", async () =>
       (await driver.findAll('#history-group tr[data-field="name"]'))[0]);
     assert.match(await undoRow.text(), /Undo: Name/, "the undo is a row of its own, newest first");

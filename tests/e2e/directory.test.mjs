@@ -114,3 +114,46 @@ test("search as you type finds a group by a loose spelling, highlights it, and E
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("keyboard focus is never dropped: Checked today, Rename and the header's focus ring", async () => {
+  const dir = tempDir();
+  const active = (driver) => driver.execute("return document.activeElement.id || document.activeElement.closest('tr')?.dataset.groupId || document.activeElement.tagName");
+  try {
+    await withApp(path.join(dir, "directory.sqlite3"), "focus", async (driver) => {
+      await driver.waitFor("the list", async () => (await rowNames(driver)).length > 100);
+
+      // Needs checking: the row pressed goes, and focus moves to the row that took its place.
+      await (await driver.find("#section-queue")).click();
+      const ids = async () => Promise.all((await driver.findAll("#needs-checking tbody tr")).map((r) => r.attribute("data-group-id")));
+      const before = await driver.waitFor("the queue", async () => ((await ids()).length > 2 ? ids() : null));
+      await (await driver.find(`#needs-checking tr[data-group-id="${before[0]}"] button.secondary`)).click();
+      await driver.waitFor("the row to go", async () => (await ids()).length === before.length - 1);
+      assert.equal(await active(driver), before[1], "focus is on the next row's button, not lost");
+
+      // Rename: focus goes into the new name, and back to the Rename button when it is saved.
+      await (await driver.find("#section-categories")).click();
+      const rename = await driver.waitForElement("#categories button[id^='rename-button-']");
+      const id = (await rename.attribute("id")).replace("rename-button-", "");
+      await rename.click();
+      await driver.waitFor("the rename field focused", async () => (await active(driver)) === `rename-${id}`);
+      const input = await driver.find(`#rename-${id}`);
+      await input.clear();
+      await input.type("Renamed in the focus test\uE007");
+      await driver.waitFor("the Rename button focused again", async () => (await active(driver)) === `rename-button-${id}`);
+      assert.match(await (await driver.find("#categories")).text(), /Renamed in the focus test/);
+
+      // The header's Search button (a secondary button on the green) shows the yellow ring when
+      // reached from the keyboard: its own shadow used to hide it, leaving a black outline at 2.4:1.
+      await driver.execute("document.querySelector('.skip').focus()");
+      await (await driver.find(".skip")).type("\uE004"); // Tab, from the skip link to the Search button
+      const ring = await driver.execute(
+        "const b = document.activeElement; return [b.className, b.matches(':focus-visible'), getComputedStyle(b).boxShadow];",
+      );
+      assert.match(ring[0], /search-button/, "Tab from the skip link reaches the Search button");
+      assert.ok(ring[1], "focus from the keyboard is visible");
+      assert.match(ring[2], /rgb\(255, 221, 0\)/, `the yellow focus ring: ${ring[2]}`);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
