@@ -50,6 +50,8 @@ const COMMANDS: &[&str] = &[
     "import_undo",
     "save_import_mapping",
     "export_groups_csv",
+    "export_review_pack",
+    "export_open_referral",
     "gap_matrix",
     "gap_cell",
     "audit_trail",

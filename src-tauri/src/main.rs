@@ -65,6 +65,8 @@ fn main() {
             commands::import::import_undo,
             commands::import::save_import_mapping,
             commands::import::export_groups_csv,
+            commands::exports::export_review_pack,
+            commands::exports::export_open_referral,
             commands::gaps::gap_matrix,
             commands::gaps::gap_cell,
             commands::audit::audit_trail,

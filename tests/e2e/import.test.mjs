@@ -1,7 +1,7 @@
 // Issue: CSV import as users' files really are. The import wizard in the real window, on the real
 // Trafford 360Giving grants file: the 360Giving mapping is suggested, the rows are checked and
 // counted, the import adds the groups to the directory, and undo takes them out again. Then the
-// groups export writes a file.
+// groups export writes a file, and the annual review pack and Open Referral tables are written too.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -198,6 +198,67 @@ test("rows with problems are listed by row, column and reason, and saved as a CS
     assert.match(saved, /Bad Postcode Group/);
   } catch (e) {
     await driver.screenshot(path.join(artifacts, "import-rejected-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    throw e;
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the annual review pack and the Open Referral tables are written from the window", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  /** A CSV's lines without the BOM and the last empty line; cells are not split (none has a comma
+   * in the columns read here). */
+  const lines = (file) => readFileSync(file, "utf8").replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+  try {
+    await go(driver, "import");
+    const year = new Date().getFullYear();
+    const pack = path.join(dir, "review");
+
+    // A year not begun is refused beside the year, which takes focus, and nothing is written.
+    const yearField = await driver.waitForElement("#review-year");
+    await yearField.clear();
+    await yearField.type(String(year + 1));
+    await (await driver.find("#review-folder")).type(pack);
+    await press(driver, "#review-export");
+    const refusal = await driver.waitForElement("#review-year-error");
+    assert.match(await refusal.text(), new RegExp(`${year + 1} has not begun`));
+    assert.equal(await driver.execute("return document.activeElement.id"), "review-year");
+    assert.ok(!existsSync(pack), "a refused pack writes nothing");
+
+    // This year's pack: the five files, the counts the page gives, the BOM and CRLF of every CSV.
+    await yearField.clear();
+    await yearField.type(String(year));
+    await press(driver, "#review-export");
+    const said = await driver.waitFor("the pack written", async () => {
+      const t = await (await driver.find("#review-result")).text();
+      return t.includes("written to") && t;
+    });
+    const count = (what) => Number(said.match(new RegExp(`(\\d+) ${what}`))[1]);
+    assert.match(said, new RegExp(`The ${year} review pack .* written to ${pack}: .* It holds personal data\\.`));
+    for (const f of ["partnerships.csv", "seats.csv", "gaps.csv", "groups.csv", "README.txt"]) assert.ok(existsSync(path.join(pack, f)), f);
+    assert.ok(readFileSync(path.join(pack, "seats.csv"), "utf8").startsWith("\uFEFFpartnership,seat,sector,constituency,holder,"));
+    assert.match(lines(path.join(pack, "partnerships.csv"))[0], /^partnership,kind,convenor,seats_total,seats_filled,seats_vacant,/);
+    assert.equal(lines(path.join(pack, "partnerships.csv")).length - 1, count("partnerships?"));
+    assert.equal(count("groups"), 120, "the demo's groups, all of them");
+
+    // Open Referral UK: organizations.csv with the schema's columns, a row for each group.
+    const or = path.join(dir, "open-referral");
+    await (await driver.find("#hsds-folder")).type(or);
+    await press(driver, "#hsds-export");
+    const orSaid = await driver.waitFor("the tables written", async () => {
+      const t = await (await driver.find("#hsds-result")).text();
+      return t.includes("written to") && t;
+    });
+    assert.match(orSaid, new RegExp(`^120 organizations and \\d+ identifiers written to ${or} \\(organizations.csv, organization_identifiers.csv\\)\\.$`));
+    const orgs = lines(path.join(or, "organizations.csv"));
+    assert.equal(orgs[0], "id,name,description,email,website,logo,uri,parent_organization_id");
+    assert.equal(orgs.length - 1, 120);
+    await driver.screenshot(path.join(artifacts, "exports.png"));
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "exports-failed.png")).catch((s) => console.error("screenshot:", s.message));
     throw e;
   } finally {
     await app.stop();

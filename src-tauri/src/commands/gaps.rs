@@ -60,10 +60,7 @@ pub async fn directory_coverage(state: State<'_, AppState>) -> Result<DirectoryC
 
 /// Where a saved picture goes unless the user types another path: the documents folder.
 fn default_path() -> PathBuf {
-    dirs::document_dir()
-        .or_else(dirs::home_dir)
-        .unwrap_or_else(std::env::temp_dir)
-        .join(format!("representation-gaps-{}.svg", today()))
+    super::documents().join(format!("representation-gaps-{}.svg", today()))
 }
 
 /// The path the picture form starts with.

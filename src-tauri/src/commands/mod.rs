@@ -9,9 +9,17 @@ pub mod categories;
 pub mod dates;
 pub mod directory;
 pub mod duplicates;
+pub mod exports;
 pub mod gaps;
 pub mod groups;
 pub mod import;
 pub mod partnerships;
 pub mod people;
 pub mod seats;
+
+/// Where a file or folder goes when the user types no path: the documents folder, else home.
+pub(crate) fn documents() -> std::path::PathBuf {
+    dirs::document_dir()
+        .or_else(dirs::home_dir)
+        .unwrap_or_else(std::env::temp_dir)
+}

@@ -41,10 +41,7 @@ pub fn export_subject_access(
 ) -> Result<String, AppError> {
     let today = chrono::Local::now().date_naive();
     let path = if path.trim().is_empty() {
-        dirs::document_dir()
-            .or_else(dirs::home_dir)
-            .unwrap_or_else(std::env::temp_dir)
-            .join(format!("subject-access-person-{id}-{today}.txt"))
+        super::documents().join(format!("subject-access-person-{id}-{today}.txt"))
     } else {
         PathBuf::from(path.trim())
     };

@@ -3,7 +3,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
-import type { Choices, ImportCheck, ImportPreview, ImportProgress, ImportSummary, Mapping, NamedMapping, UndoSummary } from "./importTypes";
+import type { Choices, ImportCheck, ImportPreview, ImportProgress, ImportSummary, Mapping, NamedMapping, OpenReferralExport, ReviewPack, UndoSummary } from "./importTypes";
 import type {
   AccountabilityLog,
   AuditEntry,
@@ -138,6 +138,15 @@ export const api = {
   importUndo: (id: number) => call<UndoSummary>("import_undo", { id }),
   saveImportMapping: (name: string, mapping: Mapping) => call<NamedMapping[]>("save_import_mapping", { name, mapping }),
   exportGroupsCsv: (path: string) => call<number>("export_groups_csv", { path }),
+  /** The annual review pack for `year` (as typed) into `folder`; empty: a folder in Documents. */
+  exportReviewPack: (year: string, folder: string) => call<ReviewPack>("export_review_pack", { year, folder }),
+  /** Open Referral UK's organizations and identifiers into `folder`; empty: a folder in Documents. */
+  exportOpenReferral: (folder: string) => call<OpenReferralExport>("export_open_referral", { folder }),
+  /** The native dialog to choose a folder; null when cancelled. */
+  chooseFolder: async (defaultPath: string): Promise<string | null> => {
+    const p = await openDialog({ multiple: false, directory: true, defaultPath: defaultPath || undefined });
+    return typeof p === "string" ? p : null;
+  },
   /** Progress of a long check or import; returns the function that stops listening. */
   onImportProgress: (f: (p: ImportProgress) => void): Promise<UnlistenFn> => listen<ImportProgress>("import-progress", (e) => f(e.payload)),
   /** The native dialog to choose a CSV file; null when cancelled. */

@@ -8,10 +8,12 @@ import {
   headerRowWords,
   mappingFromSelections,
   missingColumns,
+  openReferralWords,
   orderedMappings,
   problemReason,
   progressWords,
   rejectedFileName,
+  reviewPackWords,
   selectionProblems,
   selectionsFromMapping,
   suggestionWords,
@@ -105,5 +107,16 @@ describe("the words the steps show", () => {
   it("name the rejected rows' file after the imported one", () => {
     expect(rejectedFileName("grants.CSV")).toBe("grants-rejected.csv");
     expect(rejectedFileName("")).toBe("import-rejected.csv");
+  });
+});
+
+describe("the exports' words", () => {
+  it("says what the review pack holds, where, as at when, and that it is personal data", () => {
+    const words = reviewPackWords({ folder: "/home/a/review", year: 2025, as_of: "2025-12-31", partnerships: 1, seats: 12, gaps: 16, groups: 120 });
+    expect(words).toBe("The 2025 review pack (judged as at 2025-12-31) was written to /home/a/review: 1 partnership, 12 seats, 16 gap cells and 120 groups. It holds personal data.");
+  });
+  it("says how many organizations and identifiers the Open Referral tables hold, and their files", () => {
+    const words = openReferralWords({ folder: "/tmp/or", files: ["organizations.csv", "organization_identifiers.csv"], organizations: 1, identifiers: 0 });
+    expect(words).toBe("1 organization and 0 identifiers written to /tmp/or (organizations.csv, organization_identifiers.csv).");
   });
 });

@@ -1,7 +1,7 @@
 // The import wizard's rules that need no window: turning the column selects into a mapping and
 // back, counting what the choices will do, and the words the steps show.
 import type { FieldProblem } from "../../ipc/types";
-import type { Choice, Choices, ImportCheck, ImportProgress, ImportSummary, Mapping, Match, NamedMapping } from "../../ipc/importTypes";
+import type { Choice, Choices, ImportCheck, ImportProgress, ImportSummary, Mapping, Match, NamedMapping, OpenReferralExport, ReviewPack } from "../../ipc/importTypes";
 
 export const STEPS = ["Choose a file", "Match the columns", "Check the rows", "Import"] as const;
 export type Step = 1 | 2 | 3 | 4;
@@ -111,4 +111,18 @@ export function exportFileName(today: string): string {
 export function rejectedFileName(fileName: string): string {
   const base = fileName.replace(/\.(csv|txt|tsv)$/i, "");
   return `${base || "import"}-rejected.csv`;
+}
+
+/** What the review pack holds and where, in a sentence, with the reminder that it is personal data. */
+export function reviewPackWords(p: ReviewPack): string {
+  return (
+    `The ${p.year} review pack (judged as at ${p.as_of}) was written to ${p.folder}: ` +
+    `${plural(p.partnerships, "partnership")}, ${plural(p.seats, "seat")}, ${plural(p.gaps, "gap cell")} and ${plural(p.groups, "group")}. ` +
+    "It holds personal data."
+  );
+}
+
+/** What the Open Referral UK export wrote and where, in a sentence. */
+export function openReferralWords(e: OpenReferralExport): string {
+  return `${plural(e.organizations, "organization")} and ${plural(e.identifiers, "identifier")} written to ${e.folder} (${e.files.join(", ")}).`;
 }
