@@ -12,7 +12,8 @@ use compactdir_core::Store;
 pub enum Action {
     /// groups.csv: id, name, other_names, charity_number, company_number, postcode, ward, class,
     /// suggested_class, community_features, voluntary_features, faith_group, bme,
-    /// categories_served, last_checked, status.
+    /// categories_served, last_checked, status, address, email, phone, website, activities,
+    /// wards_served, community_of_interest, enterprise, last_checked_by, class_reason.
     Groups {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,

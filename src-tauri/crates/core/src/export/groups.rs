@@ -1,6 +1,6 @@
 //! groups.csv: one row per group, with the columns `import::mapping::EXPORT_COLUMNS` names, so
-//! the file comes back in through the groups import with nothing to choose. Lists (other names,
-//! numbers, features, categories) are separated by "; ". Charity numbers (GB-CHC) and company
+//! the file comes back in through the groups import with nothing to choose and nothing lost.
+//! Lists (other names, numbers, features, categories, wards served) are separated by "; ". Charity numbers (GB-CHC) and company
 //! numbers (GB-COH) have their own columns; other registers' numbers go in the charity_number
 //! column as org-ids (GB-SC-SC012345, 360G-...), which the import reads back.
 
@@ -9,6 +9,7 @@ use std::io::Write;
 
 use super::csv::CsvWriter;
 use crate::error::{CoreError, Result};
+use crate::import::groups::yes_no;
 use crate::import::mapping::EXPORT_COLUMNS;
 use crate::store::{by_name, ExportedGroup, Store};
 
@@ -72,23 +73,46 @@ pub fn cells(g: &ExportedGroup) -> Vec<Cow<'_, str>> {
         Cow::Owned(charity.join("; ")),
         Cow::Owned(company.join("; ")),
         Cow::Borrowed(g.postcode.as_str()),
-        Cow::Borrowed(g.ward.as_deref().unwrap_or_default()),
+        Cow::Borrowed(g.ward_ref.as_deref().unwrap_or_default()),
         Cow::Borrowed(g.class.as_str()),
         Cow::Borrowed(g.suggested_class.as_str()),
         numbers(&g.community_features),
         numbers(&g.voluntary_features),
-        Cow::Borrowed(if g.faith { "yes" } else { "no" }),
+        // The faith's name says "yes" and which faith at once (the import reads any answer but
+        // yes or no as a faith's name); a name that reads as yes or no would not come back so.
+        Cow::Borrowed(match g.faith {
+            true if !g.faith_name.is_empty() && yes_no(&g.faith_name).is_none() => {
+                g.faith_name.as_str()
+            }
+            true => "yes",
+            false => "no",
+        }),
         Cow::Borrowed(bme),
         list(&g.categories_served),
         Cow::Borrowed(g.last_checked.as_deref().unwrap_or_default()),
         Cow::Borrowed(g.status.as_str()),
+        Cow::Borrowed(g.address.as_str()),
+        Cow::Borrowed(g.email.as_str()),
+        Cow::Borrowed(g.phone.as_str()),
+        Cow::Borrowed(g.website.as_str()),
+        Cow::Borrowed(g.activities.as_str()),
+        list(&g.wards_served),
+        Cow::Borrowed(g.interest.as_str()),
+        Cow::Borrowed(g.enterprise.map_or("", |e| e.as_str())),
+        Cow::Borrowed(g.last_checked_by.as_str()),
+        Cow::Borrowed(g.class_reason.as_str()),
     ]
 }
 
 /// groups.csv's writer, its header row written.
 fn writer<W: Write>(out: W) -> std::io::Result<CsvWriter<W>> {
-    // charity_number and company_number are identifiers: always text.
-    let mut w = CsvWriter::new(out)?.text_columns(&[3, 4]);
+    // Registration numbers and phone numbers are always text, so a spreadsheet keeps their
+    // leading zeros (00738693, 0161 ...).
+    let text: Vec<usize> = ["charity_number", "company_number", "phone"]
+        .iter()
+        .filter_map(|c| EXPORT_COLUMNS.iter().position(|e| e == c))
+        .collect();
+    let mut w = CsvWriter::new(out)?.text_columns(&text);
     w.row(EXPORT_COLUMNS)?;
     Ok(w)
 }

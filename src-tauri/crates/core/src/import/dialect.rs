@@ -178,7 +178,10 @@ fn reader(text: &str, delimiter: Delimiter) -> csv::Reader<&[u8]> {
 }
 
 /// The delimiter that splits the first rows into the same number of columns most often, and into
-/// the most columns when two tie.
+/// the most columns when two tie. Every column counts, empty or not: a file's rows have as many
+/// columns as its header whatever they fill, while the columns a delimiter found inside cells
+/// would make vary from row to row (groups.csv lists other names as "A; B", and counting only
+/// filled cells once read it as separated by semicolons).
 fn detect_delimiter(text: &str) -> Delimiter {
     let sample_end = text
         .char_indices()
@@ -192,8 +195,8 @@ fn detect_delimiter(text: &str) -> Delimiter {
             .records()
             .take(30)
             .filter_map(|r| r.ok())
-            .map(|r| r.iter().filter(|c| !c.trim().is_empty()).count())
-            .filter(|w| *w > 0)
+            .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+            .map(|r| r.len())
             .collect();
         let mut counts = std::collections::HashMap::new();
         for w in &widths {
@@ -543,6 +546,27 @@ mod tests {
         let t = read(b"Age UK,100,M5 3PF\nB,200,M6 5JA\n", None).unwrap();
         assert_eq!(t.dialect.header_row, None);
         assert_eq!(t.headers, ["column 1", "column 2", "column 3"]);
+    }
+
+    #[test]
+    fn semicolons_inside_cells_do_not_make_a_comma_file_semicolon_separated() {
+        // As groups.csv writes its rows: "; " lists in the feature columns of every row, the
+        // other cells filled on some rows and not others. Counting only filled cells, the commas
+        // agreed on no width and the semicolons on 3, and the file was read as semicolons.
+        let t = read(
+            "name,community_features,voluntary_features,postcode,email,activities\r\n\
+             A,1; 2,3; 4,,,\r\n\
+             B,1; 2,3; 4,M5 3PF,,\r\n\
+             C,1; 2,3; 4,M5 3PF,c@example.org,\r\n\
+             D,1; 2,3; 4,M5 3PF,d@example.org,Lunch club\r\n\
+             E,5,6,,,\r\n"
+                .as_bytes(),
+            None,
+        )
+        .unwrap();
+        assert_eq!(t.dialect.delimiter, Delimiter::Comma);
+        assert_eq!(t.headers[1], "community_features");
+        assert_eq!(t.rows.len(), 5);
     }
 
     #[test]

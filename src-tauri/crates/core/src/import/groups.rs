@@ -12,7 +12,7 @@ use super::cell_problem;
 use super::dialect::{clean_cell_borrowed, RawTable};
 use super::mapping::{Field, Mapping};
 use crate::domain::classification::{self, GroupClass, Side, FEATURE_COUNT};
-use crate::domain::group::{FeatureAnswer, GroupInput, Status};
+use crate::domain::group::{Enterprise, FeatureAnswer, GroupInput, Status};
 use crate::domain::identifier;
 use crate::error::FieldProblem;
 
@@ -273,12 +273,15 @@ pub fn read_row<C: AsRef<str>>(
                     "\"{value}\" is not a date: use 2026-03-14, 14/03/2026 or 14 March 2026"
                 )),
             },
+            Field::LastCheckedBy => input.last_checked_by = value.into_owned(),
             Field::Class => match class(&value) {
                 Some(c) => input.class_override = Some(c),
                 None => refuse(format!(
                     "\"{value}\" is not a class: use community, voluntary, mixed or unclassified"
                 )),
             },
+            // Kept only with a class set by staff (see below the loop).
+            Field::ClassReason => input.class_override_reason = value.into_owned(),
             Field::CommunityFeatures | Field::VoluntaryFeatures => {
                 let side = if field == Field::CommunityFeatures {
                     Side::Community
@@ -332,6 +335,21 @@ pub fn read_row<C: AsRef<str>>(
                     }
                 }
             }
+            Field::WardsServed => {
+                for name in value.split(';').map(str::trim).filter(|n| !n.is_empty()) {
+                    match ward(name, lookups) {
+                        Ok(id) => input.place_ward_ids.push(id),
+                        Err(why) => refuse(why),
+                    }
+                }
+            }
+            Field::Interest => input.interest = value.into_owned(),
+            Field::Enterprise => match enterprise(&value) {
+                Some(e) => input.enterprise = e,
+                None => refuse(format!(
+                    "\"{value}\" is not a kind of enterprise: use social, community or no"
+                )),
+            },
         }
     }
     // Faith and BME groups count for their categories without a tick: leave those ticks aside so
@@ -346,13 +364,20 @@ pub fn read_row<C: AsRef<str>>(
             .category_ids
             .retain(|c| Some(*c) != lookups.bme_category);
     }
-    // A class the answers would suggest anyway is not a class set by staff.
-    if let Some(c) = input.class_override {
-        let suggested = classification::suggest(&input.answers()).class;
-        if c == suggested || c == GroupClass::Unclassified {
+    // A class the answers would suggest anyway is not a class set by staff. A class set by staff
+    // keeps the file's reason for it (the groups export writes one), else says where it came from.
+    match input.class_override {
+        Some(c)
+            if c != GroupClass::Unclassified
+                && c != classification::suggest(&input.answers()).class =>
+        {
+            if input.class_override_reason.trim().is_empty() {
+                input.class_override_reason = "class given in an imported file".to_string();
+            }
+        }
+        _ => {
             input.class_override = None;
-        } else {
-            input.class_override_reason = "class given in an imported file".to_string();
+            input.class_override_reason.clear();
         }
     }
     if let Err(found) = input.normalise() {
@@ -458,6 +483,16 @@ fn class(value: &str) -> Option<GroupClass> {
     }
 }
 
+/// `Some(None)` for an answer that says it is no enterprise; `None` for one not understood.
+fn enterprise(value: &str) -> Option<Option<Enterprise>> {
+    match value.to_lowercase().trim_end_matches(" enterprise") {
+        "social" => Some(Some(Enterprise::Social)),
+        "community" => Some(Some(Enterprise::Community)),
+        "no" | "none" | "neither" => Some(None),
+        _ => None,
+    }
+}
+
 fn feature_numbers(value: &str) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     for part in value.split([';', ',', ' ']).filter(|p| !p.is_empty()) {
@@ -477,7 +512,7 @@ fn feature_numbers(value: &str) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-fn yes_no(value: &str) -> Option<bool> {
+pub(crate) fn yes_no(value: &str) -> Option<bool> {
     match value.to_lowercase().as_str() {
         "yes" | "y" | "true" | "1" | "x" => Some(true),
         "no" | "n" | "false" | "0" => Some(false),

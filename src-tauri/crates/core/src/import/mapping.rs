@@ -25,16 +25,25 @@ pub enum Field {
     Activities,
     Status,
     LastChecked,
+    LastCheckedBy,
     Class,
+    /// Why staff set the class (kept only with a class the features would not suggest).
+    ClassReason,
     CommunityFeatures,
     VoluntaryFeatures,
     FaithGroup,
     Bme,
     CategoriesServed,
+    /// Community of place: the wards the group serves.
+    WardsServed,
+    /// Community of interest, in words.
+    Interest,
+    /// Social or community enterprise.
+    Enterprise,
 }
 
 impl Field {
-    pub const ALL: [Field; 20] = [
+    pub const ALL: [Field; 25] = [
         Field::Name,
         Field::OtherNames,
         Field::CharityNumber,
@@ -49,12 +58,17 @@ impl Field {
         Field::Activities,
         Field::Status,
         Field::LastChecked,
+        Field::LastCheckedBy,
         Field::Class,
+        Field::ClassReason,
         Field::CommunityFeatures,
         Field::VoluntaryFeatures,
         Field::FaithGroup,
         Field::Bme,
         Field::CategoriesServed,
+        Field::WardsServed,
+        Field::Interest,
+        Field::Enterprise,
     ];
 
     /// The field's key: also its column name in the groups export.
@@ -74,12 +88,17 @@ impl Field {
             Field::Activities => "activities",
             Field::Status => "status",
             Field::LastChecked => "last_checked",
+            Field::LastCheckedBy => "last_checked_by",
             Field::Class => "class",
+            Field::ClassReason => "class_reason",
             Field::CommunityFeatures => "community_features",
             Field::VoluntaryFeatures => "voluntary_features",
             Field::FaithGroup => "faith_group",
             Field::Bme => "bme",
             Field::CategoriesServed => "categories_served",
+            Field::WardsServed => "wards_served",
+            Field::Interest => "community_of_interest",
+            Field::Enterprise => "enterprise",
         }
     }
 
@@ -104,12 +123,17 @@ impl Field {
             Field::Activities => "What it does",
             Field::Status => "Status (active, dormant, closed)",
             Field::LastChecked => "Last checked (a date)",
+            Field::LastCheckedBy => "Last checked by (initials)",
             Field::Class => "Class set by staff",
+            Field::ClassReason => "Why staff set the class",
             Field::CommunityFeatures => "Features on the community side (numbers 1-8)",
             Field::VoluntaryFeatures => "Features on the voluntary side (numbers 1-8)",
             Field::FaithGroup => "Faith group (yes, no, or the faith)",
             Field::Bme => "BME group (led, serving, both, no)",
             Field::CategoriesServed => "Communities served (category names separated by ;)",
+            Field::WardsServed => "Wards served (names or codes separated by ;)",
+            Field::Interest => "Community of interest",
+            Field::Enterprise => "Social or community enterprise (social, community, no)",
         }
     }
 
@@ -174,7 +198,10 @@ pub const GRANTS_360: &str = "360Giving grants";
 pub const CHARITY_COMMISSION: &str = "Charity Commission register";
 
 /// The groups export's columns, in order (`id` and `suggested_class` are worked out by the app,
-/// so the import leaves them aside).
+/// so the import leaves them aside). The first sixteen are the columns groups.csv has always had,
+/// kept first and in this order for spreadsheets and scripts that read them by position; the rest
+/// carry every other field a group records, so export then import loses nothing a user typed
+/// (bar the evidence for each feature answer: eight free texts, one per feature, are left out).
 pub const EXPORT_COLUMNS: &[&str] = &[
     "id",
     "name",
@@ -192,6 +219,16 @@ pub const EXPORT_COLUMNS: &[&str] = &[
     "categories_served",
     "last_checked",
     "status",
+    "address",
+    "email",
+    "phone",
+    "website",
+    "activities",
+    "wards_served",
+    "community_of_interest",
+    "enterprise",
+    "last_checked_by",
+    "class_reason",
 ];
 
 pub fn built_in() -> Vec<NamedMapping> {
@@ -472,7 +509,15 @@ pub fn guess(header: &str) -> Option<Field> {
                 "checked on",
             ],
         ),
+        (
+            LastCheckedBy,
+            &["last checked by", "checked by", "verified by"],
+        ),
         (Class, &["class", "classification"]),
+        (
+            ClassReason,
+            &["class reason", "reason for class", "classification reason"],
+        ),
         (CommunityFeatures, &["community features"]),
         (VoluntaryFeatures, &["voluntary features"]),
         (FaithGroup, &["faith group", "faith", "faith based"]),
@@ -486,6 +531,15 @@ pub fn guess(header: &str) -> Option<Field> {
                 "client groups",
             ],
         ),
+        (
+            WardsServed,
+            &["wards served", "areas served", "community of place"],
+        ),
+        (
+            Interest,
+            &["community of interest", "communities of interest"],
+        ),
+        (Enterprise, &["enterprise", "enterprise type"]),
     ];
     let w = words(header);
     NAMES
@@ -518,6 +572,41 @@ mod tests {
             "a grant's identifier is not the group's"
         );
         assert_eq!(guess("Amount Awarded"), None);
+    }
+
+    #[test]
+    fn the_export_maps_every_column_but_those_the_app_works_out() {
+        let h = headers(EXPORT_COLUMNS);
+        let s = suggest(&h, &built_in());
+        assert_eq!(s.from.as_deref(), Some(GROUPS_EXPORT));
+        let mapped: Vec<&str> = s
+            .mapping
+            .columns
+            .iter()
+            .map(|c| c.column.as_str())
+            .collect();
+        let left: Vec<&&str> = EXPORT_COLUMNS
+            .iter()
+            .filter(|c| !mapped.contains(c))
+            .collect();
+        assert_eq!(left, [&"id", &"suggested_class"]);
+        for c in &s.mapping.columns {
+            assert_eq!(
+                c.field.key(),
+                c.column,
+                "each column fills the field of its name"
+            );
+        }
+        // A groups.csv written before the contact columns were added still needs no choosing:
+        // its columns are guessed to the same fields.
+        let old = suggest(&headers(&EXPORT_COLUMNS[..16]), &built_in());
+        assert_eq!(old.from, None);
+        assert_eq!(old.mapping.columns.len(), 14);
+        assert!(old
+            .mapping
+            .columns
+            .iter()
+            .all(|c| c.field.key() == c.column));
     }
 
     #[test]

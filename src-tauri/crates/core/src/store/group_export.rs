@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Store;
 use crate::domain::classification::{self, GroupClass, Side, FEATURE_COUNT};
-use crate::domain::group::{served_categories, Status};
+use crate::domain::group::{served_categories, Enterprise, Status};
 use crate::domain::identifier::Identifier;
 use crate::error::Result;
 use crate::id_map::IdMap;
@@ -20,19 +20,34 @@ pub struct ExportedGroup {
     pub identifiers: Vec<Identifier>,
     pub address: String,
     pub postcode: String,
+    /// The ward's name.
     pub ward: Option<String>,
+    /// The ward as groups.csv names it: its name, or its code when another ward in the directory
+    /// has the same name (Greater Manchester has two Brooklands), which the import could not
+    /// tell apart.
+    pub ward_ref: Option<String>,
+    /// The wards it serves (community of place), named as `ward_ref` names a ward.
+    pub wards_served: Vec<String>,
+    /// Community of interest.
+    pub interest: String,
+    pub enterprise: Option<Enterprise>,
     pub email: String,
     pub phone: String,
     pub website: String,
     pub activities: String,
     pub status: Status,
     pub last_checked: Option<String>,
+    pub last_checked_by: String,
     /// The class in force (set by staff, else suggested).
     pub class: GroupClass,
+    /// Why staff set the class; empty when the class is the suggestion.
+    pub class_reason: String,
     pub suggested_class: GroupClass,
     pub community_features: Vec<u8>,
     pub voluntary_features: Vec<u8>,
     pub faith: bool,
+    /// Which faith, when recorded.
+    pub faith_name: String,
     pub bme_led: bool,
     pub bme_serving: bool,
     /// Category names, counting faith and BME groups for their categories.
@@ -64,6 +79,29 @@ impl Store {
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let (faith_cat, bme_cat) = self.faith_and_bme_categories()?;
+        // Each ward's name and how groups.csv names it (see `ExportedGroup::ward_ref`).
+        let wards: HashMap<i64, (String, String)> = {
+            let all: Vec<(i64, String, String)> = self
+                .conn
+                .prepare("SELECT id, code, name FROM wards")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut named: HashMap<String, usize> = HashMap::new();
+            for (_, _, name) in &all {
+                *named.entry(name.to_lowercase()).or_default() += 1;
+            }
+            all.into_iter()
+                .map(|(id, code, name)| {
+                    let shown = if named[&name.to_lowercase()] > 1 {
+                        code
+                    } else {
+                        name.clone()
+                    };
+                    (id, (name, shown))
+                })
+                .collect()
+        };
+        let mut served_wards: IdMap<Vec<String>> = IdMap::default();
         let mut other_names: IdMap<Vec<String>> = IdMap::default();
         let mut identifiers: IdMap<Vec<Identifier>> = IdMap::default();
         let mut answers: IdMap<[Option<Side>; FEATURE_COUNT]> = IdMap::default();
@@ -100,6 +138,18 @@ impl Store {
             }
             let mut stmt = self
                 .conn
+                .prepare("SELECT group_id, ward_id FROM group_place_wards")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                if let Some((_, shown)) = wards.get(&r.get(1)?) {
+                    served_wards
+                        .entry(r.get(0)?)
+                        .or_default()
+                        .push(shown.clone());
+                }
+            }
+            let mut stmt = self
+                .conn
                 .prepare("SELECT group_id, category_id FROM group_categories")?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
@@ -107,10 +157,10 @@ impl Store {
             }
         }
         let mut stmt = self.conn.prepare(
-            "SELECT g.id, g.name, g.address, g.postcode, w.name, g.email, g.phone, g.website,
-                    g.activities, g.status, g.last_checked, g.class_override, g.faith, g.bme_led,
-                    g.bme_serving
-             FROM groups g LEFT JOIN wards w ON w.id = g.ward_id",
+            "SELECT id, name, address, postcode, ward_id, email, phone, website, activities,
+                    status, last_checked, class_override, faith, bme_led, bme_serving,
+                    last_checked_by, class_override_reason, enterprise, faith_name, interest
+             FROM groups",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
@@ -127,6 +177,15 @@ impl Store {
             let faith: bool = r.get(12)?;
             let bme_led: bool = r.get(13)?;
             let bme_serving: bool = r.get(14)?;
+            let ward = r
+                .get::<_, Option<i64>>(4)?
+                .and_then(|w| wards.get(&w))
+                .cloned();
+            let class = override_
+                .as_deref()
+                .and_then(GroupClass::parse)
+                .unwrap_or(suggested_class);
+            let enterprise: Option<String> = r.get(17)?;
             let served = served_categories(
                 ticked.get(&id).map(Vec::as_slice).unwrap_or_default(),
                 faith,
@@ -141,21 +200,34 @@ impl Store {
                 identifiers: identifiers.remove(&id).unwrap_or_default(),
                 address: r.get(2)?,
                 postcode: r.get(3)?,
-                ward: r.get(4)?,
+                ward_ref: ward.as_ref().map(|w| w.1.clone()),
+                ward: ward.map(|w| w.0),
+                wards_served: {
+                    // By name, not by ward id: ids differ from one directory file to another.
+                    let mut w = served_wards.remove(&id).unwrap_or_default();
+                    w.sort_unstable();
+                    w
+                },
+                interest: r.get(19)?,
+                enterprise: enterprise.as_deref().and_then(Enterprise::parse),
                 email: r.get(5)?,
                 phone: r.get(6)?,
                 website: r.get(7)?,
                 activities: r.get(8)?,
                 status: Status::parse(&status).unwrap_or_default(),
                 last_checked: r.get(10)?,
-                class: override_
-                    .as_deref()
-                    .and_then(GroupClass::parse)
-                    .unwrap_or(suggested_class),
+                last_checked_by: r.get(15)?,
+                class_reason: if class == suggested_class {
+                    String::new()
+                } else {
+                    r.get(16)?
+                },
+                class,
                 suggested_class,
                 community_features: side(Side::Community),
                 voluntary_features: side(Side::Voluntary),
                 faith,
+                faith_name: r.get(18)?,
                 bme_led,
                 bme_serving,
                 categories_served: served

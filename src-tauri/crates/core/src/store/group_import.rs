@@ -834,6 +834,12 @@ impl Store {
                     merged.bme_serving = new.bme_serving;
                 }
                 Field::CategoriesServed => merged.category_ids.extend(&new.category_ids),
+                Field::LastCheckedBy => merged.last_checked_by = new.last_checked_by.clone(),
+                // `read_row` puts the reason with the class it explains, set under Class.
+                Field::ClassReason => {}
+                Field::WardsServed => merged.place_ward_ids.extend(&new.place_ward_ids),
+                Field::Interest => merged.interest = new.interest.clone(),
+                Field::Enterprise => merged.enterprise = new.enterprise,
             }
         }
         let identifiers = merged.identifiers.clone();

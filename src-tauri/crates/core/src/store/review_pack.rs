@@ -434,9 +434,16 @@ gaps.csv: one row per partnership and socially excluded category.
   via: the seats, holders and groups that speak for it, and their flags, in words.
 
 groups.csv: the directory, as Compact Directory exports it (it imports back unchanged).
-  id, name, other_names, charity_number, company_number, postcode, ward, class,
-  suggested_class, community_features, voluntary_features (the Appendix A feature numbers on
-  each side), faith_group, bme, categories_served, last_checked, status.
+  id, name, other_names, charity_number, company_number, postcode, ward (its code where two
+  wards share the name), class, suggested_class, community_features, voluntary_features (the
+  Appendix A feature numbers on each side), faith_group (yes, no, or the faith's name), bme,
+  categories_served, last_checked, status: who the group is and how it is classed.
+  address, email, phone, website: the group's contact details.
+  activities: what it does.
+  wards_served, community_of_interest: the wards it serves, and any community of interest.
+  enterprise: social or community enterprise (empty: neither).
+  last_checked_by: who last checked the entry with the group.
+  class_reason: why staff set the class, when it is not the suggested one.
 ",
         in_words(day)
     )
