@@ -10,7 +10,8 @@ const SMALL: &[&str] = &[
 /// Abbreviations kept in capitals (words with no vowel, such as CVS or ICW, are kept anyway).
 const KEEP: &[&str] = &[
     "UK", "CIC", "CIO", "YMCA", "YWCA", "NHS", "BME", "PCC", "RSPCA", "NSPCC", "U3A", "ESOL",
-    "LGBT", "LGBTQ", "ADHD", "ICW", "II", "III", "IV", "RAF", "WI",
+    "LGBT", "LGBTQ", "ADHD", "ICW", "II", "III", "IV", "RAF", "WI", "PTA", "PTFA", "CE", "HIV",
+    "ASD",
 ];
 
 /// The name in title case when it is written all in capitals; any other name as it is.
@@ -29,32 +30,72 @@ pub fn shown_name(name: &str) -> String {
     out
 }
 
+/// A word, each part of a hyphenated one on its own: "ASHTON-UPON-MERSEY" is
+/// "Ashton-upon-Mersey", a small word between two hyphens kept lower case as it is in place
+/// names (one at either end, as in "DROP-IN", starts with a capital like any other part).
 fn shown_word(word: &str, first: bool) -> String {
+    let parts: Vec<&str> = word.split('-').collect();
+    let last = parts.len() - 1;
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let small_allowed = if last == 0 { !first } else { i > 0 && i < last };
+            shown_part(part, small_allowed)
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn shown_part(word: &str, small_allowed: bool) -> String {
     let bare: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+    // "1ST", "11TH", "2ND": the number's ending is lower case, though it has no vowel.
+    let ordinal = bare.starts_with(|c: char| c.is_ascii_digit())
+        && ["ST", "ND", "RD", "TH"].iter().any(|e| {
+            bare.strip_suffix(e)
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        });
     let has_vowel = bare.chars().any(|c| "AEIOUY".contains(c));
     let keep = KEEP.contains(&bare.as_str())
-        || (!has_vowel && bare.chars().any(char::is_alphabetic) && bare.len() > 1 && bare != "ST");
+        || (!ordinal
+            && !has_vowel
+            && bare.chars().any(char::is_alphabetic)
+            && bare.len() > 1
+            && bare != "ST");
     if keep {
         return word.to_string();
     }
     let lower = word.to_lowercase();
-    if !first && SMALL.contains(&lower.as_str()) {
+    if small_allowed && SMALL.contains(&lower.as_str()) {
         return lower;
     }
-    // Capitalise the first letter of each part split by a hyphen, slash or bracket, never after
-    // an apostrophe ("JOHN'S" is "John's").
+    // Capitalise the first letter of each part split by a slash or bracket. After an apostrophe
+    // only in an Irish or French prefix, one letter before it and a name after ("O'BRIEN" is
+    // "O'Brien", "D'ARCY" is "D'Arcy"); never a possessive or a short ending ("MARY'S" is
+    // "Mary's").
+    let chars: Vec<char> = lower.chars().collect();
     let mut out = String::with_capacity(word.len());
     let mut start = true;
-    for c in lower.chars() {
+    let mut letters_before = 0;
+    for (i, &c) in chars.iter().enumerate() {
         if start && c.is_alphabetic() {
             out.extend(c.to_uppercase());
             start = false;
+            letters_before += 1;
         } else {
             out.push(c);
-            if matches!(c, '-' | '/' | '(' | '&' | '.') {
+            if matches!(c, '/' | '(' | '&' | '.') {
                 start = true;
-            } else if c.is_alphanumeric() || c == '\'' || c == '’' {
+                letters_before = 0;
+            } else if c == '\'' || c == '’' {
+                let letters_after = chars[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_alphabetic())
+                    .count();
+                start = letters_before == 1 && letters_after > 1;
+            } else if c.is_alphanumeric() {
                 start = false;
+                letters_before += 1;
             }
         }
     }
@@ -80,7 +121,39 @@ mod tests {
             "St John's Centre of Hope"
         );
         assert_eq!(shown_name("AGE UK TRAFFORD"), "Age UK Trafford");
-        assert_eq!(shown_name("SALE-ON-MERSEY YMCA"), "Sale-On-Mersey YMCA");
+        assert_eq!(shown_name("SALE-ON-MERSEY YMCA"), "Sale-on-Mersey YMCA");
+    }
+
+    /// The tester's cases: Irish and French prefixes, ordinals, PTA, small words inside a
+    /// hyphenated place name; and the possessive that must stay as it is.
+    #[test]
+    fn prefixes_ordinals_abbreviations_and_hyphenated_places() {
+        for (capitals, shown) in [
+            ("O'BRIEN FAMILY FUND", "O'Brien Family Fund"),
+            ("D'ARCY ARTS", "D'Arcy Arts"),
+            ("1ST SALFORD SCOUTS", "1st Salford Scouts"),
+            ("11TH SALE SCOUT GROUP", "11th Sale Scout Group"),
+            (
+                "22ND AND 3RD ECCLES BROWNIES",
+                "22nd and 3rd Eccles Brownies",
+            ),
+            ("ST MARY'S PTA", "St Mary's PTA"),
+            ("ASHTON-UPON-MERSEY", "Ashton-upon-Mersey"),
+            (
+                "FRIENDS OF ASHTON-UPON-MERSEY PARK",
+                "Friends of Ashton-upon-Mersey Park",
+            ),
+            ("MARY'S DROP-IN", "Mary's Drop-In"),
+            ("ST JOHN'S CENTRE", "St John's Centre"),
+            ("I'M HERE", "I'm Here"),
+            (
+                "NHS-FUNDED CARERS (SALFORD/ECCLES)",
+                "NHS-Funded Carers (Salford/Eccles)",
+            ),
+            ("M5 COMMUNITY GROUP", "M5 Community Group"),
+        ] {
+            assert_eq!(shown_name(capitals), shown, "{capitals}");
+        }
     }
 
     #[test]
