@@ -491,3 +491,45 @@ fn the_real_grants_file_gives_its_known_spellings_and_not_different_parks() {
         scan.pairs.len()
     );
 }
+
+/// The tester's finding: the reason said one name contained the other where it did not
+/// ("Hidden Treasure Discovery Centre" is not in "Hidden Treasure Trust CIO (Hope Centre ...)";
+/// "Blue Sci CIC" is not in "Blu Sci Partington"). It now quotes the words that were measured
+/// and says how: the part outside the brackets, legal forms aside, starts the other name; the
+/// words start the other's with a slip ("blue" for "blu").
+#[test]
+fn a_name_found_in_another_is_described_as_it_was_measured() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    load_grants(&store);
+    let scan = store
+        .find_duplicates(&ScanOptions::default(), &mut |_| {})
+        .unwrap();
+    let reasons = |a: &str, b: &str| -> Vec<String> {
+        scan.pairs
+            .iter()
+            .find(|p| {
+                (p.group_a_name == a && p.group_b_name == b)
+                    || (p.group_a_name == b && p.group_b_name == a)
+            })
+            .unwrap_or_else(|| panic!("{a} / {b} should be proposed"))
+            .reasons
+            .clone()
+    };
+    assert_eq!(
+        reasons(
+            "Hidden Treasure Discovery Centre",
+            "Hidden Treasure Trust CIO (Hope Centre - The Hideaway - Partington Hub)"
+        )[0],
+        "one name's words start the other's (as compared: \"hidden treasure\" and \"hidden treasure discovery centre\")"
+    );
+    assert_eq!(
+        reasons("Blue Sci CIC", "Blu Sci Partington")[0],
+        "one name's words, allowing a slip or a shortened word, start the other's (as compared: \"blue sci\" and \"blu sci partington\")"
+    );
+    for p in &scan.pairs {
+        for r in &p.reasons {
+            assert!(!r.contains("contains the other"), "{r}");
+        }
+    }
+}

@@ -257,11 +257,14 @@ fn score_pair(
     let (a, b) = (&records[i], &records[j]);
     let text = |w: u32| corpus.words[w as usize].as_str();
     let mut best = NameMatch::Similar(0.0);
+    // The names (or parts of names) that compared best, for the reasons to quote.
+    let mut best_names = (&corpus.names[i][0], &corpus.names[j][0]);
     'outer: for x in &corpus.names[i] {
         for y in &corpus.names[j] {
             let m = compare_names(x, y, &text);
             if m.base() > best.base() {
                 best = m;
+                best_names = (x, y);
                 if m == NameMatch::Same {
                     break 'outer;
                 }
@@ -275,21 +278,19 @@ fn score_pair(
         .is_some_and(|(p, q)| p.replace(' ', "") == q.replace(' ', ""))
         || e.wards.as_ref().is_some_and(|w| w.2)
         || e.same_identifier.is_some();
+    let joined = |n: &PreparedName| {
+        n.words
+            .iter()
+            .map(|&w| text(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let fuzzy = match best {
-        NameMatch::Similar(_) if shares_place => {
-            let joined = |n: &PreparedName| {
-                n.words
-                    .iter()
-                    .map(|&w| text(w))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
-            Some(fuzzy_similarity(
-                matcher,
-                &joined(&corpus.names[i][0]),
-                &joined(&corpus.names[j][0]),
-            ))
-        }
+        NameMatch::Similar(_) if shares_place => Some(fuzzy_similarity(
+            matcher,
+            &joined(&corpus.names[i][0]),
+            &joined(&corpus.names[j][0]),
+        )),
         _ => None,
     };
     // Quick exit before building the reasons' words.
@@ -300,7 +301,8 @@ fn score_pair(
     {
         return None;
     }
-    let (s, reasons) = score(a, b, best, fuzzy, &e);
+    let compared = (joined(best_names.0), joined(best_names.1));
+    let (s, reasons) = score(a, b, best, (&compared.0, &compared.1), fuzzy, &e);
     (s >= threshold).then(|| DuplicatePair {
         group_a: a.id,
         group_a_name: a.name.clone(),

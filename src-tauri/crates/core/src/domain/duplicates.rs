@@ -238,13 +238,32 @@ pub enum NameMatch {
     /// The same letters once spaces are ignored ("Gorsehill" and "Gorse Hill").
     SameApartFromSpacing,
     /// One name's words run on inside the other's ("Groundwork" in "Groundwork Greater
-    /// Manchester"): the share of the longer name's weight the shorter covers, and whether the
+    /// Manchester"): the share of the longer name's weight the shorter covers, whether the
     /// longer one starts with it (a name with a qualifier after it is far more often the same
     /// group than one with words before it: "Chinese Association" and "Altrincham Chinese
-    /// Association").
-    Contains { cover: f64, at_start: bool },
+    /// Association"), how the run was found, and whether the first name compared is the
+    /// shorter one (the one found in the other).
+    Contains {
+        cover: f64,
+        at_start: bool,
+        by: Containment,
+        first_is_shorter: bool,
+    },
     /// Words in common, weighted by rarity (0 to 1).
     Similar(f64),
+}
+
+/// How one name was found in another, so the reason says what was measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Containment {
+    /// Its letters, spaces aside, start the other's ("gorsehill studios" and "gorse hill studios
+    /// sound and vision").
+    Letters,
+    /// Its words, each the same word, in a run in the other's.
+    Words,
+    /// Its words in a run in the other's, some only nearly the same: a slip of a letter ("blue"
+    /// and "blu") or one the start or end of the other ("riding" and "horseriding").
+    NearWords,
 }
 
 impl NameMatch {
@@ -256,6 +275,7 @@ impl NameMatch {
             NameMatch::Contains {
                 cover,
                 at_start: true,
+                ..
             } => 0.80 + 0.12 * cover,
             NameMatch::Contains { cover, .. } => 0.60 + 0.12 * cover,
             NameMatch::Similar(s) => s,
@@ -290,9 +310,22 @@ pub fn compare_names<'a>(
     };
     if sc.len() >= 8 && lc.starts_with(sc.as_str()) {
         // "Gorsehill Studios" and "Gorse Hill Studios' Sound and Vision".
+        let first_is_shorter = a.compact.len() <= b.compact.len();
+        let (sw, lw) = if first_is_shorter {
+            (&a.words, &b.words)
+        } else {
+            (&b.words, &a.words)
+        };
         return NameMatch::Contains {
             cover: sc.len() as f64 / lc.len() as f64,
             at_start: true,
+            // Word for word when the spaces fall in the same places ("Hidden Treasure").
+            by: if lw.starts_with(sw) {
+                Containment::Words
+            } else {
+                Containment::Letters
+            },
+            first_is_shorter,
         };
     }
     let (short, long) = if a.words.len() <= b.words.len() {
@@ -339,9 +372,16 @@ pub fn compare_names<'a>(
                 .all(|(&w, &v)| word_credit(w, v, text) >= 0.8)
         });
         if let Some(start) = run {
+            let exact = short.words == long.words[start..start + n];
             let contains = NameMatch::Contains {
                 cover: (ws / wl).min(1.0) as f64,
                 at_start: start == 0,
+                by: if exact {
+                    Containment::Words
+                } else {
+                    Containment::NearWords
+                },
+                first_is_shorter: a.words.len() <= b.words.len(),
             };
             // Words before the shorter name ("Friends of John Leigh Park") make another group
             // more often than not: the words in common must not outvote that.
@@ -479,11 +519,14 @@ pub fn evidence(a: &DuplicateRecord, b: &DuplicateRecord) -> Evidence {
 }
 
 /// Scores a pair from how their names compare (and, for pairs sharing a place or number,
-/// `fuzzy-matcher`'s similarity) and the other evidence, with the reasons in words.
+/// `fuzzy-matcher`'s similarity) and the other evidence, with the reasons in words. `compared`
+/// is the two names as `compare_names` compared them (normalised words of the name, other name,
+/// or part of one that matched best), in the order it was given them.
 pub fn score(
     a: &DuplicateRecord,
     b: &DuplicateRecord,
     names: NameMatch,
+    compared: (&str, &str),
     fuzzy: Option<f64>,
     e: &Evidence,
 ) -> (f64, Vec<String>) {
@@ -501,14 +544,31 @@ pub fn score(
                 .into(),
         ),
         NameMatch::SameApartFromSpacing => reasons.push("same name apart from spacing".into()),
-        NameMatch::Contains { .. } => {
-            let (short, long) = if normalise_name(&a.name).len() <= normalise_name(&b.name).len()
-            {
-                (&a.name, &b.name)
+        NameMatch::Contains {
+            at_start,
+            by,
+            first_is_shorter,
+            ..
+        } => {
+            // The words measured, not the names as entered: the match may be of an other name,
+            // the part outside brackets, or words nearly the same, and legal forms are left out.
+            let (short, long) = if first_is_shorter {
+                compared
             } else {
-                (&b.name, &a.name)
+                (compared.1, compared.0)
             };
-            reasons.push(format!("one name contains the other (\"{short}\" in \"{long}\")"))
+            let how = match (by, at_start) {
+                (Containment::Letters, _) => "one name's letters, spaces aside, start the other's",
+                (Containment::Words, true) => "one name's words start the other's",
+                (Containment::Words, false) => "one name's words come together in the other's",
+                (Containment::NearWords, true) => {
+                    "one name's words, allowing a slip or a shortened word, start the other's"
+                }
+                (Containment::NearWords, false) => {
+                    "one name's words, allowing a slip or a shortened word, come together in the other's"
+                }
+            };
+            reasons.push(format!("{how} (as compared: \"{short}\" and \"{long}\")"))
         }
         NameMatch::Similar(x) => {
             let f = fuzzy.unwrap_or(0.0);
@@ -684,6 +744,9 @@ mod tests {
         assert!(!edit_distance_within("", "abc", 2));
     }
 
+    /// The words compared, for reasons that do not quote them.
+    const NO_WORDS: (&str, &str) = ("", "");
+
     fn rec(id: i64, name: &str) -> DuplicateRecord {
         DuplicateRecord {
             id,
@@ -696,10 +759,10 @@ mod tests {
     fn a_different_postcode_lowers_the_score_and_says_so() {
         let mut a = rec(1, "Trussell Trust Foodbank");
         let mut b = rec(2, "Trussell Trust Foodbank");
-        let (same_place, _) = score(&a, &b, NameMatch::Same, None, &evidence(&a, &b));
+        let (same_place, _) = score(&a, &b, NameMatch::Same, NO_WORDS, None, &evidence(&a, &b));
         a.postcode = "M33 7ZF".into();
         b.postcode = "WA14 1PF".into();
-        let (s, reasons) = score(&a, &b, NameMatch::Same, None, &evidence(&a, &b));
+        let (s, reasons) = score(&a, &b, NameMatch::Same, NO_WORDS, None, &evidence(&a, &b));
         assert!(s < same_place && s < DEFAULT_THRESHOLD, "{s}");
         assert!(
             reasons
@@ -719,7 +782,14 @@ mod tests {
         let mut b = rec(2, "Blue Sci CIC");
         a.identifiers = vec![id.clone()];
         b.identifiers = vec![id];
-        let (s, reasons) = score(&a, &b, NameMatch::Similar(0.2), None, &evidence(&a, &b));
+        let (s, reasons) = score(
+            &a,
+            &b,
+            NameMatch::Similar(0.2),
+            NO_WORDS,
+            None,
+            &evidence(&a, &b),
+        );
         assert!(s >= 0.97, "{s}");
         assert_eq!(reasons[0], "same company number 09901361");
     }
@@ -736,11 +806,67 @@ mod tests {
             scheme: "GB-CHC".into(),
             value: "1000001".into(),
         }];
-        let (s, reasons) = score(&a, &b, NameMatch::Same, None, &evidence(&a, &b));
+        let (s, reasons) = score(&a, &b, NameMatch::Same, NO_WORDS, None, &evidence(&a, &b));
         assert!(s < DEFAULT_THRESHOLD, "{s}");
         assert!(reasons
             .iter()
             .any(|r| r.starts_with("different charity number")));
+    }
+
+    /// Each way one name is found in another is told apart, so the reason says which.
+    #[test]
+    fn containment_says_how_the_name_was_found() {
+        let vocabulary: Vec<String> = [
+            "gorsehill",
+            "studios",
+            "gorse",
+            "hill",
+            "sound",
+            "and",
+            "vision",
+            "chinese",
+            "association",
+            "altrincham",
+            "pegasus",
+            "riding",
+            "horseriding",
+            "club",
+        ]
+        .map(String::from)
+        .to_vec();
+        let prepared = |name: &str| {
+            let words: Vec<u32> = name
+                .split(' ')
+                .map(|w| vocabulary.iter().position(|v| v == w).unwrap() as u32)
+                .collect();
+            PreparedName {
+                weights: vec![1.0; words.len()],
+                compact: name.replace(' ', ""),
+                words,
+            }
+        };
+        let text = |w: u32| vocabulary[w as usize].as_str();
+        let how = |a: &str, b: &str| match compare_names(&prepared(a), &prepared(b), &text) {
+            NameMatch::Contains {
+                by,
+                at_start,
+                first_is_shorter,
+                ..
+            } => (by, at_start, first_is_shorter),
+            other => panic!("{a} / {b}: {other:?}"),
+        };
+        assert_eq!(
+            how("gorse hill studios sound and vision", "gorsehill studios"),
+            (Containment::Letters, true, false)
+        );
+        assert_eq!(
+            how("chinese association", "altrincham chinese association"),
+            (Containment::Words, false, true)
+        );
+        assert_eq!(
+            how("pegasus riding club", "pegasus horseriding club sound"),
+            (Containment::NearWords, true, true)
+        );
     }
 
     #[test]
