@@ -122,3 +122,120 @@ fn the_review_pack_of_the_demo_has_every_file_and_column_the_review_needs() {
         Err(CoreError::Conflict(m)) if m.contains("has not begun")
     ));
 }
+
+/// The tester's finding: a seat whose holder's term had ended showed no holder in seats.csv, was
+/// vacant in seats_vacant and yet held in vcse_seats_voluntary, and `report balance` counted it
+/// as held. One rule now: the last holder is named, flagged "Term ended", and the seat is vacant
+/// everywhere it is counted. Checked for every partnership of the demo, this year and last.
+#[test]
+fn every_partnerships_counts_add_up_and_agree_with_seats_csv_and_the_seat_balance() {
+    let t = TempDirectory::new();
+    let mut store = t.open();
+    store.load_demo().unwrap();
+    let today = day("2026-11-23");
+    for year in [2026, 2025] {
+        let pack = store
+            .export_review(year, &t.dir.path().join(format!("r{year}")), today)
+            .unwrap();
+        let seats = rows(&pack, "seats.csv");
+        let partnerships = rows(&pack, "partnerships.csv");
+        let balance = store.seat_balance(day(&pack.as_of)).unwrap();
+        let mut ended = 0;
+        for p in &partnerships[1..] {
+            let name = &p[0];
+            let mine: Vec<&csv::StringRecord> =
+                seats[1..].iter().filter(|s| &s[0] == name).collect();
+            let term_ended = |s: &csv::StringRecord| s[14].contains("Term ended: ");
+            let in_post = |s: &&&csv::StringRecord| !s[4].is_empty() && !term_ended(s);
+            for s in &mine {
+                if term_ended(s) {
+                    ended += 1;
+                    assert!(
+                        !s[4].is_empty() && !s[9].is_empty() && !s[10].is_empty(),
+                        "{year} {name}, {}: the last holder and their term are named",
+                        &s[1]
+                    );
+                }
+            }
+            let constituency = |s: &&&csv::StringRecord| ["vcse", "residents"].contains(&&s[2]);
+            let count = |f: &dyn Fn(&&&csv::StringRecord) -> bool| {
+                mine.iter().filter(|s| f(s)).count().to_string()
+            };
+            let n = |i: usize| p[i].parse::<usize>().unwrap();
+            let at = format!("{year} {name}");
+            assert_eq!(p[3], mine.len().to_string(), "{at}: seats_total");
+            assert_eq!(p[4], count(&in_post), "{at}: seats_filled");
+            assert_eq!(n(4) + n(5), n(3), "{at}: filled + vacant = total");
+            assert_eq!(p[6], count(&|s| &s[2] == "vcse"), "{at}: vcse_seats");
+            let held_from = |class: &'static str| {
+                count(&move |s| constituency(s) && in_post(s) && &s[6] == class)
+            };
+            assert_eq!(p[7], held_from("community"), "{at}: vcse_seats_community");
+            assert_eq!(p[8], held_from("voluntary"), "{at}: vcse_seats_voluntary");
+            assert!(
+                n(7) + n(8)
+                    <= mine
+                        .iter()
+                        .filter(|s| constituency(s) && in_post(s))
+                        .count(),
+                "{at}"
+            );
+            // `report balance` counts the same seats the same way.
+            let b = balance.iter().find(|b| b.name == name).unwrap();
+            let at_b = format!("{at}: report balance");
+            assert_eq!(b.seats, n(3), "{at_b}");
+            assert_eq!(b.vcse_seats, n(6), "{at_b}");
+            assert_eq!((b.community, b.voluntary), (n(7), n(8)), "{at_b}");
+            assert_eq!((b.faith_seats, b.bme_seats), (n(9), n(10)), "{at_b}");
+            assert_eq!(
+                b.vacant.to_string(),
+                count(&|s| constituency(s) && !in_post(s)),
+                "{at_b}: vacant VCSE and residents' seats"
+            );
+        }
+        if year == 2026 {
+            assert!(ended >= 5, "the demo has terms ended this year ({ended})");
+        }
+    }
+
+    // The seats the tester looked at.
+    let pack = store
+        .export_review(2026, &t.dir.path().join("again"), today)
+        .unwrap();
+    let seats = rows(&pack, "seats.csv");
+    let row = |partnership: &str, seat: &str| {
+        seats
+            .iter()
+            .find(|s| &s[0] == partnership && &s[1] == seat)
+            .unwrap()
+            .clone()
+    };
+    let little_hulton = row(
+        "Children and Young People's Trust",
+        "Little Hulton young people",
+    );
+    assert_eq!(
+        (&little_hulton[4], &little_hulton[5], &little_hulton[10]),
+        ("Tyler Nwosu", "Little Hulton Youth Forum", "2026-07-31")
+    );
+    assert!(little_hulton[14].starts_with("Term ended: term ended 31 July 2026"));
+    let disabled = row("Health and Wellbeing Board", "Disabled people's seat");
+    assert_eq!(&disabled[4], "Joanne Kilbride");
+    let p = rows(&pack, "partnerships.csv");
+    let hwb = p
+        .iter()
+        .find(|r| &r[0] == "Health and Wellbeing Board")
+        .unwrap();
+    assert_eq!(
+        (&hwb[5], &hwb[6], &hwb[8]),
+        ("1", "6", "5"),
+        "one seat vacant: six VCSE seats, five held by voluntary organisations"
+    );
+    // The partnerships list counts it vacant too.
+    let listed = store.list_partnerships(today).unwrap();
+    let hwb = listed
+        .iter()
+        .find(|p| p.name == "Health and Wellbeing Board")
+        .unwrap();
+    assert_eq!(hwb.vacant, 1);
+}

@@ -40,7 +40,8 @@ pub struct BalanceWarning {
 /// One partnership's seats. The class counts are of the seats that speak for a constituency
 /// (VCSE and residents' seats, as the flags treat them: a tenants' association on a residents'
 /// seat is a community group there) by their holder's group; faith and BME presence counts seats
-/// of any sector whose holder or alternate comes from such a group.
+/// of any sector whose holder or alternate comes from such a group. A holder whose term has ended
+/// counts for nothing here: their seat is vacant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SeatBalance {
     pub partnership_id: i64,
@@ -48,7 +49,8 @@ pub struct SeatBalance {
     pub seats: usize,
     pub vcse_seats: usize,
     pub residents_seats: usize,
-    /// VCSE and residents' seats with no holder.
+    /// VCSE and residents' seats with no holder in post: none appointed, or the last holder's
+    /// term has ended.
     pub vacant: usize,
     pub community: usize,
     pub voluntary: usize,
@@ -106,9 +108,12 @@ pub fn balance(facts: &RepresentationFacts) -> Vec<SeatBalance> {
         };
         let b = &mut out[i];
         b.seats += 1;
-        let group_of = |a: &Option<super::gaps::AppointmentFacts>| {
-            a.as_ref()
-                .and_then(|a| a.group_id)
+        // A holder whose term has ended no longer sits: the seat is vacant here (as in the
+        // review pack and the seat's own page), though the gaps matrix still counts them as weak
+        // cover until someone new is appointed.
+        let holder = seat.holder.as_ref().filter(|h| !h.term_ended());
+        let group_of = |a: Option<&super::gaps::AppointmentFacts>| {
+            a.and_then(|a| a.group_id)
                 .and_then(|g| facts.groups.get(&g))
         };
         if seat.sector.represents_constituency() {
@@ -117,7 +122,7 @@ pub fn balance(facts: &RepresentationFacts) -> Vec<SeatBalance> {
             } else {
                 b.residents_seats += 1;
             }
-            match (&seat.holder, group_of(&seat.holder)) {
+            match (holder, group_of(holder)) {
                 (None, _) => b.vacant += 1,
                 (Some(_), None) => b.no_group += 1,
                 (Some(_), Some(g)) => match g.class {
@@ -128,7 +133,7 @@ pub fn balance(facts: &RepresentationFacts) -> Vec<SeatBalance> {
                 },
             }
         }
-        let groups = [group_of(&seat.holder), group_of(&seat.alternate)];
+        let groups = [group_of(holder), group_of(seat.alternate.as_ref())];
         let mut faith = false;
         let mut bme = false;
         for g in groups.into_iter().flatten() {
@@ -274,6 +279,32 @@ mod tests {
         ]))[0];
         assert_eq!((b.vcse_seats, b.residents_seats, b.community), (1, 1, 1));
         assert_eq!(kinds(b), [BalanceWarningKind::NoFaithOrBme]);
+    }
+
+    #[test]
+    fn a_holder_whose_term_has_ended_leaves_the_seat_vacant() {
+        let mut ended = held(Some(3));
+        ended.as_mut().unwrap().flags = vec![crate::domain::flags::Flag {
+            kind: crate::domain::flags::FlagKind::TermEnded,
+            seat_id: 1,
+            appointment_id: Some(1),
+            message: "term ended 31 July 2026, 116 days ago".into(),
+        }];
+        let b = &balance(&facts(vec![
+            seat(Sector::Vcse, ended),
+            seat(Sector::Vcse, held(Some(2))),
+        ]))[0];
+        assert_eq!((b.vcse_seats, b.vacant), (2, 1));
+        assert_eq!(
+            (b.community, b.mixed),
+            (1, 0),
+            "the ended holder's group is not counted"
+        );
+        assert_eq!(
+            (b.faith_seats, b.bme_seats),
+            (0, 0),
+            "nor is it taking part"
+        );
     }
 
     #[test]

@@ -55,6 +55,16 @@ pub struct AppointmentFacts {
     pub flags: Vec<Flag>,
 }
 
+impl AppointmentFacts {
+    /// Whether the term ended before the day judged: the holder no longer sits, so the seat needs
+    /// a holder and counts as vacant in the seat balance and the review pack, while the gaps
+    /// matrix still counts them, as weak, until someone new is appointed. Read from the "term
+    /// ended" flag, so every count agrees with the flag the seat shows.
+    pub fn term_ended(&self) -> bool {
+        self.flags.iter().any(|f| f.kind == FlagKind::TermEnded)
+    }
+}
+
 /// A current seat with whom it speaks for and who fills it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeatHolding {

@@ -114,7 +114,12 @@ impl Store {
         let mut vacant: HashMap<i64, usize> = HashMap::new();
         for f in self.flags(today)? {
             *problems.entry(f.partnership_id).or_default() += 1;
-            if f.flag.kind == crate::domain::flags::FlagKind::Vacant {
+            // A holder whose term has ended no longer sits: the seat is vacant, as the seat
+            // balance and the review pack count it.
+            if matches!(
+                f.flag.kind,
+                crate::domain::flags::FlagKind::Vacant | crate::domain::flags::FlagKind::TermEnded
+            ) {
                 *vacant.entry(f.partnership_id).or_default() += 1;
             }
         }

@@ -177,12 +177,14 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let names: HashMap<i64, &str> = partnerships.iter().map(|p| (p.0, p.1.as_str())).collect();
+        // The seats in being on the day, as the flags, the gaps matrix and the seat balance
+        // take them, so every count in the pack is of the same seats.
         let seats: Vec<SeatLine> = c
             .prepare(
                 "SELECT id, partnership_id, label, sector, constituency FROM seats
-                 WHERE ended_on IS NULL OR ended_on >= ?1 ORDER BY partnership_id, position",
+                 WHERE ended_on IS NULL OR ended_on >= ?1 ORDER BY partnership_id, position, id",
             )?
-            .query_map([&from], |r| {
+            .query_map([&to], |r| {
                 Ok(SeatLine {
                     id: r.get(0)?,
                     partnership_id: r.get(1)?,
@@ -192,31 +194,35 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        // The latest holder of each seat whose term has begun by the review day.
+        // Each seat's holder is the one the gaps matrix and the seat balance judge: the latest
+        // whose term had begun by the day, shown even when their term has ended since (they are
+        // who last held it), though the seat then counts as vacant.
+        let holding: HashMap<i64, &gaps::AppointmentFacts> = facts
+            .seats
+            .iter()
+            .filter_map(|s| s.holder.as_ref().map(|h| (s.seat_id, h)))
+            .collect();
         let mut holders: HashMap<i64, HolderLine> = HashMap::new();
         let mut stmt = c.prepare(
-            "SELECT a.seat_id, a.id, p.name, a.group_id, a.term_start, a.term_end, a.selection,
+            "SELECT a.id, p.name, a.group_id, a.term_start, a.term_end, a.selection,
                     a.openly_selected
              FROM appointments a JOIN people p ON p.id = a.person_id
-             WHERE a.role = 'holder' AND a.term_start <= ?1 ORDER BY a.term_start",
+             WHERE a.role = 'holder' AND a.term_start <= ?1",
         )?;
         let rows = stmt.query_map([&to], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                HolderLine {
-                    appointment_id: r.get(1)?,
-                    person: r.get(2)?,
-                    group_id: r.get(3)?,
-                    term_start: r.get(4)?,
-                    term_end: r.get(5)?,
-                    selection: r.get(6)?,
-                    openly_selected: r.get(7)?,
-                },
-            ))
+            Ok(HolderLine {
+                appointment_id: r.get(0)?,
+                person: r.get(1)?,
+                group_id: r.get(2)?,
+                term_start: r.get(3)?,
+                term_end: r.get(4)?,
+                selection: r.get(5)?,
+                openly_selected: r.get(6)?,
+            })
         })?;
         for row in rows {
-            let (seat, h) = row?;
-            holders.insert(seat, h);
+            let h = row?;
+            holders.insert(h.appointment_id, h);
         }
         let per_appointment = |sql: &str| -> Result<HashMap<i64, String>> {
             let mut stmt = c.prepare(sql)?;
@@ -265,10 +271,11 @@ impl Store {
         out.row(SEAT_COLUMNS).map_err(io_at(&path))?;
         let mut filled: HashMap<i64, usize> = HashMap::new();
         for s in &seats {
-            let h = holders
-                .get(&s.id)
-                .filter(|h| h.term_end.as_deref().is_none_or(|e| e >= to));
-            if h.is_some() {
+            let held = holding.get(&s.id);
+            let h = held.and_then(|a| holders.get(&a.appointment_id));
+            // Filled only by a holder in post: once their term has ended the seat needs a
+            // holder (README: the flags show only "term ended").
+            if held.is_some_and(|a| !a.term_ended()) {
                 *filled.entry(s.partnership_id).or_default() += 1;
             }
             let cats: Vec<&str> = seat_categories
@@ -404,21 +411,26 @@ partnerships.csv: one row per partnership.
   partnership, kind, convenor: its name, kind (strategic, service_delivery, network, forum) and
     convening body.
   seats_total, seats_filled, seats_vacant: its seats, those with a holder in post on the day,
-    and the rest.
+    and the rest: no holder, or a holder whose term has ended (seats.csv names them, flagged
+    \"Term ended\"; the seat needs a holder). Filled and vacant add up to the total.
   vcse_seats: voluntary and community sector seats.
-  vcse_seats_community, vcse_seats_voluntary: VCSE and residents' seats held from a community
-    group, and from a voluntary organisation (mixed and unclassified groups are in neither).
-  faith_seats, bme_seats: seats of any sector held from a faith group, and from a group led by
-    or serving Black and minority ethnic people.
+  vcse_seats_community, vcse_seats_voluntary: VCSE and residents' seats whose holder in post
+    comes from a community group, and from a voluntary organisation (mixed and unclassified
+    groups are in neither; a holder whose term has ended is in neither).
+  faith_seats, bme_seats: seats of any sector whose holder in post or current alternate comes
+    from a faith group, and from a group led by or serving Black and minority ethnic people.
   categories_missing, categories_weak: the socially excluded categories no filled seat speaks
     for, and those spoken for only through flagged appointments or alternates (see gaps.csv).
   last_review, next_review: the partnership's last annual review and the next one due.
 
-seats.csv: one row per seat.
+seats.csv: one row per seat in being on the day.
   partnership, seat, sector, constituency: the seat, its sector and whom it speaks for (words,
     then the categories ticked, in brackets).
   holder, holder_group, holder_group_class: the latest holder whose term had begun by the day,
-    their group and its class (community, voluntary, mixed, unclassified).
+    their group and its class (community, voluntary, mixed, unclassified). When their term
+    ended before the day they are still named here, as who last held the seat, with the flag
+    \"Term ended\", and the seat counts as vacant in partnerships.csv. (The gaps matrix still
+    counts them, as weak, until someone new is appointed.)
   selection, openly_selected: how they were selected, and whether that was open and
     transparent (yes or no).
   term_start, term_end: their term (an empty end: no end set).
