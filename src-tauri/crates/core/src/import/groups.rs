@@ -414,10 +414,32 @@ fn org_id<'a>(scheme: &'a str, value: &'a str) -> Result<(Cow<'a, str>, &'a str)
         {
             Ok((Cow::Owned(format!("{a}-{b}")), rest))
         }
-        _ if !scheme.is_empty() => Ok((Cow::Borrowed(scheme), value)),
+        _ if !scheme.is_empty() => Ok((Cow::Borrowed(charity_register(scheme, value)), value)),
         _ => Err(format!(
             "\"{value}\" is not an org-id: it should look like GB-CHC-1123456 or GB-COH-09901361"
         )),
+    }
+}
+
+/// The register of a bare number in a charity number column. Lists of charities mix the three
+/// UK registers in one column, and only the number tells them apart: a Scottish number starts
+/// with SC (SC012345, SC 012345) and a Northern Ireland one with NIC (NIC100123); England and
+/// Wales's are digits. Any other column's scheme is the column's.
+fn charity_register<'a>(scheme: &'a str, value: &str) -> &'a str {
+    if scheme != "GB-CHC" {
+        return scheme;
+    }
+    let starts = |prefix: &str| {
+        value
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    if starts("NIC") {
+        "GB-NIC"
+    } else if starts("SC") {
+        "GB-SC"
+    } else {
+        scheme
     }
 }
 
@@ -729,5 +751,39 @@ mod tests {
             }
         );
         assert!(bad[0].problems[0].message.contains("is not an org-id"));
+    }
+
+    #[test]
+    fn a_charity_number_column_takes_scottish_and_northern_ireland_numbers_too() {
+        let (ok, bad) = lines(
+            "name,charity_number\n\
+             Glasgow Group,SC012345\n\
+             Edinburgh Group,sc 012346\n\
+             Belfast Group,NIC100123\n\
+             Derry Group,nic 100124\n\
+             Salford Group,1123456\n\
+             Short Scottish Group,SC0123\n",
+        );
+        let got: Vec<(&str, &str)> = ok
+            .iter()
+            .map(|l| {
+                let i = &l.input.identifiers[0];
+                (i.scheme.as_str(), i.value.as_str())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("GB-SC", "SC012345"),
+                ("GB-SC", "SC012346"),
+                ("GB-NIC", "100123"),
+                ("GB-NIC", "100124"),
+                ("GB-CHC", "1123456"),
+            ]
+        );
+        assert_eq!(
+            bad[0].problems[0].message,
+            "row 7, column charity_number: SC0123 is not a Scottish charity number: it should be SC and 6 digits, such as SC012345"
+        );
     }
 }
