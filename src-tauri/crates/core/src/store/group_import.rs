@@ -16,7 +16,7 @@ use super::import_batch::NewGroups;
 use super::{now_utc, Store};
 use crate::domain::group::GroupInput;
 use crate::domain::identifier::{scheme_words, Identifier};
-use crate::domain::names::shown_name;
+use crate::domain::names::{same_but_case_and_spacing, shown_name};
 use crate::error::{CoreError, FieldProblem, Result};
 use crate::import::cell_problem;
 use crate::import::dialect::{self, Dialect};
@@ -791,12 +791,12 @@ impl Store {
         let new = &line.input;
         for field in &line.present {
             match field {
-                Field::Name => {
-                    if new.name != merged.name {
-                        merged.other_names.push(new.name.clone());
+                Field::Name => add_other_name(&mut merged, &new.name),
+                Field::OtherNames => {
+                    for name in &new.other_names {
+                        add_other_name(&mut merged, name);
                     }
                 }
-                Field::OtherNames => merged.other_names.extend(new.other_names.iter().cloned()),
                 Field::CharityNumber | Field::CompanyNumber | Field::OrgId => {
                     for i in &new.identifiers {
                         if !merged.identifiers.contains(i) {
@@ -845,6 +845,18 @@ impl Store {
                 .collect())),
             Err(e) => Err(e),
         }
+    }
+}
+
+/// Keeps a spelling of the group's name among its other names, unless the group has it already
+/// in all but capitals and spacing (a grants file writes "Friends of john Leigh Park" once among
+/// many "Friends of John Leigh Park").
+fn add_other_name(group: &mut GroupInput, name: &str) {
+    let known = std::iter::once(&group.name)
+        .chain(&group.other_names)
+        .any(|n| same_but_case_and_spacing(n, name));
+    if !known {
+        group.other_names.push(name.to_string());
     }
 }
 
