@@ -37,6 +37,10 @@ pub struct GroupLine {
     pub input: GroupInput,
     /// The fields this row gave a value for: an update changes only these.
     pub present: Vec<Field>,
+    /// The group's id in the directory that exported the file, when the file has the export's
+    /// `id` column: two rows with different ids are two groups by the exporter's own statement.
+    #[serde(default)]
+    pub export_id: Option<i64>,
 }
 
 /// A row refused, with its cells as the file had them (for the rejected-rows file).
@@ -199,6 +203,7 @@ pub fn read_row<C: AsRef<str>>(
     let mut present = Vec::new();
     let mut input = GroupInput::default();
     let mut ident_columns: Vec<&str> = Vec::new();
+    let mut export_id = None;
     for (field, positions) in &columns.by_field {
         let mut filled = positions
             .iter()
@@ -318,6 +323,12 @@ pub fn read_row<C: AsRef<str>>(
                     "\"{value}\" is not a BME answer: use led, serving, led; serving, or no"
                 )),
             },
+            Field::ExportId => match value.parse::<i64>() {
+                Ok(id) => export_id = Some(id),
+                Err(_) => refuse(format!(
+                    "\"{value}\" is not a group's id from a Compact Directory export: it should be a whole number (or choose no field for this column)"
+                )),
+            },
             Field::CategoriesServed => {
                 for name in value
                     .split([';', '|'])
@@ -375,6 +386,7 @@ pub fn read_row<C: AsRef<str>>(
             row,
             input,
             present,
+            export_id,
         })
     } else {
         Err(problems)

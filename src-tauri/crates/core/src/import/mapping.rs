@@ -31,10 +31,13 @@ pub enum Field {
     FaithGroup,
     Bme,
     CategoriesServed,
+    /// The group's id in the directory that wrote a groups export: it says which rows are
+    /// different groups there, and is not kept (ids differ between directory files).
+    ExportId,
 }
 
 impl Field {
-    pub const ALL: [Field; 20] = [
+    pub const ALL: [Field; 21] = [
         Field::Name,
         Field::OtherNames,
         Field::CharityNumber,
@@ -55,6 +58,7 @@ impl Field {
         Field::FaithGroup,
         Field::Bme,
         Field::CategoriesServed,
+        Field::ExportId,
     ];
 
     /// The field's key: also its column name in the groups export.
@@ -80,6 +84,7 @@ impl Field {
             Field::FaithGroup => "faith_group",
             Field::Bme => "bme",
             Field::CategoriesServed => "categories_served",
+            Field::ExportId => "id",
         }
     }
 
@@ -110,6 +115,9 @@ impl Field {
             Field::FaithGroup => "Faith group (yes, no, or the faith)",
             Field::Bme => "BME group (led, serving, both, no)",
             Field::CategoriesServed => "Communities served (category names separated by ;)",
+            Field::ExportId => {
+                "Id in a Compact Directory export (rows with different ids are different groups)"
+            }
         }
     }
 
@@ -173,8 +181,8 @@ pub const GROUPS_EXPORT: &str = "Compact Directory groups export";
 pub const GRANTS_360: &str = "360Giving grants";
 pub const CHARITY_COMMISSION: &str = "Charity Commission register";
 
-/// The groups export's columns, in order (`id` and `suggested_class` are worked out by the app,
-/// so the import leaves them aside).
+/// The groups export's columns, in order (`suggested_class` is worked out by the app, so the
+/// import leaves it aside; `id` only keeps rows with different ids apart).
 pub const EXPORT_COLUMNS: &[&str] = &[
     "id",
     "name",

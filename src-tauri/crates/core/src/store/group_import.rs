@@ -15,7 +15,7 @@ use super::groups::save_group_in;
 use super::import_batch::NewGroups;
 use super::{now_utc, Store};
 use crate::domain::group::GroupInput;
-use crate::domain::identifier::{scheme_words, Identifier};
+use crate::domain::identifier::{is_register, scheme_words, Identifier};
 use crate::domain::names::{same_but_case_and_spacing, shown_name};
 use crate::error::{CoreError, FieldProblem, Result};
 use crate::import::cell_problem;
@@ -242,6 +242,9 @@ type Updated = std::result::Result<(GroupInput, Vec<Identifier>), Vec<FieldProbl
 struct Existing {
     names: HashMap<i64, String>,
     by_ident: ByNumber<i64>,
+    /// Each group's register numbers (groups with none are left out), to tell apart groups
+    /// whose names match.
+    registers: HashMap<i64, Vec<Identifier>>,
     by_key: HashMap<String, Vec<i64>>,
     keys: HashMap<i64, Vec<String>>,
     by_postcode: HashMap<String, Vec<i64>>,
@@ -732,6 +735,7 @@ impl Store {
         let mut e = Existing {
             names: HashMap::new(),
             by_ident: ByNumber::default(),
+            registers: HashMap::new(),
             by_key: HashMap::new(),
             keys: HashMap::new(),
             by_postcode: HashMap::new(),
@@ -767,7 +771,14 @@ impl Store {
             .prepare("SELECT group_id, scheme, value FROM group_identifiers")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            e.by_ident.insert(r.get(1)?, r.get(2)?, r.get(0)?);
+            let (group, scheme, value): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            if is_register(&scheme) {
+                e.registers.entry(group).or_default().push(Identifier {
+                    scheme: scheme.clone(),
+                    value: value.clone(),
+                });
+            }
+            e.by_ident.insert(scheme, value, group);
         }
         Ok(e)
     }
@@ -834,6 +845,8 @@ impl Store {
                     merged.bme_serving = new.bme_serving;
                 }
                 Field::CategoriesServed => merged.category_ids.extend(&new.category_ids),
+                // Another directory's id: it only keeps the file's rows apart.
+                Field::ExportId => {}
             }
         }
         let identifiers = merged.identifiers.clone();
@@ -881,24 +894,29 @@ impl Existing {
         })
     }
 
-    fn find(&self, input: &GroupInput, key: &str) -> Option<Match> {
+    /// The group a row is: one with any of its numbers, else one with its name, else one with a
+    /// name at least `CLOSE_NAME` alike in its postcode or ward. A group `apart(id)` says is
+    /// another (a different number on the same register) is never matched by name.
+    fn find(&self, input: &GroupInput, key: &str, apart: impl Fn(i64) -> bool) -> Option<Match> {
         for i in &input.identifiers {
             if let Some(id) = self.by_ident.get(&i.scheme, &i.value) {
                 return self.matched(*id, format!("same {} {}", scheme_words(&i.scheme), i.value));
             }
         }
         if let Some(ids) = self.by_key.get(key) {
-            let reason = if ids.len() > 1 {
-                format!("same name ({} groups have it)", ids.len())
-            } else {
-                "same name".to_string()
-            };
-            return self.matched(ids[0], reason);
+            if let Some(id) = ids.iter().copied().find(|id| !apart(*id)) {
+                let reason = if ids.len() > 1 {
+                    format!("same name ({} groups have it)", ids.len())
+                } else {
+                    "same name".to_string()
+                };
+                return self.matched(id, reason);
+            }
         }
         // The place is put in words only for the match returned: most rows match nothing.
         let mut best: Option<(f64, i64, bool)> = None;
         let mut consider = |ids: Option<&Vec<i64>>, by_postcode: bool| {
-            for id in ids.into_iter().flatten() {
+            for id in ids.into_iter().flatten().filter(|id| !apart(**id)) {
                 for k in self.keys.get(id).into_iter().flatten() {
                     let score = likeness(key, k);
                     if score >= CLOSE_NAME && best.as_ref().is_none_or(|b| score > b.0) {
@@ -968,16 +986,39 @@ fn names_in_parallel(lines: &[GroupLine]) -> Vec<(String, String)> {
     })
 }
 
+/// The group a row will be part of, as far as the plan can tell: a group of the directory, or
+/// the one the first of its rows (by place in the lines) will add.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Root {
+    Group(i64),
+    Row(usize),
+}
+
+/// No further row with the same name key.
+const NO_ROW: usize = usize::MAX;
+
 /// Each line's match: a group already in the directory, else the first earlier row of the file
 /// with one of its numbers or its name. Earlier rows are found by text borrowed from the lines,
 /// so a long file's matching copies nothing it does not return.
+///
+/// A name is not enough when the two say they are different groups: both have a number on the
+/// same register and the numbers differ (two charities called Urmston Musical Theatre), or both
+/// are rows of a groups export with different ids. Numbers are compared with everything the row
+/// would join: the directory group's, and those of every earlier row matched to the same group.
 fn match_rows(
     existing: &Existing,
     lines: &[GroupLine],
     names: &[(String, String)],
 ) -> Vec<Option<Match>> {
     let mut by_number: HashMap<(&str, &str), usize> = HashMap::with_capacity(lines.len() * 2);
-    let mut by_key: HashMap<&str, usize> = HashMap::with_capacity(lines.len());
+    // The first and last row with each name key, and each row's next with the same key: a row
+    // can pass over earlier rows it is told apart from without a list per name.
+    let mut by_key: HashMap<&str, (usize, usize)> = HashMap::with_capacity(lines.len());
+    let mut next_same_key: Vec<usize> = vec![NO_ROW; lines.len()];
+    let mut roots: Vec<Root> = Vec::with_capacity(lines.len());
+    // The register numbers of rows matched to a group or an earlier row (the first on each
+    // register), which that group will gain; a row matching nothing keeps its own in its line.
+    let mut gathered: HashMap<(Root, &str), &str> = HashMap::new();
     let earlier = |i: usize, reason: String| {
         Some(Match {
             target: MatchTarget::Row { row: lines[i].row },
@@ -985,43 +1026,90 @@ fn match_rows(
             reason,
         })
     };
-    lines
-        .iter()
-        .zip(names)
-        .enumerate()
-        .map(|(i, (line, (key, _)))| {
-            let input = &line.input;
-            let matched = existing.find(input, key).or_else(|| {
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, (line, (key, _))) in lines.iter().zip(names).enumerate() {
+        let input = &line.input;
+        let (matched, root) = {
+            let numbers_differ = |root: Root| {
                 input
                     .identifiers
                     .iter()
-                    .find_map(|id| {
-                        let first = *by_number.get(&(id.scheme.as_str(), id.value.as_str()))?;
-                        earlier(
-                            first,
-                            format!(
-                                "same {} {} as row {} of this file",
-                                scheme_words(&id.scheme),
-                                id.value,
-                                lines[first].row
-                            ),
-                        )
+                    .filter(|n| is_register(&n.scheme))
+                    .any(|n| {
+                        let other = |o: &Identifier| o.scheme == n.scheme && o.value != n.value;
+                        gathered
+                            .get(&(root, n.scheme.as_str()))
+                            .is_some_and(|v| *v != n.value)
+                            || match root {
+                                Root::Group(id) => existing
+                                    .registers
+                                    .get(&id)
+                                    .is_some_and(|list| list.iter().any(other)),
+                                Root::Row(r) => lines[r].input.identifiers.iter().any(other),
+                            }
                     })
-                    .or_else(|| {
-                        let first = *by_key.get(key.as_str())?;
-                        earlier(
-                            first,
-                            format!("same name as row {} of this file", lines[first].row),
-                        )
-                    })
-            });
-            for id in &input.identifiers {
-                by_number.entry((&id.scheme, &id.value)).or_insert(i);
+            };
+            let ids_differ = |j: usize| {
+                let differ = |k: usize| matches!((line.export_id, lines[k].export_id), (Some(a), Some(b)) if a != b);
+                differ(j) || matches!(roots[j], Root::Row(r) if differ(r))
+            };
+            if let Some(m) = existing.find(input, key, |id| numbers_differ(Root::Group(id))) {
+                let root = match m.target {
+                    MatchTarget::Group { id } => Root::Group(id),
+                    MatchTarget::Row { .. } => Root::Row(i),
+                };
+                (Some(m), root)
+            } else if let Some((first, id)) = input.identifiers.iter().find_map(|id| {
+                by_number
+                    .get(&(id.scheme.as_str(), id.value.as_str()))
+                    .map(|first| (*first, id))
+            }) {
+                let reason = format!(
+                    "same {} {} as row {} of this file",
+                    scheme_words(&id.scheme),
+                    id.value,
+                    lines[first].row
+                );
+                (earlier(first, reason), roots[first])
+            } else {
+                let mut candidate = by_key.get(key.as_str()).map_or(NO_ROW, |(first, _)| *first);
+                while candidate != NO_ROW
+                    && (ids_differ(candidate) || numbers_differ(roots[candidate]))
+                {
+                    candidate = next_same_key[candidate];
+                }
+                if candidate == NO_ROW {
+                    (None, Root::Row(i))
+                } else {
+                    let reason = format!("same name as row {} of this file", lines[candidate].row);
+                    (earlier(candidate, reason), roots[candidate])
+                }
             }
-            by_key.entry(key).or_insert(i);
-            matched
-        })
-        .collect()
+        };
+        if root != Root::Row(i) {
+            for n in input.identifiers.iter().filter(|n| is_register(&n.scheme)) {
+                gathered
+                    .entry((root, n.scheme.as_str()))
+                    .or_insert(n.value.as_str());
+            }
+        }
+        for id in &input.identifiers {
+            by_number.entry((&id.scheme, &id.value)).or_insert(i);
+        }
+        match by_key.entry(key.as_str()) {
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                let last = &mut e.get_mut().1;
+                next_same_key[*last] = i;
+                *last = i;
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((i, i));
+            }
+        }
+        roots.push(root);
+        out.push(matched);
+    }
+    out
 }
 
 /// Why the groups an import added (ids `from` to `to`, at time `at`) cannot all be removed:
