@@ -246,25 +246,27 @@ fn a_failed_import_leaves_the_file_byte_for_byte() {
     let t = TempDirectory::new();
     {
         let store = t.open();
-        let mut g = group("Ordsall Tenants");
-        g.identifiers = vec![compactdir_core::domain::identifier::Identifier {
-            scheme: "GB-CHC".into(),
-            value: "1123456".into(),
-        }];
-        store.save_group(g).unwrap();
+        store
+            .save_group(with_number("Ordsall Tenants", "GB-CHC", "1123456", ""))
+            .unwrap();
+        store
+            .save_group(with_number("Weaste Club", "GB-COH", "00012345", ""))
+            .unwrap();
     }
     let before = std::fs::read(&t.path).unwrap();
     {
         let store = t.open();
-        let bytes =
-            b"name,charity number\nBrand New Group,1000001\nOrdsall Tenants Assoc,1123456\n";
+        let bytes = b"name,charity number,company number\n\
+                      Brand New Group,1000001,\n\
+                      Ordsall Tenants Assoc,1123456,00012345\n";
         let p = plan(&store, "f.csv", bytes);
-        // "new" for a row whose charity number is taken cannot be saved: nothing is.
+        // Updating Ordsall Tenants with the Weaste Club's company number cannot be saved, and an
+        // update is not refused on its own: nothing is saved, Brand New Group neither.
         let err = store
             .apply_group_import(
                 &p,
                 &Choices {
-                    on_match: Choice::New,
+                    on_match: Choice::Update,
                     ..Default::default()
                 },
                 &mut |_| {},
@@ -272,9 +274,87 @@ fn a_failed_import_leaves_the_file_byte_for_byte() {
             .unwrap_err();
         assert!(matches!(err, CoreError::Invalid(_)), "{err}");
         assert!(err.to_string().contains("row 3"), "{err}");
-        assert_eq!(group_names(&store), ["Ordsall Tenants"]);
+        assert!(err.to_string().contains("Weaste Club"), "{err}");
+        assert_eq!(group_names(&store), ["Ordsall Tenants", "Weaste Club"]);
     }
     assert_eq!(std::fs::read(&t.path).unwrap(), before);
+}
+
+/// "new" for a row with a number that is already a group's cannot make a second group with it:
+/// that row is refused, named by row and column, and says whose the number is (an earlier row of
+/// the file by its row, a group of the directory by its name and id); the other rows go in.
+#[test]
+fn new_for_a_row_whose_number_is_taken_refuses_that_row_and_imports_the_rest() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let bytes = std::fs::read(real_data("360giving_trafford_council_vcs_grants.csv")).unwrap();
+    let s = import(&store, &bytes, Choice::New);
+    assert!(s.added > 300, "{s}");
+    assert!(s.import_id.is_some());
+    assert!(!s.rejected.is_empty(), "rows repeating a number");
+    assert_eq!(s.read, s.added + s.rejected.len(), "{s}");
+    let messages: Vec<&str> = s
+        .rejected
+        .iter()
+        .flat_map(|r| r.problems.iter().map(|p| p.message.as_str()))
+        .collect();
+    // Simply Cycling, charity 1143362, has grants on rows 16, 37 and more.
+    assert!(
+        messages.contains(
+            &"row 37, column Recipient Org:Charity Number: charity number (England and Wales) \
+              1143362 is already on row 16 of this file, and two groups cannot share a number: \
+              import this row as an update of that row's group, or skip it"
+        ),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .all(|m| m.contains("is already on row") && !m.contains("(group ")),
+        "an earlier row is named as a row, never by a group id: {messages:#?}"
+    );
+    let row_37 = s.rejected.iter().find(|r| r.row == 37).unwrap();
+    assert_eq!(
+        row_37.cells[13], "Simply Cycling",
+        "its cells, for the rejected-rows file"
+    );
+    assert_eq!(
+        group_names(&store)
+            .iter()
+            .filter(|n| *n == "Simply Cycling")
+            .count(),
+        1
+    );
+
+    // Again: every number is now a group's in the directory, named with its id.
+    let simply = store
+        .list_groups()
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name == "Simply Cycling")
+        .unwrap()
+        .id;
+    let p = plan(&store, "grants.csv", &bytes);
+    let again = store
+        .apply_group_import(
+            &p,
+            &Choices {
+                on_match: Choice::New,
+                ..Default::default()
+            },
+            &mut |_| {},
+        )
+        .unwrap();
+    assert_eq!(again.import_id, None, "nothing new: {again}");
+    let row_16 = again.rejected.iter().find(|r| r.row == 16).unwrap();
+    assert_eq!(
+        row_16.problems[0].message,
+        format!(
+            "row 16, column Recipient Org:Charity Number: charity number (England and Wales) \
+             1143362 already belongs to Simply Cycling (group {simply}), and two groups cannot \
+             share a number: import this row as an update of that group, or skip it"
+        )
+    );
 }
 
 #[test]

@@ -80,6 +80,11 @@ pub struct PlannedRow {
     /// stored is the file's.
     pub shown_name: String,
     pub matched: Option<Match>,
+    /// A matched row's cells as the file had them: the row may yet be refused when saved (as a
+    /// new group with a number another group has), and the rejected-rows file then needs them.
+    /// Taken from the file's records, not copied; rows with no match need none.
+    #[serde(skip)]
+    pub record: Option<csv::StringRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -300,24 +305,36 @@ impl Store {
         let dialect::RawTable {
             dialect,
             headers,
-            rows: records,
+            rows: mut records,
         } = table;
-        // Each line holds its own copy of what it needs, so the file's records can go, on the
-        // other core while the rows are matched.
-        let matches = std::thread::scope(|scope| {
-            scope.spawn(move || drop(records));
-            match_rows(&existing, &lines, &names)
-        });
-        let rows = lines
-            .into_iter()
-            .zip(names)
-            .zip(matches)
-            .map(|((line, (_, shown)), matched)| PlannedRow {
-                line,
-                shown_name: shown,
-                matched,
+        let matches = match_rows(&existing, &lines, &names);
+        // Matched rows keep their record (see `PlannedRow::record`); both are in file order.
+        let mut next = records.iter_mut();
+        let kept: Vec<Option<csv::StringRecord>> = lines
+            .iter()
+            .zip(&matches)
+            .map(|(line, matched)| {
+                let (_, record) = next.find(|(row, _)| *row == line.row)?;
+                matched.as_ref().map(|_| std::mem::take(record))
             })
             .collect();
+        // Each line holds its own copy of what it needs, so the rest of the file's records can
+        // go, on the other core while the rows are put together.
+        let rows = std::thread::scope(|scope| {
+            scope.spawn(move || drop(records));
+            lines
+                .into_iter()
+                .zip(names)
+                .zip(matches)
+                .zip(kept)
+                .map(|(((line, (_, shown)), matched), record)| PlannedRow {
+                    line,
+                    shown_name: shown,
+                    matched,
+                    record,
+                })
+                .collect()
+        });
         Ok(ImportPlan {
             file_name: file_name.to_string(),
             dialect,
@@ -332,9 +349,14 @@ impl Store {
     /// Saves the plan's rows as chosen, all or nothing, and records the import for undoing.
     /// A plan whose every row is skipped saves nothing and records no import.
     ///
+    /// A row chosen as a new group whose registration number another group already has (in the
+    /// directory, or added by an earlier row) is refused on its own: it joins the summary's
+    /// rejected rows, and the other rows are saved.
+    ///
     /// # Errors
-    /// `Invalid` with the rows that cannot be saved as chosen (a new group with a number another
-    /// group has; an update whose group was removed since the plan); nothing is saved.
+    /// `Invalid` with the rows that cannot be saved as chosen (an update that would give its
+    /// group another group's number; an update whose group was removed since the plan); nothing
+    /// is saved.
     pub fn apply_group_import(
         &self,
         plan: &ImportPlan,
@@ -398,6 +420,9 @@ impl Store {
         let mut problems: Vec<FieldProblem> = Vec::new();
         let mut group_of_row: HashMap<usize, i64> = HashMap::new();
         let mut new_groups = NewGroups::new(&tx, &now)?;
+        // The row that added each new group, by id less the first id: the groups are added in
+        // one run of ids.
+        let mut adding_rows: Vec<usize> = Vec::new();
         let mut any_update = false;
         let total = plan.rows.len();
         for (i, r) in plan.rows.iter().enumerate() {
@@ -453,19 +478,48 @@ impl Store {
                         .iter()
                         .enumerate()
                         .find_map(|(n, i)| taken.get(&i.scheme, &i.value).map(|g| (n, i, g)));
-                    if let Some((_, ident, other)) = clash {
-                        problems.push(cell_problem(
+                    if let Some((_, ident, holder)) = clash {
+                        // Numbers are a group's own, so this row cannot be a second group: it is
+                        // refused on its own, and the other rows go in.
+                        let refusal = match new_groups.added_range() {
+                            Some((first, last)) if (first..=last).contains(&holder) => {
+                                NumberTaken::OnEarlierRow {
+                                    scheme: ident.scheme.clone(),
+                                    value: ident.value.clone(),
+                                    row: adding_rows[(holder - first) as usize],
+                                }
+                            }
+                            _ => NumberTaken::OfGroup {
+                                scheme: ident.scheme.clone(),
+                                value: ident.value.clone(),
+                                name: tx
+                                    .prepare_cached("SELECT name FROM groups WHERE id = ?1")?
+                                    .query_row([holder], |g| g.get::<_, String>(0))
+                                    .map(|n| shown_name(&n))?,
+                                id: holder,
+                            },
+                        };
+                        summary.rejected.push(RejectedRow {
                             row,
-                            "identifiers",
-                            format!(
-                                "the {} {} already belongs to group {other}: choose update or skip for this row",
-                                scheme_words(&ident.scheme),
-                                ident.value
-                            ),
-                        ));
+                            cells: r
+                                .record
+                                .as_ref()
+                                .map(|rec| {
+                                    rec.iter()
+                                        .map(|c| dialect::clean_cell_borrowed(c).into_owned())
+                                        .collect()
+                                })
+                                .unwrap_or_default(),
+                            problems: vec![cell_problem(
+                                row,
+                                number_column(&plan.mapping, &ident.scheme),
+                                refusal.to_string(),
+                            )],
+                        });
                         continue;
                     }
                     let id = new_groups.add(&r.line.input)?;
+                    adding_rows.push(row);
                     for ident in &r.line.input.identifiers {
                         taken.added.insert((&ident.scheme, &ident.value), id);
                     }
@@ -489,6 +543,8 @@ impl Store {
         if !problems.is_empty() {
             return Err(CoreError::Invalid(problems)); // the transaction rolls back
         }
+        // Rows refused while saving join those refused when checked, in file order.
+        summary.rejected.sort_by_key(|r| r.row);
         if summary.added + summary.updated == 0 {
             return Ok(summary);
         }
@@ -506,7 +562,8 @@ impl Store {
             )?;
         }
         tx.execute(
-            "UPDATE imports SET added = ?1, updated = ?2, skipped = ?3, added_from = ?4, added_to = ?5
+            "UPDATE imports SET added = ?1, updated = ?2, skipped = ?3, added_from = ?4, added_to = ?5,
+               rejected = ?7
              WHERE id = ?6",
             params![
                 summary.added as i64,
@@ -514,7 +571,8 @@ impl Store {
                 summary.skipped as i64,
                 added.map(|r| r.0),
                 added.map(|r| r.1),
-                import_id
+                import_id,
+                summary.rejected.len() as i64
             ],
         )?;
         tx.commit()?;
@@ -859,6 +917,57 @@ impl Store {
             Err(e) => Err(e),
         }
     }
+}
+
+/// Why a row cannot be added as a new group: one of its registration numbers is already a
+/// group's, and two groups cannot share one. The way out is to update that group with the row,
+/// or to skip the row.
+#[derive(Debug, thiserror::Error)]
+enum NumberTaken {
+    /// The group was added by an earlier row of this file (named by its row: the group has no
+    /// id the user could look for until the import is saved).
+    #[error("{} {value} is already on row {row} of this file, and two groups cannot share a number: import this row as an update of that row's group, or skip it", scheme_words(.scheme))]
+    OnEarlierRow {
+        scheme: String,
+        value: String,
+        row: usize,
+    },
+    #[error("{} {value} already belongs to {name} (group {id}), and two groups cannot share a number: import this row as an update of that group, or skip it", scheme_words(.scheme))]
+    OfGroup {
+        scheme: String,
+        value: String,
+        name: String,
+        id: i64,
+    },
+}
+
+/// The column a registration number of `scheme` came from: the charity number column for the
+/// charity registers, the company number column for companies, else the org-id column (which
+/// carries any scheme), else whichever number column there is.
+fn number_column<'m>(mapping: &'m Mapping, scheme: &str) -> &'m str {
+    let wanted = match scheme {
+        "GB-CHC" | "GB-SC" | "GB-NIC" => Field::CharityNumber,
+        "GB-COH" => Field::CompanyNumber,
+        _ => Field::OrgId,
+    };
+    let column = |pick: &dyn Fn(Field) -> bool| {
+        mapping
+            .columns
+            .iter()
+            .find(|c| pick(c.field))
+            .map(|c| c.column.as_str())
+    };
+    column(&|f| f == wanted)
+        .or_else(|| column(&|f| f == Field::OrgId))
+        .or_else(|| {
+            column(&|f| {
+                matches!(
+                    f,
+                    Field::CharityNumber | Field::CompanyNumber | Field::OrgId
+                )
+            })
+        })
+        .unwrap_or("identifiers")
 }
 
 /// Keeps a spelling of the group's name among its other names, unless the group has it already
