@@ -886,3 +886,101 @@ fn the_demo_exported_and_imported_into_a_fresh_file_adds_every_group() {
     assert_eq!((s.added, s.skipped), (counts.groups, 0), "{s}");
     assert_eq!(store.list_groups().unwrap().len(), counts.groups);
 }
+
+/// The Charity Commission register imported again with "update" changes nothing, and says so:
+/// its rows are counted unchanged, not updated, and no group's updated time moves (so an earlier
+/// import can still be undone). A copy with two postcodes changed updates just those two groups,
+/// and undoing that import puts the two postcodes back.
+#[test]
+fn a_file_imported_again_counts_only_the_groups_it_changed_as_updated() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let bytes = std::fs::read(real_data(
+        "ccew_charities_operating_in_trafford_2021-05-27.csv",
+    ))
+    .unwrap();
+    let first = import(&store, &bytes, Choice::Update);
+    assert_eq!(first.rejected.len(), 1);
+    let groups = store.list_groups().unwrap().len();
+    let stamps = |store: &Store| -> Vec<String> {
+        store
+            .list_groups()
+            .unwrap()
+            .iter()
+            .map(|g| store.get_group(g.id).unwrap().updated_at)
+            .collect()
+    };
+    let before = stamps(&store);
+
+    let p = plan(&store, "register.csv", &bytes);
+    let again = store
+        .apply_group_import(
+            &p,
+            &Choices {
+                on_match: Choice::Update,
+                ..Default::default()
+            },
+            &mut |_| {},
+        )
+        .unwrap();
+    assert_eq!(
+        (again.added, again.updated, again.unchanged, again.skipped),
+        (0, 0, 735, 0),
+        "{again}"
+    );
+    assert_eq!(again.import_id, None, "nothing to undo");
+    assert!(
+        again.to_string().contains("0 updated, 735 unchanged"),
+        "{again}"
+    );
+    assert_eq!(stamps(&store), before, "no group was saved");
+    assert_eq!(store.list_groups().unwrap().len(), groups);
+
+    // Two rows with a new postcode: the Cheshire Wildlife Trust and Age UK Trafford.
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    let postcode = headers
+        .iter()
+        .position(|h| h == "charity_contact_postcode")
+        .unwrap();
+    let number = headers
+        .iter()
+        .position(|h| h == "registered_charity_number")
+        .unwrap();
+    let mut changed = csv::Writer::from_writer(Vec::new());
+    changed.write_record(&headers).unwrap();
+    let mut old_postcodes = Vec::new();
+    for record in reader.records() {
+        let mut cells: Vec<String> = record.unwrap().iter().map(String::from).collect();
+        if ["1109047", "214927"].contains(&cells[number].as_str()) {
+            old_postcodes.push((cells[number].clone(), cells[postcode].clone()));
+            cells[postcode] = "M5 3PF".into();
+        }
+        changed.write_record(&cells).unwrap();
+    }
+    assert_eq!(old_postcodes.len(), 2);
+    let changed = changed.into_inner().unwrap();
+    let s = import(&store, &changed, Choice::Update);
+    assert_eq!((s.added, s.updated, s.unchanged), (0, 2, 733), "{s}");
+    let postcode_of = |number: &str| {
+        store
+            .list_groups()
+            .unwrap()
+            .iter()
+            .map(|g| store.get_group(g.id).unwrap().input)
+            .find(|g| g.identifiers.iter().any(|i| i.value == number))
+            .unwrap()
+            .postcode
+    };
+    assert_eq!(postcode_of("1109047"), "M5 3PF");
+
+    let u = store.undo_import(s.import_id.unwrap()).unwrap();
+    assert_eq!((u.removed, u.restored), (0, 2));
+    for (number, old) in old_postcodes {
+        assert_eq!(postcode_of(&number), old, "{number}");
+    }
+    // The first import is whole again to be undone: the second changed nothing.
+    let u = store.undo_import(first.import_id.unwrap()).unwrap();
+    assert_eq!(u.removed, groups);
+    assert!(store.list_groups().unwrap().is_empty());
+}

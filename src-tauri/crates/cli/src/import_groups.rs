@@ -133,6 +133,10 @@ pub fn run(
             println!("To take this import back: compactdir import undo {id}");
             Ok(())
         }
+        None if summary.unchanged > 0 => Err(CoreError::Conflict(format!(
+            "nothing could be imported from {}: the groups it matched already have what it says, and nothing was changed",
+            file.display()
+        ))),
         None => Err(CoreError::Conflict(format!(
             "nothing could be imported from {}",
             file.display()

@@ -25,7 +25,7 @@ fn import_prints_the_mapping_and_summary_and_export_round_trips() {
     assert!(said.contains("separated by semicolons"), "{said}");
     assert!(said.contains("\"Organisation\" -> name"), "{said}");
     assert!(
-        said.contains("read 2 rows: 1 added, 0 updated, 0 skipped, 1 rejected"),
+        said.contains("read 2 rows: 1 added, 0 updated, 0 unchanged, 0 skipped, 1 rejected"),
         "{said}"
     );
     assert!(
@@ -82,7 +82,7 @@ fn on_match_new_refuses_rows_whose_number_is_taken_and_imports_the_rest() {
     assert!(out.status.success(), "{said}{err}");
     assert!(!err.contains("nothing was saved"), "{err}");
     assert!(
-        said.contains("read 555 rows: 323 added, 0 updated, 0 skipped, 232 rejected"),
+        said.contains("read 555 rows: 323 added, 0 updated, 0 unchanged, 0 skipped, 232 rejected"),
         "{said}"
     );
     assert!(

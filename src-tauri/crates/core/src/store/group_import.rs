@@ -147,7 +147,12 @@ pub struct ImportSummary {
     pub import_id: Option<i64>,
     pub read: usize,
     pub added: usize,
+    /// Matched rows chosen to update their group that changed it.
     pub updated: usize,
+    /// Matched rows chosen to update their group that had nothing new for it (a file imported
+    /// again): the group is left as it was.
+    #[serde(default)]
+    pub unchanged: usize,
     pub skipped: usize,
     pub rejected: Vec<RejectedRow>,
 }
@@ -156,10 +161,11 @@ impl std::fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "read {} rows: {} added, {} updated, {} skipped, {} rejected",
+            "read {} rows: {} added, {} updated, {} unchanged, {} skipped, {} rejected",
             self.read,
             self.added,
             self.updated,
+            self.unchanged,
             self.skipped,
             self.rejected.len()
         )
@@ -241,8 +247,16 @@ type Change = (
     bool,
 );
 
-/// An update made (the group before, and its numbers after), or the row's problems.
-type Updated = std::result::Result<(GroupInput, Vec<Identifier>), Vec<FieldProblem>>;
+/// What updating a group with a row did.
+enum Updated {
+    /// The group changed: as it was before (boxed: the other outcomes are small), and its
+    /// numbers after.
+    Changed(Box<GroupInput>, Vec<Identifier>),
+    /// The row says nothing the group does not have already: the group is left alone.
+    Unchanged,
+    /// The row's problems.
+    Refused(Vec<FieldProblem>),
+}
 
 struct Existing {
     names: HashMap<i64, String>,
@@ -414,6 +428,7 @@ impl Store {
             read: plan.read,
             added: 0,
             updated: 0,
+            unchanged: 0,
             skipped: 0,
             rejected: plan.rejected.clone(),
         };
@@ -449,7 +464,7 @@ impl Store {
                     // The group may be one this import has just added.
                     new_groups.flush()?;
                     match self.update_from(&tx, id, &r.line)? {
-                        Ok((before, identifiers)) => {
+                        Updated::Changed(before, identifiers) => {
                             any_update = true;
                             for ident in identifiers {
                                 taken.saved.insert(ident.scheme, ident.value, id);
@@ -467,7 +482,11 @@ impl Store {
                             group_of_row.insert(row, id);
                             summary.updated += 1;
                         }
-                        Err(mut p) => problems.append(&mut p),
+                        Updated::Unchanged => {
+                            group_of_row.insert(row, id);
+                            summary.unchanged += 1;
+                        }
+                        Updated::Refused(mut p) => problems.append(&mut p),
                     }
                 }
                 (Choice::New | Choice::Update, _) => {
@@ -848,7 +867,7 @@ impl Store {
         let before = match self.get_group(id) {
             Ok(g) => g.input,
             Err(CoreError::NotFound { .. }) => {
-                return Ok(Err(vec![cell_problem(
+                return Ok(Updated::Refused(vec![cell_problem(
                     line.row,
                     "name",
                     format!("the group it matched (number {id}) has been removed since the file was checked: check the file again"),
@@ -882,14 +901,20 @@ impl Store {
                 Field::Activities => merged.activities = new.activities.clone(),
                 Field::Status => merged.status = new.status,
                 Field::LastChecked => merged.last_checked = new.last_checked.clone(),
-                Field::Class => {
+                // The same class keeps the reason staff gave for it.
+                Field::Class if new.class_override != merged.class_override => {
                     merged.class_override = new.class_override;
                     merged.class_override_reason = new.class_override_reason.clone();
                 }
+                Field::Class => {}
                 Field::CommunityFeatures | Field::VoluntaryFeatures => {
                     for f in &new.features {
-                        merged.features.retain(|m| m.number != f.number);
-                        merged.features.push(f.clone());
+                        match merged.features.iter_mut().find(|m| m.number == f.number) {
+                            // The same answer keeps the evidence recorded for it (files have none).
+                            Some(m) if m.side == f.side => {}
+                            Some(m) => *m = f.clone(),
+                            None => merged.features.push(f.clone()),
+                        }
                     }
                 }
                 Field::FaithGroup => {
@@ -907,15 +932,38 @@ impl Store {
                 Field::ExportId => {}
             }
         }
+        // A row that brings nothing new is not an update: saving it anyway would count it as one
+        // and move the group's updated time, which an earlier import's undo checks.
+        if same_group(&before, &merged) {
+            return Ok(Updated::Unchanged);
+        }
         let identifiers = merged.identifiers.clone();
         match save_group_in(tx, merged, false) {
-            Ok(_) => Ok(Ok((before, identifiers))),
-            Err(CoreError::Invalid(found)) => Ok(Err(found
-                .into_iter()
-                .map(|p| cell_problem(line.row, &p.field, p.message))
-                .collect())),
+            Ok(_) => Ok(Updated::Changed(Box::new(before), identifiers)),
+            Err(CoreError::Invalid(found)) => Ok(Updated::Refused(
+                found
+                    .into_iter()
+                    .map(|p| cell_problem(line.row, &p.field, p.message))
+                    .collect(),
+            )),
             Err(e) => Err(e),
         }
+    }
+}
+
+/// Whether a group and the same group brought up to date by a row would be saved alike: both as
+/// saving would write them (`normalise`), feature answers in any order.
+fn same_group(before: &GroupInput, after: &GroupInput) -> bool {
+    let saved = |g: &GroupInput| {
+        let mut g = g.clone();
+        g.normalise().ok()?;
+        g.features.sort_by_key(|f| f.number);
+        Some(g)
+    };
+    match (saved(before), saved(after)) {
+        (Some(a), Some(b)) => a == b,
+        // A row that cannot be saved is not "no change": saving says what is wrong.
+        _ => false,
     }
 }
 
