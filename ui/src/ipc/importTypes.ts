@@ -46,7 +46,10 @@ export interface ImportSummary {
   import_id: number | null;
   read: number;
   added: number;
+  /** Matched rows that changed their group. */
   updated: number;
+  /** Matched rows chosen to update their group that had nothing new for it (the group is left alone). */
+  unchanged: number;
   skipped: number;
   rejected: RejectedRow[];
 }

@@ -25,7 +25,8 @@ pub enum Action {
         #[arg(long, value_name = "NAME")]
         mapping: Option<String>,
         /// What to do with a row that matches a group already in the directory (or an earlier
-        /// row of the file).
+        /// row of the file). With `new`, a row whose registration number is already a group's
+        /// is rejected (a number belongs to one group) and the other rows go in.
         #[arg(long, value_name = "skip|update|new", default_value = "skip", value_parser = ["skip", "update", "new"])]
         on_match: String,
         /// Save the mapping used under this name, for next time.

@@ -72,16 +72,21 @@ pub fn run(
             println!("  ... and {} more", matched - 20);
         }
     }
-    if let Some(path) = rejected_to {
-        let csv = rejected_csv(&plan.headers, &plan.rejected);
-        std::fs::write(path, csv).map_err(|source| CoreError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
-    }
+    let write_rejected = |rejected: &[RejectedRow]| match rejected_to {
+        Some(path) => {
+            std::fs::write(path, rejected_csv(&plan.headers, rejected)).map_err(|source| {
+                CoreError::Io {
+                    path: path.display().to_string(),
+                    source,
+                }
+            })
+        }
+        None => Ok(()),
+    };
     let summary = match store.apply_group_import(&plan, &choices, &mut |_| {}) {
         Ok(s) => s,
         Err(CoreError::Invalid(problems)) => {
+            write_rejected(&plan.rejected)?;
             return Err(CoreError::Conflict(format!(
                 "{} was not imported (nothing was saved): {} problem{}\n{}",
                 file.display(),
@@ -92,15 +97,35 @@ pub fn run(
                     .map(|p| format!("  {}", p.message))
                     .collect::<Vec<_>>()
                     .join("\n")
-            )))
+            )));
         }
-        Err(e) => return Err(e),
+        Err(e) => {
+            write_rejected(&plan.rejected)?;
+            return Err(e);
+        }
     };
+    // The summary's rejected rows include those refused while saving (a new group with a number
+    // that is already a group's), which the file of rejected rows lists too.
+    write_rejected(&summary.rejected)?;
     let mut said = format!("{}: {summary}.", file.display());
     for r in &summary.rejected {
         for p in &r.problems {
             said.push_str(&format!("\n  rejected {}", p.message));
         }
+    }
+    // Only rows chosen as new are refused while saving, all for a number already taken; the
+    // command line chooses for every match at once, so say which choice brings them in.
+    let taken = summary.rejected.len() - plan.rejected.len();
+    if taken > 0 {
+        said.push_str(&format!(
+            "\n{taken} row{} could not be added as new groups: {} registration number is already a group's. \
+             To add {} details to those groups, import the file again with --on-match update; \
+             --on-match skip leaves {} out.",
+            if taken == 1 { "" } else { "s" },
+            if taken == 1 { "its" } else { "each one's" },
+            if taken == 1 { "its" } else { "their" },
+            if taken == 1 { "it" } else { "them" },
+        ));
     }
     println!("{said}");
     match summary.import_id {
@@ -108,6 +133,10 @@ pub fn run(
             println!("To take this import back: compactdir import undo {id}");
             Ok(())
         }
+        None if summary.unchanged > 0 => Err(CoreError::Conflict(format!(
+            "nothing could be imported from {}: the groups it matched already have what it says, and nothing was changed",
+            file.display()
+        ))),
         None => Err(CoreError::Conflict(format!(
             "nothing could be imported from {}",
             file.display()

@@ -25,7 +25,7 @@ fn import_prints_the_mapping_and_summary_and_export_round_trips() {
     assert!(said.contains("separated by semicolons"), "{said}");
     assert!(said.contains("\"Organisation\" -> name"), "{said}");
     assert!(
-        said.contains("read 2 rows: 1 added, 0 updated, 0 skipped, 1 rejected"),
+        said.contains("read 2 rows: 1 added, 0 updated, 0 unchanged, 0 skipped, 1 rejected"),
         "{said}"
     );
     assert!(
@@ -54,4 +54,53 @@ fn import_prints_the_mapping_and_summary_and_export_round_trips() {
     let out = compactdir(&db2, &["export", "hsds", "--out", hsds.to_str().unwrap()]);
     assert!(out.status.success());
     assert!(hsds.join("organizations.csv").exists());
+}
+
+/// `--on-match new` on the grants file: rows repeating an earlier row's number cannot be new
+/// groups, so they are refused by row and column, naming that row (there are no group ids yet),
+/// the command says which `--on-match` brings them in, and the other rows are imported.
+#[test]
+fn on_match_new_refuses_rows_whose_number_is_taken_and_imports_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let rejected = dir.path().join("rejected.csv");
+    let grants = real_data("360giving_trafford_council_vcs_grants.csv");
+    let out = compactdir(
+        &db,
+        &[
+            "import",
+            "groups",
+            grants.to_str().unwrap(),
+            "--on-match",
+            "new",
+            "--rejected",
+            rejected.to_str().unwrap(),
+        ],
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}{err}");
+    assert!(!err.contains("nothing was saved"), "{err}");
+    assert!(
+        said.contains("read 555 rows: 323 added, 0 updated, 0 unchanged, 0 skipped, 232 rejected"),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "rejected row 37, column Recipient Org:Charity Number: charity number (England and Wales) 1143362 is already on row 16 of this file"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("belongs to group"), "{said}");
+    assert!(
+        said.contains("232 rows could not be added as new groups")
+            && said.contains("--on-match update"),
+        "{said}"
+    );
+    let lines = std::fs::read_to_string(&rejected).unwrap().lines().count();
+    assert_eq!(
+        lines,
+        1 + 232,
+        "the refused rows are in the rejected-rows file"
+    );
 }

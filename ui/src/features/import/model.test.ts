@@ -94,8 +94,8 @@ describe("the words the steps show", () => {
   it("count progress and the summary in words", () => {
     expect(progressWords({ stage: "saving", done: 1000, total: 2500 })).toBe("Saved 1,000 of 2,500 rows");
     expect(progressWords(null)).toBe("Working…");
-    const s = { import_id: 4, read: 12, added: 3, updated: 1, skipped: 6, rejected: [{ row: 2, cells: [], problems: [] }] };
-    expect(summaryWords(s)).toBe("Import finished: 12 rows read, 3 added, 1 updated, 6 skipped, 1 rejected.");
+    const s = { import_id: 4, read: 12, added: 3, updated: 1, unchanged: 2, skipped: 4, rejected: [{ row: 2, cells: [], problems: [] }] };
+    expect(summaryWords(s)).toBe("Import finished: 12 rows read, 3 added, 1 updated, 2 unchanged, 4 skipped, 1 rejected.");
     expect(summaryWords({ ...s, import_id: null })).toMatch(/^Nothing was imported/);
   });
 

@@ -93,7 +93,7 @@ export function progressWords(p: ImportProgress | null): string {
 /** The summary in one sentence, for the live region. */
 export function summaryWords(s: ImportSummary): string {
   const head = s.import_id === null ? "Nothing was imported" : "Import finished";
-  return `${head}: ${plural(s.read, "row")} read, ${s.added} added, ${s.updated} updated, ${s.skipped} skipped, ${s.rejected.length} rejected.`;
+  return `${head}: ${plural(s.read, "row")} read, ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.rejected.length} rejected.`;
 }
 
 /** The mappings the user may start from, saved ones after the built-in ones, the suggestion first if it is one. */

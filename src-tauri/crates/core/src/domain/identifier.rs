@@ -43,6 +43,16 @@ pub fn scheme_words(scheme: &str) -> String {
     }
 }
 
+/// Whether a scheme is a register's (charities, companies, or any other org-id register), whose
+/// numbers name one organisation each: two groups with different numbers on one register are
+/// different groups. A 360Giving funder's own ids (`360G-...`) are not: funders make them from
+/// the name as typed, so one group spelt two ways has two.
+pub fn is_register(scheme: &str) -> bool {
+    !scheme
+        .get(..5)
+        .is_some_and(|head| head.eq_ignore_ascii_case("360G-"))
+}
+
 fn known(scheme: &str) -> Option<&'static str> {
     SCHEMES.iter().find(|(s, _)| *s == scheme).map(|(_, l)| *l)
 }
@@ -145,6 +155,14 @@ mod tests {
             super::scheme_label("360G-TRAFFORD"),
             "360G-TRAFFORD identifier"
         );
+    }
+
+    #[test]
+    fn registers_are_every_scheme_but_a_funders_own_ids() {
+        for s in ["GB-CHC", "GB-COH", "GB-SC", "GB-NIC", "GB-MPR"] {
+            assert!(super::is_register(s), "{s}");
+        }
+        assert!(!super::is_register("360G-TRAFFORD"));
     }
 
     #[test]

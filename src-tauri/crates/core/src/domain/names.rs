@@ -30,6 +30,20 @@ pub fn shown_name(name: &str) -> String {
     out
 }
 
+/// Whether two names differ only in capitals and spacing ("Friends of john Leigh Park" and
+/// "Friends of John Leigh Park"; "Trafford HongKongers" and "Trafford Hong Kongers"): files
+/// spell one group's name both ways, and keeping both as its names says nothing. Compared
+/// letter by letter, copying neither.
+pub fn same_but_case_and_spacing(a: &str, b: &str) -> bool {
+    letters(a).eq(letters(b))
+}
+
+fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+}
+
 /// A word, each part of a hyphenated one on its own: "ASHTON-UPON-MERSEY" is
 /// "Ashton-upon-Mersey", a small word between two hyphens kept lower case as it is in place
 /// names (one at either end, as in "DROP-IN", starts with a capital like any other part).
@@ -104,7 +118,24 @@ fn shown_part(word: &str, small_allowed: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::shown_name;
+    use super::{same_but_case_and_spacing, shown_name};
+
+    #[test]
+    fn names_differing_only_in_case_and_spacing_are_one_spelling() {
+        assert!(same_but_case_and_spacing(
+            "Friends of john Leigh Park",
+            "Friends of John Leigh Park"
+        ));
+        assert!(same_but_case_and_spacing(
+            "Trafford HongKongers",
+            "Trafford Hong Kongers"
+        ));
+        assert!(!same_but_case_and_spacing(
+            "Trafford Hongkongers",
+            "Trafford Hongkong"
+        ));
+        assert!(!same_but_case_and_spacing("G-Force", "G Force"));
+    }
 
     #[test]
     fn capitals_are_shown_in_title_case() {

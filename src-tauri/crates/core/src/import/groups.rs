@@ -37,6 +37,10 @@ pub struct GroupLine {
     pub input: GroupInput,
     /// The fields this row gave a value for: an update changes only these.
     pub present: Vec<Field>,
+    /// The group's id in the directory that exported the file, when the file has the export's
+    /// `id` column: two rows with different ids are two groups by the exporter's own statement.
+    #[serde(default)]
+    pub export_id: Option<i64>,
 }
 
 /// A row refused, with its cells as the file had them (for the rejected-rows file).
@@ -199,6 +203,7 @@ pub fn read_row<C: AsRef<str>>(
     let mut present = Vec::new();
     let mut input = GroupInput::default();
     let mut ident_columns: Vec<&str> = Vec::new();
+    let mut export_id = None;
     for (field, positions) in &columns.by_field {
         let mut filled = positions
             .iter()
@@ -321,6 +326,12 @@ pub fn read_row<C: AsRef<str>>(
                     "\"{value}\" is not a BME answer: use led, serving, led; serving, or no"
                 )),
             },
+            Field::ExportId => match value.parse::<i64>() {
+                Ok(id) => export_id = Some(id),
+                Err(_) => refuse(format!(
+                    "\"{value}\" is not a group's id from a Compact Directory export: it should be a whole number (or choose no field for this column)"
+                )),
+            },
             Field::CategoriesServed => {
                 for name in value
                     .split([';', '|'])
@@ -400,6 +411,7 @@ pub fn read_row<C: AsRef<str>>(
             row,
             input,
             present,
+            export_id,
         })
     } else {
         Err(problems)
@@ -439,10 +451,32 @@ fn org_id<'a>(scheme: &'a str, value: &'a str) -> Result<(Cow<'a, str>, &'a str)
         {
             Ok((Cow::Owned(format!("{a}-{b}")), rest))
         }
-        _ if !scheme.is_empty() => Ok((Cow::Borrowed(scheme), value)),
+        _ if !scheme.is_empty() => Ok((Cow::Borrowed(charity_register(scheme, value)), value)),
         _ => Err(format!(
             "\"{value}\" is not an org-id: it should look like GB-CHC-1123456 or GB-COH-09901361"
         )),
+    }
+}
+
+/// The register of a bare number in a charity number column. Lists of charities mix the three
+/// UK registers in one column, and only the number tells them apart: a Scottish number starts
+/// with SC (SC012345, SC 012345) and a Northern Ireland one with NIC (NIC100123); England and
+/// Wales's are digits. Any other column's scheme is the column's.
+fn charity_register<'a>(scheme: &'a str, value: &str) -> &'a str {
+    if scheme != "GB-CHC" {
+        return scheme;
+    }
+    let starts = |prefix: &str| {
+        value
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    if starts("NIC") {
+        "GB-NIC"
+    } else if starts("SC") {
+        "GB-SC"
+    } else {
+        scheme
     }
 }
 
@@ -764,5 +798,39 @@ mod tests {
             }
         );
         assert!(bad[0].problems[0].message.contains("is not an org-id"));
+    }
+
+    #[test]
+    fn a_charity_number_column_takes_scottish_and_northern_ireland_numbers_too() {
+        let (ok, bad) = lines(
+            "name,charity_number\n\
+             Glasgow Group,SC012345\n\
+             Edinburgh Group,sc 012346\n\
+             Belfast Group,NIC100123\n\
+             Derry Group,nic 100124\n\
+             Salford Group,1123456\n\
+             Short Scottish Group,SC0123\n",
+        );
+        let got: Vec<(&str, &str)> = ok
+            .iter()
+            .map(|l| {
+                let i = &l.input.identifiers[0];
+                (i.scheme.as_str(), i.value.as_str())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("GB-SC", "SC012345"),
+                ("GB-SC", "SC012346"),
+                ("GB-NIC", "100123"),
+                ("GB-NIC", "100124"),
+                ("GB-CHC", "1123456"),
+            ]
+        );
+        assert_eq!(
+            bad[0].problems[0].message,
+            "row 7, column charity_number: SC0123 is not a Scottish charity number: it should be SC and 6 digits, such as SC012345"
+        );
     }
 }

@@ -40,10 +40,13 @@ pub enum Field {
     Interest,
     /// Social or community enterprise.
     Enterprise,
+    /// The group's id in the directory that wrote a groups export: it says which rows are
+    /// different groups there, and is not kept (ids differ between directory files).
+    ExportId,
 }
 
 impl Field {
-    pub const ALL: [Field; 25] = [
+    pub const ALL: [Field; 26] = [
         Field::Name,
         Field::OtherNames,
         Field::CharityNumber,
@@ -69,6 +72,7 @@ impl Field {
         Field::WardsServed,
         Field::Interest,
         Field::Enterprise,
+        Field::ExportId,
     ];
 
     /// The field's key: also its column name in the groups export.
@@ -99,6 +103,7 @@ impl Field {
             Field::WardsServed => "wards_served",
             Field::Interest => "community_of_interest",
             Field::Enterprise => "enterprise",
+            Field::ExportId => "id",
         }
     }
 
@@ -134,6 +139,9 @@ impl Field {
             Field::WardsServed => "Wards served (names or codes separated by ;)",
             Field::Interest => "Community of interest",
             Field::Enterprise => "Social or community enterprise (social, community, no)",
+            Field::ExportId => {
+                "Id in a Compact Directory export (rows with different ids are different groups)"
+            }
         }
     }
 
@@ -197,11 +205,12 @@ pub const GROUPS_EXPORT: &str = "Compact Directory groups export";
 pub const GRANTS_360: &str = "360Giving grants";
 pub const CHARITY_COMMISSION: &str = "Charity Commission register";
 
-/// The groups export's columns, in order (`id` and `suggested_class` are worked out by the app,
-/// so the import leaves them aside). The first sixteen are the columns groups.csv has always had,
-/// kept first and in this order for spreadsheets and scripts that read them by position; the rest
-/// carry every other field a group records, so export then import loses nothing a user typed
-/// (bar the evidence for each feature answer: eight free texts, one per feature, are left out).
+/// The groups export's columns, in order (`suggested_class` is worked out by the app, so the
+/// import leaves it aside; `id` only keeps rows with different ids apart). The first sixteen are
+/// the columns groups.csv has always had, kept first and in this order for spreadsheets and
+/// scripts that read them by position; the rest carry every other field a group records, so
+/// export then import loses nothing a user typed (bar the evidence for each feature answer:
+/// eight free texts, one per feature, are left out).
 pub const EXPORT_COLUMNS: &[&str] = &[
     "id",
     "name",

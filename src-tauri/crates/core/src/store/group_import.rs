@@ -15,8 +15,8 @@ use super::groups::save_group_in;
 use super::import_batch::NewGroups;
 use super::{now_utc, Store};
 use crate::domain::group::GroupInput;
-use crate::domain::identifier::{scheme_words, Identifier};
-use crate::domain::names::shown_name;
+use crate::domain::identifier::{is_register, scheme_words, Identifier};
+use crate::domain::names::{same_but_case_and_spacing, shown_name};
 use crate::error::{CoreError, FieldProblem, Result};
 use crate::import::cell_problem;
 use crate::import::dialect::{self, Dialect};
@@ -80,6 +80,11 @@ pub struct PlannedRow {
     /// stored is the file's.
     pub shown_name: String,
     pub matched: Option<Match>,
+    /// A matched row's cells as the file had them: the row may yet be refused when saved (as a
+    /// new group with a number another group has), and the rejected-rows file then needs them.
+    /// Taken from the file's records, not copied; rows with no match need none.
+    #[serde(skip)]
+    pub record: Option<csv::StringRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,7 +147,12 @@ pub struct ImportSummary {
     pub import_id: Option<i64>,
     pub read: usize,
     pub added: usize,
+    /// Matched rows chosen to update their group that changed it.
     pub updated: usize,
+    /// Matched rows chosen to update their group that had nothing new for it (a file imported
+    /// again): the group is left as it was.
+    #[serde(default)]
+    pub unchanged: usize,
     pub skipped: usize,
     pub rejected: Vec<RejectedRow>,
 }
@@ -151,10 +161,11 @@ impl std::fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "read {} rows: {} added, {} updated, {} skipped, {} rejected",
+            "read {} rows: {} added, {} updated, {} unchanged, {} skipped, {} rejected",
             self.read,
             self.added,
             self.updated,
+            self.unchanged,
             self.skipped,
             self.rejected.len()
         )
@@ -236,12 +247,23 @@ type Change = (
     bool,
 );
 
-/// An update made (the group before, and its numbers after), or the row's problems.
-type Updated = std::result::Result<(GroupInput, Vec<Identifier>), Vec<FieldProblem>>;
+/// What updating a group with a row did.
+enum Updated {
+    /// The group changed: as it was before (boxed: the other outcomes are small), and its
+    /// numbers after.
+    Changed(Box<GroupInput>, Vec<Identifier>),
+    /// The row says nothing the group does not have already: the group is left alone.
+    Unchanged,
+    /// The row's problems.
+    Refused(Vec<FieldProblem>),
+}
 
 struct Existing {
     names: HashMap<i64, String>,
     by_ident: ByNumber<i64>,
+    /// Each group's register numbers (groups with none are left out), to tell apart groups
+    /// whose names match.
+    registers: HashMap<i64, Vec<Identifier>>,
     by_key: HashMap<String, Vec<i64>>,
     keys: HashMap<i64, Vec<String>>,
     by_postcode: HashMap<String, Vec<i64>>,
@@ -297,24 +319,36 @@ impl Store {
         let dialect::RawTable {
             dialect,
             headers,
-            rows: records,
+            rows: mut records,
         } = table;
-        // Each line holds its own copy of what it needs, so the file's records can go, on the
-        // other core while the rows are matched.
-        let matches = std::thread::scope(|scope| {
-            scope.spawn(move || drop(records));
-            match_rows(&existing, &lines, &names)
-        });
-        let rows = lines
-            .into_iter()
-            .zip(names)
-            .zip(matches)
-            .map(|((line, (_, shown)), matched)| PlannedRow {
-                line,
-                shown_name: shown,
-                matched,
+        let matches = match_rows(&existing, &lines, &names);
+        // Matched rows keep their record (see `PlannedRow::record`); both are in file order.
+        let mut next = records.iter_mut();
+        let kept: Vec<Option<csv::StringRecord>> = lines
+            .iter()
+            .zip(&matches)
+            .map(|(line, matched)| {
+                let (_, record) = next.find(|(row, _)| *row == line.row)?;
+                matched.as_ref().map(|_| std::mem::take(record))
             })
             .collect();
+        // Each line holds its own copy of what it needs, so the rest of the file's records can
+        // go, on the other core while the rows are put together.
+        let rows = std::thread::scope(|scope| {
+            scope.spawn(move || drop(records));
+            lines
+                .into_iter()
+                .zip(names)
+                .zip(matches)
+                .zip(kept)
+                .map(|(((line, (_, shown)), matched), record)| PlannedRow {
+                    line,
+                    shown_name: shown,
+                    matched,
+                    record,
+                })
+                .collect()
+        });
         Ok(ImportPlan {
             file_name: file_name.to_string(),
             dialect,
@@ -329,9 +363,14 @@ impl Store {
     /// Saves the plan's rows as chosen, all or nothing, and records the import for undoing.
     /// A plan whose every row is skipped saves nothing and records no import.
     ///
+    /// A row chosen as a new group whose registration number another group already has (in the
+    /// directory, or added by an earlier row) is refused on its own: it joins the summary's
+    /// rejected rows, and the other rows are saved.
+    ///
     /// # Errors
-    /// `Invalid` with the rows that cannot be saved as chosen (a new group with a number another
-    /// group has; an update whose group was removed since the plan); nothing is saved.
+    /// `Invalid` with the rows that cannot be saved as chosen (an update that would give its
+    /// group another group's number; an update whose group was removed since the plan); nothing
+    /// is saved.
     pub fn apply_group_import(
         &self,
         plan: &ImportPlan,
@@ -389,12 +428,16 @@ impl Store {
             read: plan.read,
             added: 0,
             updated: 0,
+            unchanged: 0,
             skipped: 0,
             rejected: plan.rejected.clone(),
         };
         let mut problems: Vec<FieldProblem> = Vec::new();
         let mut group_of_row: HashMap<usize, i64> = HashMap::new();
         let mut new_groups = NewGroups::new(&tx, &now)?;
+        // The row that added each new group, by id less the first id: the groups are added in
+        // one run of ids.
+        let mut adding_rows: Vec<usize> = Vec::new();
         let mut any_update = false;
         let total = plan.rows.len();
         for (i, r) in plan.rows.iter().enumerate() {
@@ -421,7 +464,7 @@ impl Store {
                     // The group may be one this import has just added.
                     new_groups.flush()?;
                     match self.update_from(&tx, id, &r.line)? {
-                        Ok((before, identifiers)) => {
+                        Updated::Changed(before, identifiers) => {
                             any_update = true;
                             for ident in identifiers {
                                 taken.saved.insert(ident.scheme, ident.value, id);
@@ -439,7 +482,11 @@ impl Store {
                             group_of_row.insert(row, id);
                             summary.updated += 1;
                         }
-                        Err(mut p) => problems.append(&mut p),
+                        Updated::Unchanged => {
+                            group_of_row.insert(row, id);
+                            summary.unchanged += 1;
+                        }
+                        Updated::Refused(mut p) => problems.append(&mut p),
                     }
                 }
                 (Choice::New | Choice::Update, _) => {
@@ -450,19 +497,48 @@ impl Store {
                         .iter()
                         .enumerate()
                         .find_map(|(n, i)| taken.get(&i.scheme, &i.value).map(|g| (n, i, g)));
-                    if let Some((_, ident, other)) = clash {
-                        problems.push(cell_problem(
+                    if let Some((_, ident, holder)) = clash {
+                        // Numbers are a group's own, so this row cannot be a second group: it is
+                        // refused on its own, and the other rows go in.
+                        let refusal = match new_groups.added_range() {
+                            Some((first, last)) if (first..=last).contains(&holder) => {
+                                NumberTaken::OnEarlierRow {
+                                    scheme: ident.scheme.clone(),
+                                    value: ident.value.clone(),
+                                    row: adding_rows[(holder - first) as usize],
+                                }
+                            }
+                            _ => NumberTaken::OfGroup {
+                                scheme: ident.scheme.clone(),
+                                value: ident.value.clone(),
+                                name: tx
+                                    .prepare_cached("SELECT name FROM groups WHERE id = ?1")?
+                                    .query_row([holder], |g| g.get::<_, String>(0))
+                                    .map(|n| shown_name(&n))?,
+                                id: holder,
+                            },
+                        };
+                        summary.rejected.push(RejectedRow {
                             row,
-                            "identifiers",
-                            format!(
-                                "the {} {} already belongs to group {other}: choose update or skip for this row",
-                                scheme_words(&ident.scheme),
-                                ident.value
-                            ),
-                        ));
+                            cells: r
+                                .record
+                                .as_ref()
+                                .map(|rec| {
+                                    rec.iter()
+                                        .map(|c| dialect::clean_cell_borrowed(c).into_owned())
+                                        .collect()
+                                })
+                                .unwrap_or_default(),
+                            problems: vec![cell_problem(
+                                row,
+                                number_column(&plan.mapping, &ident.scheme),
+                                refusal.to_string(),
+                            )],
+                        });
                         continue;
                     }
                     let id = new_groups.add(&r.line.input)?;
+                    adding_rows.push(row);
                     for ident in &r.line.input.identifiers {
                         taken.added.insert((&ident.scheme, &ident.value), id);
                     }
@@ -486,6 +562,8 @@ impl Store {
         if !problems.is_empty() {
             return Err(CoreError::Invalid(problems)); // the transaction rolls back
         }
+        // Rows refused while saving join those refused when checked, in file order.
+        summary.rejected.sort_by_key(|r| r.row);
         if summary.added + summary.updated == 0 {
             return Ok(summary);
         }
@@ -503,7 +581,8 @@ impl Store {
             )?;
         }
         tx.execute(
-            "UPDATE imports SET added = ?1, updated = ?2, skipped = ?3, added_from = ?4, added_to = ?5
+            "UPDATE imports SET added = ?1, updated = ?2, skipped = ?3, added_from = ?4, added_to = ?5,
+               rejected = ?7
              WHERE id = ?6",
             params![
                 summary.added as i64,
@@ -511,7 +590,8 @@ impl Store {
                 summary.skipped as i64,
                 added.map(|r| r.0),
                 added.map(|r| r.1),
-                import_id
+                import_id,
+                summary.rejected.len() as i64
             ],
         )?;
         tx.commit()?;
@@ -732,6 +812,7 @@ impl Store {
         let mut e = Existing {
             names: HashMap::new(),
             by_ident: ByNumber::default(),
+            registers: HashMap::new(),
             by_key: HashMap::new(),
             keys: HashMap::new(),
             by_postcode: HashMap::new(),
@@ -767,7 +848,14 @@ impl Store {
             .prepare("SELECT group_id, scheme, value FROM group_identifiers")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            e.by_ident.insert(r.get(1)?, r.get(2)?, r.get(0)?);
+            let (group, scheme, value): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            if is_register(&scheme) {
+                e.registers.entry(group).or_default().push(Identifier {
+                    scheme: scheme.clone(),
+                    value: value.clone(),
+                });
+            }
+            e.by_ident.insert(scheme, value, group);
         }
         Ok(e)
     }
@@ -779,7 +867,7 @@ impl Store {
         let before = match self.get_group(id) {
             Ok(g) => g.input,
             Err(CoreError::NotFound { .. }) => {
-                return Ok(Err(vec![cell_problem(
+                return Ok(Updated::Refused(vec![cell_problem(
                     line.row,
                     "name",
                     format!("the group it matched (number {id}) has been removed since the file was checked: check the file again"),
@@ -791,12 +879,12 @@ impl Store {
         let new = &line.input;
         for field in &line.present {
             match field {
-                Field::Name => {
-                    if new.name != merged.name {
-                        merged.other_names.push(new.name.clone());
+                Field::Name => add_other_name(&mut merged, &new.name),
+                Field::OtherNames => {
+                    for name in &new.other_names {
+                        add_other_name(&mut merged, name);
                     }
                 }
-                Field::OtherNames => merged.other_names.extend(new.other_names.iter().cloned()),
                 Field::CharityNumber | Field::CompanyNumber | Field::OrgId => {
                     for i in &new.identifiers {
                         if !merged.identifiers.contains(i) {
@@ -813,14 +901,20 @@ impl Store {
                 Field::Activities => merged.activities = new.activities.clone(),
                 Field::Status => merged.status = new.status,
                 Field::LastChecked => merged.last_checked = new.last_checked.clone(),
-                Field::Class => {
+                // The same class keeps the reason staff gave for it.
+                Field::Class if new.class_override != merged.class_override => {
                     merged.class_override = new.class_override;
                     merged.class_override_reason = new.class_override_reason.clone();
                 }
+                Field::Class => {}
                 Field::CommunityFeatures | Field::VoluntaryFeatures => {
                     for f in &new.features {
-                        merged.features.retain(|m| m.number != f.number);
-                        merged.features.push(f.clone());
+                        match merged.features.iter_mut().find(|m| m.number == f.number) {
+                            // The same answer keeps the evidence recorded for it (files have none).
+                            Some(m) if m.side == f.side => {}
+                            Some(m) => *m = f.clone(),
+                            None => merged.features.push(f.clone()),
+                        }
                     }
                 }
                 Field::FaithGroup => {
@@ -840,17 +934,105 @@ impl Store {
                 Field::WardsServed => merged.place_ward_ids.extend(&new.place_ward_ids),
                 Field::Interest => merged.interest = new.interest.clone(),
                 Field::Enterprise => merged.enterprise = new.enterprise,
+                // Another directory's id: it only keeps the file's rows apart.
+                Field::ExportId => {}
             }
+        }
+        // A row that brings nothing new is not an update: saving it anyway would count it as one
+        // and move the group's updated time, which an earlier import's undo checks.
+        if same_group(&before, &merged) {
+            return Ok(Updated::Unchanged);
         }
         let identifiers = merged.identifiers.clone();
         match save_group_in(tx, merged, false) {
-            Ok(_) => Ok(Ok((before, identifiers))),
-            Err(CoreError::Invalid(found)) => Ok(Err(found
-                .into_iter()
-                .map(|p| cell_problem(line.row, &p.field, p.message))
-                .collect())),
+            Ok(_) => Ok(Updated::Changed(Box::new(before), identifiers)),
+            Err(CoreError::Invalid(found)) => Ok(Updated::Refused(
+                found
+                    .into_iter()
+                    .map(|p| cell_problem(line.row, &p.field, p.message))
+                    .collect(),
+            )),
             Err(e) => Err(e),
         }
+    }
+}
+
+/// Whether a group and the same group brought up to date by a row would be saved alike: both as
+/// saving would write them (`normalise`), feature answers in any order.
+fn same_group(before: &GroupInput, after: &GroupInput) -> bool {
+    let saved = |g: &GroupInput| {
+        let mut g = g.clone();
+        g.normalise().ok()?;
+        g.features.sort_by_key(|f| f.number);
+        Some(g)
+    };
+    match (saved(before), saved(after)) {
+        (Some(a), Some(b)) => a == b,
+        // A row that cannot be saved is not "no change": saving says what is wrong.
+        _ => false,
+    }
+}
+
+/// Why a row cannot be added as a new group: one of its registration numbers is already a
+/// group's, and two groups cannot share one. The way out is to update that group with the row,
+/// or to skip the row.
+#[derive(Debug, thiserror::Error)]
+enum NumberTaken {
+    /// The group was added by an earlier row of this file (named by its row: the group has no
+    /// id the user could look for until the import is saved).
+    #[error("{} {value} is already on row {row} of this file, and two groups cannot share a number: import this row as an update of that row's group, or skip it", scheme_words(.scheme))]
+    OnEarlierRow {
+        scheme: String,
+        value: String,
+        row: usize,
+    },
+    #[error("{} {value} already belongs to {name} (group {id}), and two groups cannot share a number: import this row as an update of that group, or skip it", scheme_words(.scheme))]
+    OfGroup {
+        scheme: String,
+        value: String,
+        name: String,
+        id: i64,
+    },
+}
+
+/// The column a registration number of `scheme` came from: the charity number column for the
+/// charity registers, the company number column for companies, else the org-id column (which
+/// carries any scheme), else whichever number column there is.
+fn number_column<'m>(mapping: &'m Mapping, scheme: &str) -> &'m str {
+    let wanted = match scheme {
+        "GB-CHC" | "GB-SC" | "GB-NIC" => Field::CharityNumber,
+        "GB-COH" => Field::CompanyNumber,
+        _ => Field::OrgId,
+    };
+    let column = |pick: &dyn Fn(Field) -> bool| {
+        mapping
+            .columns
+            .iter()
+            .find(|c| pick(c.field))
+            .map(|c| c.column.as_str())
+    };
+    column(&|f| f == wanted)
+        .or_else(|| column(&|f| f == Field::OrgId))
+        .or_else(|| {
+            column(&|f| {
+                matches!(
+                    f,
+                    Field::CharityNumber | Field::CompanyNumber | Field::OrgId
+                )
+            })
+        })
+        .unwrap_or("identifiers")
+}
+
+/// Keeps a spelling of the group's name among its other names, unless the group has it already
+/// in all but capitals and spacing (a grants file writes "Friends of john Leigh Park" once among
+/// many "Friends of John Leigh Park").
+fn add_other_name(group: &mut GroupInput, name: &str) {
+    let known = std::iter::once(&group.name)
+        .chain(&group.other_names)
+        .any(|n| same_but_case_and_spacing(n, name));
+    if !known {
+        group.other_names.push(name.to_string());
     }
 }
 
@@ -875,24 +1057,29 @@ impl Existing {
         })
     }
 
-    fn find(&self, input: &GroupInput, key: &str) -> Option<Match> {
+    /// The group a row is: one with any of its numbers, else one with its name, else one with a
+    /// name at least `CLOSE_NAME` alike in its postcode or ward. A group `apart(id)` says is
+    /// another (a different number on the same register) is never matched by name.
+    fn find(&self, input: &GroupInput, key: &str, apart: impl Fn(i64) -> bool) -> Option<Match> {
         for i in &input.identifiers {
             if let Some(id) = self.by_ident.get(&i.scheme, &i.value) {
                 return self.matched(*id, format!("same {} {}", scheme_words(&i.scheme), i.value));
             }
         }
         if let Some(ids) = self.by_key.get(key) {
-            let reason = if ids.len() > 1 {
-                format!("same name ({} groups have it)", ids.len())
-            } else {
-                "same name".to_string()
-            };
-            return self.matched(ids[0], reason);
+            if let Some(id) = ids.iter().copied().find(|id| !apart(*id)) {
+                let reason = if ids.len() > 1 {
+                    format!("same name ({} groups have it)", ids.len())
+                } else {
+                    "same name".to_string()
+                };
+                return self.matched(id, reason);
+            }
         }
         // The place is put in words only for the match returned: most rows match nothing.
         let mut best: Option<(f64, i64, bool)> = None;
         let mut consider = |ids: Option<&Vec<i64>>, by_postcode: bool| {
-            for id in ids.into_iter().flatten() {
+            for id in ids.into_iter().flatten().filter(|id| !apart(**id)) {
                 for k in self.keys.get(id).into_iter().flatten() {
                     let score = likeness(key, k);
                     if score >= CLOSE_NAME && best.as_ref().is_none_or(|b| score > b.0) {
@@ -962,16 +1149,39 @@ fn names_in_parallel(lines: &[GroupLine]) -> Vec<(String, String)> {
     })
 }
 
+/// The group a row will be part of, as far as the plan can tell: a group of the directory, or
+/// the one the first of its rows (by place in the lines) will add.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Root {
+    Group(i64),
+    Row(usize),
+}
+
+/// No further row with the same name key.
+const NO_ROW: usize = usize::MAX;
+
 /// Each line's match: a group already in the directory, else the first earlier row of the file
 /// with one of its numbers or its name. Earlier rows are found by text borrowed from the lines,
 /// so a long file's matching copies nothing it does not return.
+///
+/// A name is not enough when the two say they are different groups: both have a number on the
+/// same register and the numbers differ (two charities called Urmston Musical Theatre), or both
+/// are rows of a groups export with different ids. Numbers are compared with everything the row
+/// would join: the directory group's, and those of every earlier row matched to the same group.
 fn match_rows(
     existing: &Existing,
     lines: &[GroupLine],
     names: &[(String, String)],
 ) -> Vec<Option<Match>> {
     let mut by_number: HashMap<(&str, &str), usize> = HashMap::with_capacity(lines.len() * 2);
-    let mut by_key: HashMap<&str, usize> = HashMap::with_capacity(lines.len());
+    // The first and last row with each name key, and each row's next with the same key: a row
+    // can pass over earlier rows it is told apart from without a list per name.
+    let mut by_key: HashMap<&str, (usize, usize)> = HashMap::with_capacity(lines.len());
+    let mut next_same_key: Vec<usize> = vec![NO_ROW; lines.len()];
+    let mut roots: Vec<Root> = Vec::with_capacity(lines.len());
+    // The register numbers of rows matched to a group or an earlier row (the first on each
+    // register), which that group will gain; a row matching nothing keeps its own in its line.
+    let mut gathered: HashMap<(Root, &str), &str> = HashMap::new();
     let earlier = |i: usize, reason: String| {
         Some(Match {
             target: MatchTarget::Row { row: lines[i].row },
@@ -979,43 +1189,90 @@ fn match_rows(
             reason,
         })
     };
-    lines
-        .iter()
-        .zip(names)
-        .enumerate()
-        .map(|(i, (line, (key, _)))| {
-            let input = &line.input;
-            let matched = existing.find(input, key).or_else(|| {
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, (line, (key, _))) in lines.iter().zip(names).enumerate() {
+        let input = &line.input;
+        let (matched, root) = {
+            let numbers_differ = |root: Root| {
                 input
                     .identifiers
                     .iter()
-                    .find_map(|id| {
-                        let first = *by_number.get(&(id.scheme.as_str(), id.value.as_str()))?;
-                        earlier(
-                            first,
-                            format!(
-                                "same {} {} as row {} of this file",
-                                scheme_words(&id.scheme),
-                                id.value,
-                                lines[first].row
-                            ),
-                        )
+                    .filter(|n| is_register(&n.scheme))
+                    .any(|n| {
+                        let other = |o: &Identifier| o.scheme == n.scheme && o.value != n.value;
+                        gathered
+                            .get(&(root, n.scheme.as_str()))
+                            .is_some_and(|v| *v != n.value)
+                            || match root {
+                                Root::Group(id) => existing
+                                    .registers
+                                    .get(&id)
+                                    .is_some_and(|list| list.iter().any(other)),
+                                Root::Row(r) => lines[r].input.identifiers.iter().any(other),
+                            }
                     })
-                    .or_else(|| {
-                        let first = *by_key.get(key.as_str())?;
-                        earlier(
-                            first,
-                            format!("same name as row {} of this file", lines[first].row),
-                        )
-                    })
-            });
-            for id in &input.identifiers {
-                by_number.entry((&id.scheme, &id.value)).or_insert(i);
+            };
+            let ids_differ = |j: usize| {
+                let differ = |k: usize| matches!((line.export_id, lines[k].export_id), (Some(a), Some(b)) if a != b);
+                differ(j) || matches!(roots[j], Root::Row(r) if differ(r))
+            };
+            if let Some(m) = existing.find(input, key, |id| numbers_differ(Root::Group(id))) {
+                let root = match m.target {
+                    MatchTarget::Group { id } => Root::Group(id),
+                    MatchTarget::Row { .. } => Root::Row(i),
+                };
+                (Some(m), root)
+            } else if let Some((first, id)) = input.identifiers.iter().find_map(|id| {
+                by_number
+                    .get(&(id.scheme.as_str(), id.value.as_str()))
+                    .map(|first| (*first, id))
+            }) {
+                let reason = format!(
+                    "same {} {} as row {} of this file",
+                    scheme_words(&id.scheme),
+                    id.value,
+                    lines[first].row
+                );
+                (earlier(first, reason), roots[first])
+            } else {
+                let mut candidate = by_key.get(key.as_str()).map_or(NO_ROW, |(first, _)| *first);
+                while candidate != NO_ROW
+                    && (ids_differ(candidate) || numbers_differ(roots[candidate]))
+                {
+                    candidate = next_same_key[candidate];
+                }
+                if candidate == NO_ROW {
+                    (None, Root::Row(i))
+                } else {
+                    let reason = format!("same name as row {} of this file", lines[candidate].row);
+                    (earlier(candidate, reason), roots[candidate])
+                }
             }
-            by_key.entry(key).or_insert(i);
-            matched
-        })
-        .collect()
+        };
+        if root != Root::Row(i) {
+            for n in input.identifiers.iter().filter(|n| is_register(&n.scheme)) {
+                gathered
+                    .entry((root, n.scheme.as_str()))
+                    .or_insert(n.value.as_str());
+            }
+        }
+        for id in &input.identifiers {
+            by_number.entry((&id.scheme, &id.value)).or_insert(i);
+        }
+        match by_key.entry(key.as_str()) {
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                let last = &mut e.get_mut().1;
+                next_same_key[*last] = i;
+                *last = i;
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((i, i));
+            }
+        }
+        roots.push(root);
+        out.push(matched);
+    }
+    out
 }
 
 /// Why the groups an import added (ids `from` to `to`, at time `at`) cannot all be removed:
