@@ -56,6 +56,107 @@ fn a_damaged_file_is_moved_aside_with_its_wal_never_deleted_and_the_backup_is_na
     assert_eq!(err.code(), "damaged");
 }
 
+/// What is in a folder, by name, so a test can say nothing was made or moved beside a file.
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_csv_given_as_the_directory_file_is_refused_and_left_where_and_as_it_was() {
+    let t = TempDirectory::new();
+    let csv = t.dir.path().join("mycsv.csv");
+    let bytes = b"name,postcode\nPendleton Over 50s,M6 5FX\n".to_vec();
+    std::fs::write(&csv, &bytes).unwrap();
+    // Too short to hold SQLite's header at all.
+    let short = t.dir.path().join("short.sqlite3");
+    std::fs::write(&short, b"SQLite").unwrap();
+
+    for (path, content) in [(&csv, &bytes[..]), (&short, &b"SQLite"[..])] {
+        let err = match Store::open(path) {
+            Err(e) => e,
+            Ok(_) => panic!("{} must not open", path.display()),
+        };
+        assert!(
+            matches!(err, CoreError::NotADirectoryFile { .. }),
+            "not moved aside as damaged: {err}"
+        );
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} is not a Compact Directory file (it is not an SQLite database): nothing was \
+                 changed. Give the path of the directory file with --db (or COMPACTDIR_DB)",
+                path.display()
+            )
+        );
+        assert_eq!(std::fs::read(path).unwrap(), content, "byte for byte");
+    }
+    assert_eq!(
+        names_in(t.dir.path()),
+        vec!["mycsv.csv", "short.sqlite3"],
+        "nothing moved, renamed or made beside them"
+    );
+}
+
+#[test]
+fn another_programs_sqlite_database_is_refused_and_left_as_it_was() {
+    let t = TempDirectory::new();
+    let other = t.dir.path().join("places.sqlite");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('x');")
+        .unwrap();
+    let before = std::fs::read(&other).unwrap();
+    let err = match Store::open(&other) {
+        Err(e) => e,
+        Ok(_) => panic!("another program's database must not open"),
+    };
+    assert!(
+        err.to_string().contains(
+            "is not a Compact Directory file (it is an SQLite database of another program)"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&other).unwrap(),
+        before,
+        "no tables of ours added"
+    );
+    assert_eq!(names_in(t.dir.path()), vec!["places.sqlite"]);
+}
+
+#[test]
+fn a_folder_given_as_the_directory_file_is_refused_in_words() {
+    let t = TempDirectory::new();
+    let folder = t.dir.path().join("adir");
+    std::fs::create_dir(&folder).unwrap();
+    let err = match Store::open(&folder) {
+        Err(e) => e,
+        Ok(_) => panic!("a folder must not open"),
+    };
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{} is a folder, not a directory file: give the path of a file (a new one is made if \
+             it does not exist)",
+            folder.display()
+        )
+    );
+    assert!(names_in(&folder).is_empty(), "nothing made inside it");
+}
+
+#[test]
+fn an_empty_file_becomes_a_new_directory() {
+    let t = TempDirectory::new();
+    std::fs::write(&t.path, b"").unwrap();
+    let store = t.open();
+    assert_eq!(store.reference_data().unwrap().categories.len(), 16);
+}
+
 #[test]
 fn a_backup_restores_exactly_and_the_replaced_content_is_backed_up_first() {
     let t = TempDirectory::new();

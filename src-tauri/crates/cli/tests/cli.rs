@@ -72,6 +72,47 @@ fn a_newer_file_is_refused_with_a_sentence() {
 }
 
 #[test]
+fn a_csv_or_a_folder_given_as_db_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("mycsv.csv");
+    std::fs::copy(
+        real_data("ons_ward_to_lad_may2022_greater_manchester.csv"),
+        &csv,
+    )
+    .unwrap();
+    let before = std::fs::read(&csv).unwrap();
+    let out = compactdir(&csv, &["groups", "list"]);
+    assert!(!out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        format!(
+            "compactdir: {} is not a Compact Directory file (it is not an SQLite database): \
+             nothing was changed. Give the path of the directory file with --db (or COMPACTDIR_DB)",
+            csv.display()
+        )
+    );
+    assert_eq!(std::fs::read(&csv).unwrap(), before, "byte for byte");
+    let folder = dir.path().join("adir");
+    std::fs::create_dir(&folder).unwrap();
+    let out = compactdir(&folder, &["groups", "list"]);
+    assert!(!out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        format!(
+            "compactdir: {} is a folder, not a directory file: give the path of a file (a new \
+             one is made if it does not exist)",
+            folder.display()
+        )
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["adir", "mycsv.csv"], "nothing moved or made");
+}
+
+#[test]
 fn wards_load_takes_a_district_from_the_real_ons_lookup_and_is_idempotent() {
     let ons = real_data("ons_ward_to_lad_may2022_greater_manchester.csv");
     let dir = tempfile::tempdir().unwrap();

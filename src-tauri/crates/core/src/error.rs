@@ -56,6 +56,19 @@ pub enum CoreError {
         source: std::io::Error,
     },
 
+    /// The path names a file that is not a Compact Directory file at all (a CSV given to
+    /// `--db` by mistake, another program's database); it is left exactly as it was.
+    #[error(
+        "{path} is not a Compact Directory file ({why}): nothing was changed. Give the path of the directory file with --db (or COMPACTDIR_DB)"
+    )]
+    NotADirectoryFile { path: String, why: &'static str },
+
+    /// The path names a folder; the directory file must be a file in it.
+    #[error(
+        "{path} is a folder, not a directory file: give the path of a file (a new one is made if it does not exist)"
+    )]
+    Folder { path: String },
+
     /// The file failed SQLite's check on open and was moved aside (never deleted).
     #[error(
         "the directory file {path} is damaged ({problem}). It has been moved to {moved_to} (with its -wal and -shm files) and nothing was deleted. {advice}"
@@ -126,9 +139,11 @@ impl CoreError {
         match self {
             CoreError::Invalid(_) => "invalid",
             CoreError::NotFound { .. } => "not_found",
-            CoreError::Conflict(_) | CoreError::TooNew { .. } | CoreError::Locked { .. } => {
-                "conflict"
-            }
+            CoreError::Conflict(_)
+            | CoreError::TooNew { .. }
+            | CoreError::Locked { .. }
+            | CoreError::NotADirectoryFile { .. }
+            | CoreError::Folder { .. } => "conflict",
             CoreError::Damaged { .. } => "damaged",
             CoreError::DiskFull => "disk_full",
             CoreError::Storage(_)
