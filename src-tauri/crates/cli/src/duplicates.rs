@@ -11,6 +11,7 @@ use compactdir_core::Store;
 
 fn io(e: csv::Error) -> CoreError {
     CoreError::Io {
+        doing: "write to",
         path: "standard output".into(),
         source: e.into(),
     }

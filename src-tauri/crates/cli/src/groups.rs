@@ -25,6 +25,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
 
 fn io(e: csv::Error) -> CoreError {
     CoreError::Io {
+        doing: "write to",
         path: "standard output".into(),
         source: e.into(),
     }

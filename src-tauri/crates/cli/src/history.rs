@@ -21,6 +21,7 @@ pub fn list(store: &Store, of: Of, id: i64) -> Result<()> {
         Of::Person => TrailOf::Person,
     };
     let io = |e: csv::Error| CoreError::Io {
+        doing: "write to",
         path: "standard output".into(),
         source: e.into(),
     };

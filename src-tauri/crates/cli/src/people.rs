@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::Subcommand;
-use compactdir_core::error::{CoreError, Result};
+use compactdir_core::error::{io_at, CoreError, Result};
 use compactdir_core::Store;
 
 #[derive(Subcommand)]
@@ -33,6 +33,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
         Action::Review { today: day } => {
             let mut out = csv::Writer::from_writer(std::io::stdout().lock());
             let io = |e: csv::Error| CoreError::Io {
+                doing: "write to",
                 path: "standard output".into(),
                 source: e.into(),
             };
@@ -54,10 +55,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
             let text = store.subject_access(id, today)?;
             match out {
                 Some(path) => {
-                    std::fs::write(&path, text).map_err(|source| CoreError::Io {
-                        path: path.display().to_string(),
-                        source,
-                    })?;
+                    std::fs::write(&path, text).map_err(io_at("write to", &path))?;
                     println!(
                         "Wrote everything held about person {id} to {}",
                         path.display()

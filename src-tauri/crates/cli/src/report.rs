@@ -34,6 +34,7 @@ pub enum Action {
 
 fn io(e: csv::Error) -> CoreError {
     CoreError::Io {
+        doing: "write to",
         path: "standard output".into(),
         source: e.into(),
     }

@@ -113,6 +113,63 @@ fn a_csv_or_a_folder_given_as_db_is_refused_and_left_as_it_was() {
 }
 
 #[test]
+fn a_missing_import_file_or_an_out_that_is_a_file_is_named_for_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let stderr = |args: &[&str]| {
+        let out = compactdir(&db, args);
+        assert!(!out.status.success(), "{args:?} must fail");
+        String::from_utf8_lossy(&out.stderr).trim().to_string()
+    };
+    let missing = dir.path().join("nonexist.csv");
+    let missing = missing.to_str().unwrap();
+    for kind in ["groups", "seats"] {
+        assert_eq!(
+            stderr(&["import", kind, missing]),
+            format!(
+                "compactdir: could not read the file to import {missing}: there is no such file or folder"
+            )
+        );
+    }
+    let file = dir.path().join("groups.csv");
+    std::fs::write(&file, "id,name\n").unwrap();
+    let file = file.to_str().unwrap();
+    assert_eq!(
+        stderr(&[
+            "export",
+            "review",
+            "--year",
+            "2025",
+            "--out",
+            file,
+            "--today",
+            "2026-11-24"
+        ]),
+        format!(
+            "compactdir: {file} is a file, not a folder: the review pack is written into a folder. \
+             Give the path of a folder (a new one is made if it does not exist)"
+        )
+    );
+    assert_eq!(
+        stderr(&["export", "hsds", "--out", file]),
+        format!(
+            "compactdir: {file} is a file, not a folder: the Open Referral UK tables are written \
+             into a folder. Give the path of a folder (a new one is made if it does not exist)"
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(file).unwrap(),
+        "id,name\n",
+        "left as it was"
+    );
+    let folder = dir.path().to_str().unwrap();
+    assert_eq!(
+        stderr(&["export", "groups", "--out", folder]),
+        format!("compactdir: could not write to {folder}: it is a folder, not a file")
+    );
+}
+
+#[test]
 fn wards_load_takes_a_district_from_the_real_ons_lookup_and_is_idempotent() {
     let ons = real_data("ons_ward_to_lad_may2022_greater_manchester.csv");
     let dir = tempfile::tempdir().unwrap();

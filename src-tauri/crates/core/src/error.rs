@@ -49,8 +49,12 @@ pub enum CoreError {
     #[error("the seed data file {file} is not valid: {reason}")]
     Seed { file: String, reason: String },
 
-    #[error("could not use the directory file {path}: {source}")]
+    /// A file or folder could not be read or written. `doing` is what was being done with it,
+    /// in words that follow "could not" ("read the file to import", "write to"), so the message
+    /// says what the path is for and never calls an import file the directory file.
+    #[error("could not {doing} {path}: {}", in_words(.source))]
     Io {
+        doing: &'static str,
         path: String,
         #[source]
         source: std::io::Error,
@@ -109,12 +113,31 @@ impl From<rusqlite::Error> for CoreError {
     }
 }
 
-/// Turns an I/O failure on `path` into `Io`, for `map_err`: `.map_err(io_at(&path))`.
-pub(crate) fn io_at(path: &std::path::Path) -> impl Fn(std::io::Error) -> CoreError {
+/// Turns an I/O failure on `path` into `Io`, for `map_err`:
+/// `.map_err(io_at("write to", &path))`.
+pub fn io_at(doing: &'static str, path: &std::path::Path) -> impl Fn(std::io::Error) -> CoreError {
     let path = path.display().to_string();
     move |source| CoreError::Io {
+        doing,
         path: path.clone(),
         source,
+    }
+}
+
+/// The common failures in words a user can act on; others as the system words them.
+fn in_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "there is no such file or folder".into(),
+        ErrorKind::PermissionDenied => {
+            "permission was refused (check who may read and write it)".into()
+        }
+        ErrorKind::AlreadyExists => "something of that name is already there".into(),
+        ErrorKind::IsADirectory => "it is a folder, not a file".into(),
+        ErrorKind::NotADirectory => "part of the path is a file, not a folder".into(),
+        ErrorKind::StorageFull => "the disk is full".into(),
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+        _ => e.to_string(),
     }
 }
 

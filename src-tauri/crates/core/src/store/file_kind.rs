@@ -20,10 +20,7 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 /// # Errors
 /// `Folder`; `NotADirectoryFile`; `Io` when the file is there but cannot be read.
 pub fn refuse_what_is_not_a_directory_file(path: &Path) -> Result<()> {
-    let io = |source| CoreError::Io {
-        path: path.display().to_string(),
-        source,
-    };
+    let io = crate::error::io_at("read", path);
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),

@@ -128,10 +128,10 @@ impl Store {
             drop(ro);
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| CoreError::Io {
-                path: dir.display().to_string(),
-                source,
-            })?;
+            std::fs::create_dir_all(dir).map_err(crate::error::io_at(
+                "make the folder for the directory file",
+                dir,
+            ))?;
         }
         let mut conn = Connection::open(&path)?;
         apply_pragmas(&conn)?;
@@ -230,6 +230,7 @@ fn move_aside(path: &Path, problem: String) -> CoreError {
         if from.exists() {
             if let Err(e) = std::fs::rename(&from, &to) {
                 return CoreError::Io {
+                    doing: "move aside the damaged file",
                     path: from.display().to_string(),
                     source: e,
                 };

@@ -110,7 +110,7 @@ impl Store {
     pub fn export_review(&self, year: i32, folder: &Path, today: NaiveDate) -> Result<ReviewPack> {
         let day = review_as_of(year, today)?;
         let (from, to) = (format!("{year}-01-01"), day.to_string());
-        std::fs::create_dir_all(folder).map_err(io_at(folder))?;
+        crate::export::folder::make_folder(folder, "the review pack is")?;
 
         // groups.csv is the largest file and needs nothing the others do: a second, read-only
         // connection writes it on the other core meanwhile (WAL lets readers run side by side).
@@ -119,7 +119,8 @@ impl Store {
         let (partnership_files, groups_written) = std::thread::scope(|scope| {
             let groups = scope.spawn(|| -> Result<usize> {
                 let reader = Store::open_reader(&db)?;
-                let file = std::fs::File::create(&groups_path).map_err(io_at(&groups_path))?;
+                let file =
+                    std::fs::File::create(&groups_path).map_err(io_at("write to", &groups_path))?;
                 // export_groups buffers what it writes.
                 reader.export_groups(file, &groups_path.display().to_string())
             });
@@ -130,7 +131,7 @@ impl Store {
         let groups_written = groups_written?;
 
         let path = folder.join("README.txt");
-        std::fs::write(&path, readme(year, day)).map_err(io_at(&path))?;
+        std::fs::write(&path, readme(year, day)).map_err(io_at("write to", &path))?;
         Ok(ReviewPack {
             folder: folder.to_path_buf(),
             year,
@@ -260,9 +261,10 @@ impl Store {
 
         // seats.csv
         let path = folder.join("seats.csv");
-        let file = std::fs::File::create(&path).map_err(io_at(&path))?;
-        let mut out = CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at(&path))?;
-        out.row(SEAT_COLUMNS).map_err(io_at(&path))?;
+        let file = std::fs::File::create(&path).map_err(io_at("write to", &path))?;
+        let mut out =
+            CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at("write to", &path))?;
+        out.row(SEAT_COLUMNS).map_err(io_at("write to", &path))?;
         let mut filled: HashMap<i64, usize> = HashMap::new();
         for s in &seats {
             let h = holders
@@ -315,15 +317,17 @@ impl Store {
                 &get(&attendance),
                 &flags.get(&s.id).map(|f| f.join(" | ")).unwrap_or_default(),
             ])
-            .map_err(io_at(&path))?;
+            .map_err(io_at("write to", &path))?;
         }
-        out.finish().map_err(io_at(&path))?;
+        out.finish().map_err(io_at("write to", &path))?;
 
         // partnerships.csv
         let path = folder.join("partnerships.csv");
-        let file = std::fs::File::create(&path).map_err(io_at(&path))?;
-        let mut out = CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at(&path))?;
-        out.row(PARTNERSHIP_COLUMNS).map_err(io_at(&path))?;
+        let file = std::fs::File::create(&path).map_err(io_at("write to", &path))?;
+        let mut out =
+            CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at("write to", &path))?;
+        out.row(PARTNERSHIP_COLUMNS)
+            .map_err(io_at("write to", &path))?;
         let mut total: HashMap<i64, usize> = HashMap::new();
         for s in &seats {
             *total.entry(s.partnership_id).or_default() += 1;
@@ -365,24 +369,25 @@ impl Store {
                 last,
                 next,
             ])
-            .map_err(io_at(&path))?;
+            .map_err(io_at("write to", &path))?;
         }
-        out.finish().map_err(io_at(&path))?;
+        out.finish().map_err(io_at("write to", &path))?;
 
         // gaps.csv
         let path = folder.join("gaps.csv");
-        let file = std::fs::File::create(&path).map_err(io_at(&path))?;
-        let mut out = CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at(&path))?;
-        out.row(GAP_COLUMNS).map_err(io_at(&path))?;
+        let file = std::fs::File::create(&path).map_err(io_at("write to", &path))?;
+        let mut out =
+            CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at("write to", &path))?;
+        out.row(GAP_COLUMNS).map_err(io_at("write to", &path))?;
         let mut gap_rows = 0;
         for r in &matrix.rows {
             for (cell, col) in r.cells.iter().zip(&matrix.columns) {
                 out.row([r.name.as_str(), &col.name, cell.status.as_str(), cell.via()])
-                    .map_err(io_at(&path))?;
+                    .map_err(io_at("write to", &path))?;
                 gap_rows += 1;
             }
         }
-        out.finish().map_err(io_at(&path))?;
+        out.finish().map_err(io_at("write to", &path))?;
         Ok((partnerships.len(), seats.len(), gap_rows))
     }
 }
