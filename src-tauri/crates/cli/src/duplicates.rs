@@ -9,13 +9,7 @@ use compactdir_core::error::{CoreError, Result};
 use compactdir_core::store::{MergeChoices, MergeField, Pick};
 use compactdir_core::Store;
 
-fn io(e: csv::Error) -> CoreError {
-    CoreError::Io {
-        doing: "write to",
-        path: "standard output".into(),
-        source: e.into(),
-    }
-}
+use crate::output::stdout_error;
 
 /// Proposed pairs as CSV (group_a, group_b, score, reasons, and both names), best first;
 /// progress goes to standard error when `progress` is set.
@@ -48,7 +42,7 @@ pub fn list(store: &Store, threshold: Option<f64>, progress: bool) -> Result<()>
         "group_a_name",
         "group_b_name",
     ])
-    .map_err(io)?;
+    .map_err(stdout_error)?;
     for p in &scan.pairs {
         out.write_record([
             p.group_a.to_string(),
@@ -58,9 +52,9 @@ pub fn list(store: &Store, threshold: Option<f64>, progress: bool) -> Result<()>
             p.group_a_name.clone(),
             p.group_b_name.clone(),
         ])
-        .map_err(io)?;
+        .map_err(stdout_error)?;
     }
-    out.flush().map_err(|e| io(e.into()))
+    out.flush().map_err(|e| stdout_error(e.into()))
 }
 
 /// Merges `merged` into `kept`; `take` names the fields to take from `merged` (`website`,

@@ -170,6 +170,44 @@ fn a_missing_import_file_or_an_out_that_is_a_file_is_named_for_what_it_is() {
 }
 
 #[test]
+fn a_listing_whose_reader_stops_early_ends_quietly() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    assert!(compactdir(&db, &["demo", "load"]).status.success());
+    assert!(compactdir(&db, &["backup", "now"]).status.success());
+    // A CSV listing, and one printed a line at a time.
+    for args in [&["groups", "list"][..], &["backup", "list"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_compactdir"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("COMPACTDIR_DB")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before it writes, as `| head -0` would: every write then fails.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "",
+            "{args:?}: nothing said"
+        );
+        #[cfg(unix)]
+        let by_sigpipe = std::os::unix::process::ExitStatusExt::signal(&out.status) == Some(13);
+        #[cfg(not(unix))]
+        let by_sigpipe = false;
+        assert!(
+            out.status.success() || by_sigpipe,
+            "{args:?}: ends as other tools do, not with a failure: {:?}",
+            out.status
+        );
+    }
+}
+
+#[test]
 fn wards_load_takes_a_district_from_the_real_ons_lookup_and_is_idempotent() {
     let ons = real_data("ons_ward_to_lad_may2022_greater_manchester.csv");
     let dir = tempfile::tempdir().unwrap();

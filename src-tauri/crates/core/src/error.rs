@@ -141,6 +141,14 @@ fn in_words(e: &std::io::Error) -> String {
     }
 }
 
+impl CoreError {
+    /// Whether the program reading the output stopped before the end, as `head` does: that is
+    /// no failure, and the command line ends quietly.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, CoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
 fn summarise(problems: &[FieldProblem]) -> String {
     match problems {
         [] => "the input was refused".to_string(),
