@@ -51,7 +51,7 @@ pub use partnerships::{
 };
 pub use privacy::{Erasure, ReviewDue};
 pub use reference::WardRow;
-pub use review_pack::{review_as_of, ReviewPack};
+pub use review_pack::{review_as_of, ReviewPack, FIRST_REVIEW_YEAR};
 pub use seat_import::SeatImportSummary;
 pub use settings::Settings;
 

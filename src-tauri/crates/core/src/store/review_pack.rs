@@ -69,8 +69,22 @@ pub struct ReviewPack {
     pub groups: usize,
 }
 
+/// The earliest year a review pack is written for, as the window has always taken it: no
+/// partnership goes back that far, so an earlier year is a slip (0, or 199 for 1999) that would
+/// only write an empty pack as at a day like 0000-12-31.
+pub const FIRST_REVIEW_YEAR: i32 = 1900;
+
 /// The day a review of `year` is judged on: the year's last day, or today for the current year.
+///
+/// # Errors
+/// `Conflict` for a year before `FIRST_REVIEW_YEAR` or not yet begun.
 pub fn review_as_of(year: i32, today: NaiveDate) -> Result<NaiveDate> {
+    if year < FIRST_REVIEW_YEAR {
+        return Err(CoreError::Conflict(format!(
+            "{year} is before {FIRST_REVIEW_YEAR}, the earliest year a review pack is written for: choose a year from {FIRST_REVIEW_YEAR} to {}.",
+            today.year()
+        )));
+    }
     if year > today.year() {
         return Err(CoreError::Conflict(format!(
             "The review year {year} has not begun: choose {} or earlier.",
@@ -445,4 +459,28 @@ groups.csv: the directory, as Compact Directory exports it (it imports back unch
 ",
         in_words(day)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_year_before_1900_or_not_yet_begun_is_refused_in_words() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        for year in [0, 999, 1899] {
+            let err = review_as_of(year, today).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("{year} is before 1900, the earliest year a review pack is written for: choose a year from 1900 to 2026.")
+            );
+        }
+        assert_eq!(review_as_of(1900, today).unwrap().to_string(), "1900-12-31");
+        assert_eq!(review_as_of(1999, today).unwrap().to_string(), "1999-12-31");
+        assert_eq!(review_as_of(2026, today).unwrap(), today);
+        assert!(review_as_of(2027, today)
+            .unwrap_err()
+            .to_string()
+            .contains("has not begun"));
+    }
 }
