@@ -583,3 +583,66 @@ fn an_import_and_a_merge_each_take_a_backup_first_that_holds_the_directory_as_it
     assert_eq!(group_names(&copy).len(), 2);
     assert_eq!(group_names(&store).len(), 1);
 }
+
+#[test]
+fn an_import_that_saves_nothing_leaves_no_backup_and_one_that_saves_backs_up_what_was_there() {
+    use compactdir_core::store::Choices;
+    let t = TempDirectory::new();
+    let store = t.open();
+    store.save_group(group("Ordsall Tenants")).unwrap();
+    let backups = |store: &Store| store.backups().unwrap();
+
+    // Every row rejected (a postcode with the letter O for a nought).
+    let rejected = b"Organisation,Post code\nPendleton Over 50s,WA15 OHF\n";
+    let preview = store.preview_group_import(rejected).unwrap();
+    let plan = store
+        .plan_group_import(
+            "bad.csv",
+            rejected,
+            &preview.suggestion.mapping,
+            &mut |_| {},
+        )
+        .unwrap();
+    let summary = store
+        .apply_group_import(&plan, &Choices::default(), &mut |_| {})
+        .unwrap();
+    assert_eq!((summary.rejected.len(), summary.import_id), (1, None));
+    // Every row skipped, as matching a group already there.
+    let same = b"Organisation\nOrdsall Tenants\n";
+    let preview = store.preview_group_import(same).unwrap();
+    let plan = store
+        .plan_group_import("same.csv", same, &preview.suggestion.mapping, &mut |_| {})
+        .unwrap();
+    let summary = store
+        .apply_group_import(&plan, &Choices::default(), &mut |_| {})
+        .unwrap();
+    assert_eq!((summary.skipped, summary.import_id), (1, None));
+    // A seats file refused whole.
+    assert!(store
+        .import_seats(
+            "partnership,seat,sector\nHousing Forum,Tenants seat,NOT A SECTOR\n".as_bytes()
+        )
+        .is_err());
+    assert_eq!(backups(&store), vec![], "nothing saved, so no backup");
+
+    // One that saves: the backup, taken inside its transaction, holds the directory before it.
+    let new = b"Organisation\nPendleton Over 50s\n";
+    let preview = store.preview_group_import(new).unwrap();
+    let plan = store
+        .plan_group_import("new.csv", new, &preview.suggestion.mapping, &mut |_| {})
+        .unwrap();
+    let summary = store
+        .apply_group_import(&plan, &Choices::default(), &mut |_| {})
+        .unwrap();
+    assert_eq!(summary.added, 1);
+    let taken = backups(&store);
+    assert_eq!(taken.len(), 1);
+    assert_eq!(taken[0].reason, "before-import");
+    assert_eq!(group_names(&store).len(), 2);
+    let copy = Store::open(&taken[0].path).unwrap();
+    assert_eq!(
+        group_names(&copy),
+        vec!["Ordsall Tenants"],
+        "as it was before"
+    );
+}

@@ -93,6 +93,19 @@ impl Store {
         Ok(dest)
     }
 
+    /// Takes a backup of the directory as last committed, while this connection is inside a
+    /// transaction that has written but not committed: a second connection reads the file, and
+    /// WAL shows it only committed pages. So an import backs up just before it commits, once it
+    /// knows it will save something, and one that saves nothing leaves no backup behind.
+    pub(super) fn backup_before_commit(&self, reason: BackupReason) -> Result<PathBuf> {
+        let reader = Store::open_reader(&self.path)?;
+        let dest = backup_path(&self.path, reason);
+        backup_connection(&reader.conn, &dest)?;
+        drop(reader);
+        self.rotate_backups()?;
+        Ok(dest)
+    }
+
     /// A daily backup, unless one was taken today already.
     pub fn backup_daily_if_due(&self) -> Result<Option<PathBuf>> {
         let today = Utc::now().format("%Y%m%d").to_string();
