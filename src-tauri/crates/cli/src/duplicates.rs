@@ -11,6 +11,17 @@ use compactdir_core::Store;
 
 use crate::output::stdout_error;
 
+/// `--threshold` as typed: a score from 0 to 1, as the scan gives them. Any other number would
+/// silently propose every pair (below 0) or none (above 1).
+pub fn threshold(text: &str) -> std::result::Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(t) if (0.0..=1.0).contains(&t) => Ok(t),
+        _ => Err(format!(
+            "{text} is not a score from 0 to 1: give the lowest score to propose, such as 0.75 (the default)"
+        )),
+    }
+}
+
 /// Proposed pairs as CSV (group_a, group_b, score, reasons, and both names), best first;
 /// progress goes to standard error when `progress` is set.
 pub fn list(store: &Store, threshold: Option<f64>, progress: bool) -> Result<()> {
@@ -105,4 +116,22 @@ pub fn not_duplicate(store: &Store, a: i64, b: i64) -> Result<()> {
     store.mark_not_duplicate(a, b)?;
     println!("Groups {a} and {b} will not be proposed as duplicates again.");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::threshold;
+
+    #[test]
+    fn a_threshold_is_a_score_from_0_to_1() {
+        assert_eq!(threshold("0.75"), Ok(0.75));
+        assert_eq!(threshold("0"), Ok(0.0));
+        assert_eq!(threshold("1"), Ok(1.0));
+        for refused in ["2", "-0.1", "NaN", "high"] {
+            assert_eq!(
+                threshold(refused),
+                Err(format!("{refused} is not a score from 0 to 1: give the lowest score to propose, such as 0.75 (the default)"))
+            );
+        }
+    }
 }

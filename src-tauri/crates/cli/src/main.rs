@@ -49,7 +49,7 @@ enum Command {
     /// Proposed duplicate groups as CSV: group_a, group_b, score, reasons (and both names).
     Duplicates {
         /// Lowest score proposed, 0 to 1 (default 0.75).
-        #[arg(long)]
+        #[arg(long, value_parser = duplicates::threshold)]
         threshold: Option<f64>,
         /// Report progress on standard error.
         #[arg(long)]
