@@ -6,7 +6,7 @@ use std::sync::Mutex;
 
 use compactdir_core::domain::gaps::GapMatrix;
 use compactdir_core::domain::search::SearchIndex;
-use compactdir_core::store::{BackupFile, DirectoryLock};
+use compactdir_core::store::{refuse_what_is_not_a_directory_file, BackupFile, DirectoryLock};
 use compactdir_core::{CoreError, Store};
 
 use crate::error::AppError;
@@ -29,10 +29,50 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(path: PathBuf) -> AppState {
-        let lock = DirectoryLock::acquire(&path);
-        let opened = match &lock {
+        // A folder or a file that is not a directory file (a CSV given to --db) is refused
+        // before the lock, so not even a lock file is made beside it.
+        let (lock, opened) = match refuse_what_is_not_a_directory_file(&path) {
+            Err(e) => (None, Err(e)),
+            Ok(()) => {
+                let lock = DirectoryLock::acquire(&path);
+                let opened = Self::open_locked(&path, &lock);
+                (lock.ok(), opened)
+            }
+        };
+        let damaged = matches!(opened, Err(CoreError::Damaged { .. }));
+        let store = opened.map_err(|e: CoreError| {
+            let message = match e {
+                // These say themselves what the path is, and that it is no directory file.
+                CoreError::NotADirectoryFile { .. } | CoreError::Folder { .. } => {
+                    AppError::from(e).message
+                }
+                _ => format!(
+                    "The directory file {} could not be opened: {}.",
+                    path.display(),
+                    e.to_string().trim_end_matches('.')
+                ),
+            };
+            eprintln!("{message}");
+            message
+        });
+        AppState {
+            _lock: lock,
+            store: Mutex::new(store),
+            path,
+            damaged,
+            index: Mutex::new(None),
+            gaps: Mutex::new(None),
+        }
+    }
+
+    /// Opens the store unless another copy of the app holds the lock.
+    fn open_locked(
+        path: &std::path::Path,
+        lock: &Result<DirectoryLock, CoreError>,
+    ) -> Result<Store, CoreError> {
+        match lock {
             Err(CoreError::Locked { path }) => Err(CoreError::Locked { path: path.clone() }),
-            _ => Store::open(&path).and_then(|mut s| {
+            _ => Store::open(path).and_then(|mut s| {
                 s.load_demo_on_first_start()?;
                 // A daily backup while the app is used; a failure here must not stop the window.
                 if let Err(e) = s.backup_daily_if_due() {
@@ -40,24 +80,6 @@ impl AppState {
                 }
                 Ok(s)
             }),
-        };
-        let damaged = matches!(opened, Err(CoreError::Damaged { .. }));
-        let store = opened.map_err(|e: CoreError| {
-            let message = format!(
-                "The directory file {} could not be opened: {}.",
-                path.display(),
-                e.to_string().trim_end_matches('.')
-            );
-            eprintln!("{message}");
-            message
-        });
-        AppState {
-            _lock: lock.ok(),
-            store: Mutex::new(store),
-            path,
-            damaged,
-            index: Mutex::new(None),
-            gaps: Mutex::new(None),
         }
     }
 
@@ -173,5 +195,37 @@ impl AppState {
             *index = Some(self.with(|s| s.search_index())?);
         }
         Ok(f(index.as_mut().expect("built just above")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AppState;
+
+    #[test]
+    fn a_csv_given_as_the_directory_file_is_refused_and_nothing_is_made_beside_it() {
+        let dir = std::env::temp_dir().join(format!("compactdir-state-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let csv = dir.join("mycsv.csv");
+        std::fs::write(&csv, "name,postcode\nPendleton Over 50s,M6 5FX\n").unwrap();
+        let state = AppState::open(csv.clone());
+        let message = state.with(|_| Ok(())).unwrap_err().message;
+        let names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        let content = std::fs::read_to_string(&csv).unwrap();
+        drop(state);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(
+            message,
+            format!(
+                "{} is not a Compact Directory file (it is not an SQLite database): nothing was \
+                 changed. Give the path of the directory file with --db (or COMPACTDIR_DB).",
+                csv.display()
+            )
+        );
+        assert_eq!(names, ["mycsv.csv"], "no lock file, nothing moved aside");
+        assert_eq!(content, "name,postcode\nPendleton Over 50s,M6 5FX\n");
     }
 }

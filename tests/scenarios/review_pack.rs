@@ -121,6 +121,12 @@ fn the_review_pack_of_the_demo_has_every_file_and_column_the_review_needs() {
         store.export_review(2027, &t.dir.path().join("r2027"), day("2026-11-23")),
         Err(CoreError::Conflict(m)) if m.contains("has not begun")
     ));
+    // So is a year before 1900 (a slip for 1999, say), and no folder is made for it.
+    assert!(matches!(
+        store.export_review(199, &t.dir.path().join("r199"), day("2026-11-23")),
+        Err(CoreError::Conflict(m)) if m.starts_with("199 is before 1900")
+    ));
+    assert!(!t.dir.path().join("r199").exists());
 }
 
 /// The tester's finding: a seat whose holder's term had ended showed no holder in seats.csv, was

@@ -56,6 +56,107 @@ fn a_damaged_file_is_moved_aside_with_its_wal_never_deleted_and_the_backup_is_na
     assert_eq!(err.code(), "damaged");
 }
 
+/// What is in a folder, by name, so a test can say nothing was made or moved beside a file.
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_csv_given_as_the_directory_file_is_refused_and_left_where_and_as_it_was() {
+    let t = TempDirectory::new();
+    let csv = t.dir.path().join("mycsv.csv");
+    let bytes = b"name,postcode\nPendleton Over 50s,M6 5FX\n".to_vec();
+    std::fs::write(&csv, &bytes).unwrap();
+    // Too short to hold SQLite's header at all.
+    let short = t.dir.path().join("short.sqlite3");
+    std::fs::write(&short, b"SQLite").unwrap();
+
+    for (path, content) in [(&csv, &bytes[..]), (&short, &b"SQLite"[..])] {
+        let err = match Store::open(path) {
+            Err(e) => e,
+            Ok(_) => panic!("{} must not open", path.display()),
+        };
+        assert!(
+            matches!(err, CoreError::NotADirectoryFile { .. }),
+            "not moved aside as damaged: {err}"
+        );
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} is not a Compact Directory file (it is not an SQLite database): nothing was \
+                 changed. Give the path of the directory file with --db (or COMPACTDIR_DB)",
+                path.display()
+            )
+        );
+        assert_eq!(std::fs::read(path).unwrap(), content, "byte for byte");
+    }
+    assert_eq!(
+        names_in(t.dir.path()),
+        vec!["mycsv.csv", "short.sqlite3"],
+        "nothing moved, renamed or made beside them"
+    );
+}
+
+#[test]
+fn another_programs_sqlite_database_is_refused_and_left_as_it_was() {
+    let t = TempDirectory::new();
+    let other = t.dir.path().join("places.sqlite");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('x');")
+        .unwrap();
+    let before = std::fs::read(&other).unwrap();
+    let err = match Store::open(&other) {
+        Err(e) => e,
+        Ok(_) => panic!("another program's database must not open"),
+    };
+    assert!(
+        err.to_string().contains(
+            "is not a Compact Directory file (it is an SQLite database of another program)"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&other).unwrap(),
+        before,
+        "no tables of ours added"
+    );
+    assert_eq!(names_in(t.dir.path()), vec!["places.sqlite"]);
+}
+
+#[test]
+fn a_folder_given_as_the_directory_file_is_refused_in_words() {
+    let t = TempDirectory::new();
+    let folder = t.dir.path().join("adir");
+    std::fs::create_dir(&folder).unwrap();
+    let err = match Store::open(&folder) {
+        Err(e) => e,
+        Ok(_) => panic!("a folder must not open"),
+    };
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{} is a folder, not a directory file: give the path of a file (a new one is made if \
+             it does not exist)",
+            folder.display()
+        )
+    );
+    assert!(names_in(&folder).is_empty(), "nothing made inside it");
+}
+
+#[test]
+fn an_empty_file_becomes_a_new_directory() {
+    let t = TempDirectory::new();
+    std::fs::write(&t.path, b"").unwrap();
+    let store = t.open();
+    assert_eq!(store.reference_data().unwrap().categories.len(), 16);
+}
+
 #[test]
 fn a_backup_restores_exactly_and_the_replaced_content_is_backed_up_first() {
     let t = TempDirectory::new();
@@ -481,4 +582,67 @@ fn an_import_and_a_merge_each_take_a_backup_first_that_holds_the_directory_as_it
     let copy = Store::open(&before_merge.path).unwrap();
     assert_eq!(group_names(&copy).len(), 2);
     assert_eq!(group_names(&store).len(), 1);
+}
+
+#[test]
+fn an_import_that_saves_nothing_leaves_no_backup_and_one_that_saves_backs_up_what_was_there() {
+    use compactdir_core::store::Choices;
+    let t = TempDirectory::new();
+    let store = t.open();
+    store.save_group(group("Ordsall Tenants")).unwrap();
+    let backups = |store: &Store| store.backups().unwrap();
+
+    // Every row rejected (a postcode with the letter O for a nought).
+    let rejected = b"Organisation,Post code\nPendleton Over 50s,WA15 OHF\n";
+    let preview = store.preview_group_import(rejected).unwrap();
+    let plan = store
+        .plan_group_import(
+            "bad.csv",
+            rejected,
+            &preview.suggestion.mapping,
+            &mut |_| {},
+        )
+        .unwrap();
+    let summary = store
+        .apply_group_import(&plan, &Choices::default(), &mut |_| {})
+        .unwrap();
+    assert_eq!((summary.rejected.len(), summary.import_id), (1, None));
+    // Every row skipped, as matching a group already there.
+    let same = b"Organisation\nOrdsall Tenants\n";
+    let preview = store.preview_group_import(same).unwrap();
+    let plan = store
+        .plan_group_import("same.csv", same, &preview.suggestion.mapping, &mut |_| {})
+        .unwrap();
+    let summary = store
+        .apply_group_import(&plan, &Choices::default(), &mut |_| {})
+        .unwrap();
+    assert_eq!((summary.skipped, summary.import_id), (1, None));
+    // A seats file refused whole.
+    assert!(store
+        .import_seats(
+            "partnership,seat,sector\nHousing Forum,Tenants seat,NOT A SECTOR\n".as_bytes()
+        )
+        .is_err());
+    assert_eq!(backups(&store), vec![], "nothing saved, so no backup");
+
+    // One that saves: the backup, taken inside its transaction, holds the directory before it.
+    let new = b"Organisation\nPendleton Over 50s\n";
+    let preview = store.preview_group_import(new).unwrap();
+    let plan = store
+        .plan_group_import("new.csv", new, &preview.suggestion.mapping, &mut |_| {})
+        .unwrap();
+    let summary = store
+        .apply_group_import(&plan, &Choices::default(), &mut |_| {})
+        .unwrap();
+    assert_eq!(summary.added, 1);
+    let taken = backups(&store);
+    assert_eq!(taken.len(), 1);
+    assert_eq!(taken[0].reason, "before-import");
+    assert_eq!(group_names(&store).len(), 2);
+    let copy = Store::open(&taken[0].path).unwrap();
+    assert_eq!(
+        group_names(&copy),
+        vec!["Ordsall Tenants"],
+        "as it was before"
+    );
 }

@@ -59,8 +59,9 @@ pub struct OpenReferralExport {
 /// The year as typed, refused beside its field unless it is a year whose review can be written.
 fn review_year(text: &str, today: chrono::NaiveDate) -> Result<i32, AppError> {
     let t = text.trim();
+    // Four digits at most; the core says why a year is too early or not begun yet.
     let year: i32 = match t.parse() {
-        Ok(y) if (1900..=9999).contains(&y) => y,
+        Ok(y) if (0..=9999).contains(&y) => y,
         _ if t.is_empty() => return Err(invalid("review-year", "Enter the year to review")),
         _ => {
             return Err(invalid(
@@ -69,7 +70,8 @@ fn review_year(text: &str, today: chrono::NaiveDate) -> Result<i32, AppError> {
             ))
         }
     };
-    // The core says why a year cannot be reviewed (not begun yet); shown beside the year.
+    // The core says why a year cannot be reviewed (before 1900, not begun yet); shown beside
+    // the year.
     review_as_of(year, today).map_err(|e| match e {
         CoreError::Conflict(why) => invalid("review-year", why),
         other => AppError::from(other),
@@ -122,6 +124,9 @@ mod tests {
         let (field, message) = field_message(review_year("2027", today).unwrap_err());
         assert_eq!(field, "review-year");
         assert!(message.contains("has not begun"), "{message}");
+        let (field, message) = field_message(review_year("1899", today).unwrap_err());
+        assert_eq!(field, "review-year");
+        assert!(message.starts_with("1899 is before 1900"), "{message}");
         let (_, message) = field_message(review_year("twenty", today).unwrap_err());
         assert_eq!(message, "twenty is not a year: type it as 2026");
         let (_, message) = field_message(review_year("", today).unwrap_err());

@@ -48,6 +48,7 @@ pub fn export_subject_access(
     let text = state.with(|s| s.subject_access(id, today))?;
     std::fs::write(&path, text).map_err(|source| {
         AppError::from(CoreError::Io {
+            doing: "write to",
             path: path.display().to_string(),
             source,
         })

@@ -9,10 +9,16 @@ use compactdir_core::error::{CoreError, Result};
 use compactdir_core::store::{MergeChoices, MergeField, Pick};
 use compactdir_core::Store;
 
-fn io(e: csv::Error) -> CoreError {
-    CoreError::Io {
-        path: "standard output".into(),
-        source: e.into(),
+use crate::output::stdout_error;
+
+/// `--threshold` as typed: a score from 0 to 1, as the scan gives them. Any other number would
+/// silently propose every pair (below 0) or none (above 1).
+pub fn threshold(text: &str) -> std::result::Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(t) if (0.0..=1.0).contains(&t) => Ok(t),
+        _ => Err(format!(
+            "{text} is not a score from 0 to 1: give the lowest score to propose, such as 0.75 (the default)"
+        )),
     }
 }
 
@@ -47,7 +53,7 @@ pub fn list(store: &Store, threshold: Option<f64>, progress: bool) -> Result<()>
         "group_a_name",
         "group_b_name",
     ])
-    .map_err(io)?;
+    .map_err(stdout_error)?;
     for p in &scan.pairs {
         out.write_record([
             p.group_a.to_string(),
@@ -57,9 +63,9 @@ pub fn list(store: &Store, threshold: Option<f64>, progress: bool) -> Result<()>
             p.group_a_name.clone(),
             p.group_b_name.clone(),
         ])
-        .map_err(io)?;
+        .map_err(stdout_error)?;
     }
-    out.flush().map_err(|e| io(e.into()))
+    out.flush().map_err(|e| stdout_error(e.into()))
 }
 
 /// Merges `merged` into `kept`; `take` names the fields to take from `merged` (`website`,
@@ -110,4 +116,22 @@ pub fn not_duplicate(store: &Store, a: i64, b: i64) -> Result<()> {
     store.mark_not_duplicate(a, b)?;
     println!("Groups {a} and {b} will not be proposed as duplicates again.");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::threshold;
+
+    #[test]
+    fn a_threshold_is_a_score_from_0_to_1() {
+        assert_eq!(threshold("0.75"), Ok(0.75));
+        assert_eq!(threshold("0"), Ok(0.0));
+        assert_eq!(threshold("1"), Ok(1.0));
+        for refused in ["2", "-0.1", "NaN", "high"] {
+            assert_eq!(
+                threshold(refused),
+                Err(format!("{refused} is not a score from 0 to 1: give the lowest score to propose, such as 0.75 (the default)"))
+            );
+        }
+    }
 }

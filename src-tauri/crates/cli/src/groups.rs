@@ -1,7 +1,9 @@
 //! `compactdir groups list`: the directory as CSV on standard output.
 
 use clap::Subcommand;
-use compactdir_core::{error::Result, CoreError, Store};
+use compactdir_core::{error::Result, Store};
+
+use crate::output::stdout_error;
 
 #[derive(Subcommand)]
 pub enum Action {
@@ -23,23 +25,16 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
     }
 }
 
-fn io(e: csv::Error) -> CoreError {
-    CoreError::Io {
-        path: "standard output".into(),
-        source: e.into(),
-    }
-}
-
 fn search(store: &Store, query: &str, limit: usize) -> Result<()> {
     let hits = store.search_index()?.search(query, limit);
     let mut out = csv::Writer::from_writer(std::io::stdout().lock());
     out.write_record(["id", "name", "score", "matched_in"])
-        .map_err(io)?;
+        .map_err(stdout_error)?;
     for h in hits {
         out.write_record([h.id.to_string(), h.name, h.score.to_string(), h.matched_in])
-            .map_err(io)?;
+            .map_err(stdout_error)?;
     }
-    out.flush().map_err(|e| io(e.into()))
+    out.flush().map_err(|e| stdout_error(e.into()))
 }
 
 fn list(store: &Store) -> Result<()> {
@@ -56,7 +51,7 @@ fn list(store: &Store) -> Result<()> {
         "bme",
         "last_checked",
     ])
-    .map_err(io)?;
+    .map_err(stdout_error)?;
     for r in rows {
         out.write_record([
             r.id.to_string(),
@@ -69,9 +64,9 @@ fn list(store: &Store) -> Result<()> {
             yes_no(r.bme),
             r.last_checked.unwrap_or_default(),
         ])
-        .map_err(io)?;
+        .map_err(stdout_error)?;
     }
-    out.flush().map_err(|e| io(e.into()))
+    out.flush().map_err(|e| stdout_error(e.into()))
 }
 
 fn yes_no(b: bool) -> String {

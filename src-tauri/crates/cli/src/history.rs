@@ -2,9 +2,11 @@
 //! trail on the command line.
 
 use clap::ValueEnum;
-use compactdir_core::error::{CoreError, Result};
+use compactdir_core::error::Result;
 use compactdir_core::store::TrailOf;
 use compactdir_core::Store;
+
+use crate::output::stdout_error;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Of {
@@ -20,10 +22,6 @@ pub fn list(store: &Store, of: Of, id: i64) -> Result<()> {
         Of::Partnership => TrailOf::Partnership,
         Of::Person => TrailOf::Person,
     };
-    let io = |e: csv::Error| CoreError::Io {
-        path: "standard output".into(),
-        source: e.into(),
-    };
     let mut out = csv::Writer::from_writer(std::io::stdout().lock());
     out.write_record([
         "entry",
@@ -35,7 +33,7 @@ pub fn list(store: &Store, of: Of, id: i64) -> Result<()> {
         "after",
         "undone_by",
     ])
-    .map_err(io)?;
+    .map_err(stdout_error)?;
     for e in store.audit_trail(of, id)? {
         out.write_record([
             e.id.to_string().as_str(),
@@ -47,9 +45,9 @@ pub fn list(store: &Store, of: Of, id: i64) -> Result<()> {
             &e.after,
             &e.undone_by.map(|u| u.to_string()).unwrap_or_default(),
         ])
-        .map_err(io)?;
+        .map_err(stdout_error)?;
     }
-    out.flush().map_err(|e| io(e.into()))
+    out.flush().map_err(|e| stdout_error(e.into()))
 }
 
 pub fn undo(store: &Store, entry: i64) -> Result<()> {

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use compactdir_core::error::{CoreError, Result};
+use compactdir_core::error::{io_at, CoreError, Result};
 use compactdir_core::import::seats::COLUMNS;
 use compactdir_core::store::{Choice, Choices};
 use compactdir_core::Store;
@@ -86,10 +86,8 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
             Ok(())
         }
         Action::Seats { file } => {
-            let reader = std::fs::File::open(&file).map_err(|source| CoreError::Io {
-                path: file.display().to_string(),
-                source,
-            })?;
+            let reader =
+                std::fs::File::open(&file).map_err(io_at("read the file to import", &file))?;
             match store.import_seats(reader) {
                 Ok(summary) => {
                     println!("{}: {summary}", file.display());

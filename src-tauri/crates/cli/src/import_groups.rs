@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use compactdir_core::error::{CoreError, Result};
+use compactdir_core::error::{io_at, CoreError, Result};
 use compactdir_core::import::groups::RejectedRow;
 use compactdir_core::store::{Choices, MatchTarget};
 use compactdir_core::Store;
@@ -18,10 +18,7 @@ pub fn run(
     save_mapping: Option<&str>,
     rejected_to: Option<&Path>,
 ) -> Result<()> {
-    let bytes = std::fs::read(file).map_err(|source| CoreError::Io {
-        path: file.display().to_string(),
-        source,
-    })?;
+    let bytes = std::fs::read(file).map_err(io_at("read the file to import", file))?;
     let preview = store.preview_group_import(&bytes)?;
     println!("{}: {}", file.display(), preview.dialect);
     let mapping = match mapping {
@@ -73,14 +70,8 @@ pub fn run(
         }
     }
     let write_rejected = |rejected: &[RejectedRow]| match rejected_to {
-        Some(path) => {
-            std::fs::write(path, rejected_csv(&plan.headers, rejected)).map_err(|source| {
-                CoreError::Io {
-                    path: path.display().to_string(),
-                    source,
-                }
-            })
-        }
+        Some(path) => std::fs::write(path, rejected_csv(&plan.headers, rejected))
+            .map_err(io_at("write the rejected rows to", path)),
         None => Ok(()),
     };
     let summary = match store.apply_group_import(&plan, &choices, &mut |_| {}) {

@@ -9,6 +9,7 @@ mod groups;
 mod history;
 mod import;
 mod import_groups;
+mod output;
 mod people;
 mod report;
 mod wards;
@@ -48,7 +49,7 @@ enum Command {
     /// Proposed duplicate groups as CSV: group_a, group_b, score, reasons (and both names).
     Duplicates {
         /// Lowest score proposed, 0 to 1 (default 0.75).
-        #[arg(long)]
+        #[arg(long, value_parser = duplicates::threshold)]
         threshold: Option<f64>,
         /// Report progress on standard error.
         #[arg(long)]
@@ -114,6 +115,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    end_quietly_when_the_reader_stops();
     let cli = Cli::parse();
     let path = paths::resolve_db_path(cli.db);
     let result = Store::open(&path).and_then(|mut store| match cli.command {
@@ -142,10 +144,23 @@ fn main() -> ExitCode {
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // Where there is no SIGPIPE (see below), the write fails instead: just as quiet.
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("compactdir: {}", sentence(&e));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `compactdir groups list | head -5`: when the reader stops, end at once and silently, as other
+/// Unix tools do. Rust ignores SIGPIPE, so a write would fail (and `println!` panic) instead;
+/// this puts back the system's default, which ends the process.
+fn end_quietly_when_the_reader_stops() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread starts; SIG_DFL is always valid.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

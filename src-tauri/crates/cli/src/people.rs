@@ -4,8 +4,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::Subcommand;
-use compactdir_core::error::{CoreError, Result};
+use compactdir_core::error::{io_at, Result};
 use compactdir_core::Store;
+
+use crate::output::stdout_error;
 
 #[derive(Subcommand)]
 pub enum Action {
@@ -32,12 +34,8 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
     match action {
         Action::Review { today: day } => {
             let mut out = csv::Writer::from_writer(std::io::stdout().lock());
-            let io = |e: csv::Error| CoreError::Io {
-                path: "standard output".into(),
-                source: e.into(),
-            };
             out.write_record(["id", "name", "lawful_basis", "review_date", "reason"])
-                .map_err(io)?;
+                .map_err(stdout_error)?;
             for p in store.people_due_for_review(day.unwrap_or(today))? {
                 out.write_record([
                     p.id.to_string().as_str(),
@@ -46,18 +44,15 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
                     p.review_date.as_deref().unwrap_or(""),
                     &p.reason,
                 ])
-                .map_err(io)?;
+                .map_err(stdout_error)?;
             }
-            out.flush().map_err(|e| io(e.into()))
+            out.flush().map_err(|e| stdout_error(e.into()))
         }
         Action::Export { id, out } => {
             let text = store.subject_access(id, today)?;
             match out {
                 Some(path) => {
-                    std::fs::write(&path, text).map_err(|source| CoreError::Io {
-                        path: path.display().to_string(),
-                        source,
-                    })?;
+                    std::fs::write(&path, text).map_err(io_at("write to", &path))?;
                     println!(
                         "Wrote everything held about person {id} to {}",
                         path.display()

@@ -2,8 +2,10 @@
 
 use chrono::NaiveDate;
 use clap::Subcommand;
-use compactdir_core::error::{CoreError, Result};
+use compactdir_core::error::Result;
 use compactdir_core::Store;
+
+use crate::output::stdout_error;
 
 #[derive(Subcommand)]
 pub enum Action {
@@ -32,13 +34,6 @@ pub enum Action {
     Coverage,
 }
 
-fn io(e: csv::Error) -> CoreError {
-    CoreError::Io {
-        path: "standard output".into(),
-        source: e.into(),
-    }
-}
-
 fn day(today: Option<NaiveDate>) -> NaiveDate {
     today.unwrap_or_else(|| chrono::Local::now().date_naive())
 }
@@ -48,7 +43,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
     match action {
         Action::Flags { today } => {
             out.write_record(["partnership", "seat", "holder", "group", "flag", "message"])
-                .map_err(io)?;
+                .map_err(stdout_error)?;
             for f in store.flags(day(today))? {
                 out.write_record([
                     f.partnership.as_str(),
@@ -58,7 +53,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
                     f.flag.kind.as_str(),
                     &f.flag.message,
                 ])
-                .map_err(io)?;
+                .map_err(stdout_error)?;
             }
         }
         Action::Gaps { today } => {
@@ -70,7 +65,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
                 "reserved_vacant",
                 "via",
             ])
-            .map_err(io)?;
+            .map_err(stdout_error)?;
             for row in &m.rows {
                 for (col, cell) in m.columns.iter().zip(&row.cells) {
                     let category = if col.retired {
@@ -85,7 +80,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
                         if cell.reserved_vacant { "yes" } else { "no" },
                         cell.via(),
                     ])
-                    .map_err(io)?;
+                    .map_err(stdout_error)?;
                 }
             }
         }
@@ -105,7 +100,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
                 "bme_seats",
                 "warnings",
             ])
-            .map_err(io)?;
+            .map_err(stdout_error)?;
             for b in store.seat_balance(day(today))? {
                 let n = [
                     b.seats,
@@ -125,17 +120,17 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
                 let mut record = vec![b.name.clone()];
                 record.extend(n);
                 record.push(warnings.join("; "));
-                out.write_record(&record).map_err(io)?;
+                out.write_record(&record).map_err(stdout_error)?;
             }
         }
         Action::Coverage => {
             out.write_record(["ward", "category", "groups_elsewhere"])
-                .map_err(io)?;
+                .map_err(stdout_error)?;
             for g in store.directory_coverage()?.gaps {
                 out.write_record([g.ward, g.category, g.groups_elsewhere.to_string()])
-                    .map_err(io)?;
+                    .map_err(stdout_error)?;
             }
         }
     }
-    out.flush().map_err(|e| io(e.into()))
+    out.flush().map_err(|e| stdout_error(e.into()))
 }

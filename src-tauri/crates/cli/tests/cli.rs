@@ -72,6 +72,142 @@ fn a_newer_file_is_refused_with_a_sentence() {
 }
 
 #[test]
+fn a_csv_or_a_folder_given_as_db_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("mycsv.csv");
+    std::fs::copy(
+        real_data("ons_ward_to_lad_may2022_greater_manchester.csv"),
+        &csv,
+    )
+    .unwrap();
+    let before = std::fs::read(&csv).unwrap();
+    let out = compactdir(&csv, &["groups", "list"]);
+    assert!(!out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        format!(
+            "compactdir: {} is not a Compact Directory file (it is not an SQLite database): \
+             nothing was changed. Give the path of the directory file with --db (or COMPACTDIR_DB)",
+            csv.display()
+        )
+    );
+    assert_eq!(std::fs::read(&csv).unwrap(), before, "byte for byte");
+    let folder = dir.path().join("adir");
+    std::fs::create_dir(&folder).unwrap();
+    let out = compactdir(&folder, &["groups", "list"]);
+    assert!(!out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        format!(
+            "compactdir: {} is a folder, not a directory file: give the path of a file (a new \
+             one is made if it does not exist)",
+            folder.display()
+        )
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["adir", "mycsv.csv"], "nothing moved or made");
+}
+
+#[test]
+fn a_missing_import_file_or_an_out_that_is_a_file_is_named_for_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let stderr = |args: &[&str]| {
+        let out = compactdir(&db, args);
+        assert!(!out.status.success(), "{args:?} must fail");
+        String::from_utf8_lossy(&out.stderr).trim().to_string()
+    };
+    let missing = dir.path().join("nonexist.csv");
+    let missing = missing.to_str().unwrap();
+    for kind in ["groups", "seats"] {
+        assert_eq!(
+            stderr(&["import", kind, missing]),
+            format!(
+                "compactdir: could not read the file to import {missing}: there is no such file or folder"
+            )
+        );
+    }
+    let file = dir.path().join("groups.csv");
+    std::fs::write(&file, "id,name\n").unwrap();
+    let file = file.to_str().unwrap();
+    assert_eq!(
+        stderr(&[
+            "export",
+            "review",
+            "--year",
+            "2025",
+            "--out",
+            file,
+            "--today",
+            "2026-11-24"
+        ]),
+        format!(
+            "compactdir: {file} is a file, not a folder: the review pack is written into a folder. \
+             Give the path of a folder (a new one is made if it does not exist)"
+        )
+    );
+    assert_eq!(
+        stderr(&["export", "hsds", "--out", file]),
+        format!(
+            "compactdir: {file} is a file, not a folder: the Open Referral UK tables are written \
+             into a folder. Give the path of a folder (a new one is made if it does not exist)"
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(file).unwrap(),
+        "id,name\n",
+        "left as it was"
+    );
+    let folder = dir.path().to_str().unwrap();
+    assert_eq!(
+        stderr(&["export", "groups", "--out", folder]),
+        format!("compactdir: could not write to {folder}: it is a folder, not a file")
+    );
+}
+
+#[test]
+fn a_listing_whose_reader_stops_early_ends_quietly() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    assert!(compactdir(&db, &["demo", "load"]).status.success());
+    assert!(compactdir(&db, &["backup", "now"]).status.success());
+    // A CSV listing, and one printed a line at a time.
+    for args in [&["groups", "list"][..], &["backup", "list"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_compactdir"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("COMPACTDIR_DB")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before it writes, as `| head -0` would: every write then fails.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "",
+            "{args:?}: nothing said"
+        );
+        #[cfg(unix)]
+        let by_sigpipe = std::os::unix::process::ExitStatusExt::signal(&out.status) == Some(13);
+        #[cfg(not(unix))]
+        let by_sigpipe = false;
+        assert!(
+            out.status.success() || by_sigpipe,
+            "{args:?}: ends as other tools do, not with a failure: {:?}",
+            out.status
+        );
+    }
+}
+
+#[test]
 fn wards_load_takes_a_district_from_the_real_ons_lookup_and_is_idempotent() {
     let ons = real_data("ons_ward_to_lad_may2022_greater_manchester.csv");
     let dir = tempfile::tempdir().unwrap();

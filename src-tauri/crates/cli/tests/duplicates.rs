@@ -103,3 +103,20 @@ fn duplicates_merge_and_undo_from_the_command_line() {
     assert!(!nothing.status.success());
     assert!(String::from_utf8_lossy(&nothing.stderr).contains("no merge to undo"));
 }
+
+#[test]
+fn a_threshold_outside_0_to_1_is_refused_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    for refused in ["2", "-1"] {
+        let out = compactdir(&db, &["duplicates", &format!("--threshold={refused}")]);
+        assert!(!out.status.success(), "--threshold {refused} is refused");
+        assert!(out.stdout.is_empty(), "no listing");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains(&format!("{refused} is not a score from 0 to 1")),
+            "{said}"
+        );
+    }
+    assert!(rows(&compactdir(&db, &["duplicates", "--threshold", "1"])).is_empty());
+}

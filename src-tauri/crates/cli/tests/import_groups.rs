@@ -104,3 +104,41 @@ fn on_match_new_refuses_rows_whose_number_is_taken_and_imports_the_rest() {
         "the refused rows are in the rejected-rows file"
     );
 }
+
+#[test]
+fn an_import_that_saves_nothing_leaves_no_backup_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let backups = dir.path().join("d.sqlite3.backups");
+    let taken = || std::fs::read_dir(&backups).map(|d| d.count()).unwrap_or(0);
+    let rejected = dir.path().join("rejected.csv");
+    std::fs::write(
+        &rejected,
+        "Organisation,Post code\nBad Postcode Club,WA15 OHF\n",
+    )
+    .unwrap();
+    let seats = dir.path().join("seats.csv");
+    std::fs::write(
+        &seats,
+        "partnership,seat,sector\nHousing Forum,Tenants seat,NOT A SECTOR\n",
+    )
+    .unwrap();
+    let wards = real_data("ons_ward_to_lad_may2022_greater_manchester.csv");
+    for args in [
+        ["import", "groups", rejected.to_str().unwrap()],
+        ["import", "seats", seats.to_str().unwrap()],
+        ["import", "groups", wards.to_str().unwrap()],
+    ] {
+        let out = compactdir(&db, &args);
+        assert!(!out.status.success(), "{args:?} saves nothing");
+        assert_eq!(taken(), 0, "{args:?} left a backup");
+    }
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, "Organisation\nOrdsall Tenants\n").unwrap();
+    assert!(
+        compactdir(&db, &["import", "groups", good.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert_eq!(taken(), 1, "one that saves takes its backup");
+}

@@ -49,12 +49,29 @@ pub enum CoreError {
     #[error("the seed data file {file} is not valid: {reason}")]
     Seed { file: String, reason: String },
 
-    #[error("could not use the directory file {path}: {source}")]
+    /// A file or folder could not be read or written. `doing` is what was being done with it,
+    /// in words that follow "could not" ("read the file to import", "write to"), so the message
+    /// says what the path is for and never calls an import file the directory file.
+    #[error("could not {doing} {path}: {}", in_words(.source))]
     Io {
+        doing: &'static str,
         path: String,
         #[source]
         source: std::io::Error,
     },
+
+    /// The path names a file that is not a Compact Directory file at all (a CSV given to
+    /// `--db` by mistake, another program's database); it is left exactly as it was.
+    #[error(
+        "{path} is not a Compact Directory file ({why}): nothing was changed. Give the path of the directory file with --db (or COMPACTDIR_DB)"
+    )]
+    NotADirectoryFile { path: String, why: &'static str },
+
+    /// The path names a folder; the directory file must be a file in it.
+    #[error(
+        "{path} is a folder, not a directory file: give the path of a file (a new one is made if it does not exist)"
+    )]
+    Folder { path: String },
 
     /// The file failed SQLite's check on open and was moved aside (never deleted).
     #[error(
@@ -96,12 +113,39 @@ impl From<rusqlite::Error> for CoreError {
     }
 }
 
-/// Turns an I/O failure on `path` into `Io`, for `map_err`: `.map_err(io_at(&path))`.
-pub(crate) fn io_at(path: &std::path::Path) -> impl Fn(std::io::Error) -> CoreError {
+/// Turns an I/O failure on `path` into `Io`, for `map_err`:
+/// `.map_err(io_at("write to", &path))`.
+pub fn io_at(doing: &'static str, path: &std::path::Path) -> impl Fn(std::io::Error) -> CoreError {
     let path = path.display().to_string();
     move |source| CoreError::Io {
+        doing,
         path: path.clone(),
         source,
+    }
+}
+
+/// The common failures in words a user can act on; others as the system words them.
+fn in_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "there is no such file or folder".into(),
+        ErrorKind::PermissionDenied => {
+            "permission was refused (check who may read and write it)".into()
+        }
+        ErrorKind::AlreadyExists => "something of that name is already there".into(),
+        ErrorKind::IsADirectory => "it is a folder, not a file".into(),
+        ErrorKind::NotADirectory => "part of the path is a file, not a folder".into(),
+        ErrorKind::StorageFull => "the disk is full".into(),
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+        _ => e.to_string(),
+    }
+}
+
+impl CoreError {
+    /// Whether the program reading the output stopped before the end, as `head` does: that is
+    /// no failure, and the command line ends quietly.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, CoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }
 
@@ -126,9 +170,11 @@ impl CoreError {
         match self {
             CoreError::Invalid(_) => "invalid",
             CoreError::NotFound { .. } => "not_found",
-            CoreError::Conflict(_) | CoreError::TooNew { .. } | CoreError::Locked { .. } => {
-                "conflict"
-            }
+            CoreError::Conflict(_)
+            | CoreError::TooNew { .. }
+            | CoreError::Locked { .. }
+            | CoreError::NotADirectoryFile { .. }
+            | CoreError::Folder { .. } => "conflict",
             CoreError::Damaged { .. } => "damaged",
             CoreError::DiskFull => "disk_full",
             CoreError::Storage(_)

@@ -19,6 +19,7 @@ impl Store {
     /// sorted and written.
     pub fn export_groups(&self, out: impl Write, shown_as: &str) -> Result<usize> {
         let io = |source| CoreError::Io {
+            doing: "write to",
             path: shown_as.to_string(),
             source,
         };

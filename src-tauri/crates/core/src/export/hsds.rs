@@ -42,15 +42,16 @@ pub struct HsdsSummary {
 impl Store {
     /// Writes organizations.csv and organization_identifiers.csv into `dir` (made if needed).
     pub fn export_hsds(&self, dir: &Path) -> Result<HsdsSummary> {
-        std::fs::create_dir_all(dir).map_err(io_at(dir))?;
+        super::folder::make_folder(dir, "the Open Referral UK tables are")?;
         let prefix = self.directory_uuid()?[..18].to_string();
         let groups = self.groups_for_export()?;
         let org_path = dir.join("organizations.csv");
-        let file = std::fs::File::create(&org_path).map_err(io_at(&org_path))?;
-        write_organizations(&groups, &prefix, file).map_err(io_at(&org_path))?;
+        let file = std::fs::File::create(&org_path).map_err(io_at("write to", &org_path))?;
+        write_organizations(&groups, &prefix, file).map_err(io_at("write to", &org_path))?;
         let id_path = dir.join("organization_identifiers.csv");
-        let file = std::fs::File::create(&id_path).map_err(io_at(&id_path))?;
-        let identifiers = write_identifiers(&groups, &prefix, file).map_err(io_at(&id_path))?;
+        let file = std::fs::File::create(&id_path).map_err(io_at("write to", &id_path))?;
+        let identifiers =
+            write_identifiers(&groups, &prefix, file).map_err(io_at("write to", &id_path))?;
         Ok(HsdsSummary {
             files: vec![
                 "organizations.csv".to_string(),

@@ -3,5 +3,6 @@
 //! cell able to start a formula in a spreadsheet.
 
 pub mod csv;
+pub mod folder;
 pub mod groups;
 pub mod hsds;

@@ -64,12 +64,9 @@ pub fn backup_dir(db: &Path) -> PathBuf {
 
 /// Copies the database behind `conn` into `dest` with the online backup API.
 pub(super) fn backup_connection(conn: &Connection, dest: &Path) -> Result<()> {
-    let io = |source| CoreError::Io {
-        path: dest.display().to_string(),
-        source,
-    };
+    let io = crate::error::io_at("write the backup", dest);
     if let Some(dir) = dest.parent() {
-        std::fs::create_dir_all(dir).map_err(io)?;
+        std::fs::create_dir_all(dir).map_err(&io)?;
     }
     let partial = dest.with_extension("partial");
     {
@@ -78,7 +75,7 @@ pub(super) fn backup_connection(conn: &Connection, dest: &Path) -> Result<()> {
         backup.run_to_completion(256, Duration::from_millis(5), None)?;
     }
     // Only a complete copy takes the backup's name.
-    std::fs::rename(&partial, dest).map_err(io)?;
+    std::fs::rename(&partial, dest).map_err(&io)?;
     Ok(())
 }
 
@@ -92,6 +89,19 @@ impl Store {
     pub fn backup(&self, reason: BackupReason) -> Result<PathBuf> {
         let dest = backup_path(&self.path, reason);
         backup_connection(&self.conn, &dest)?;
+        self.rotate_backups()?;
+        Ok(dest)
+    }
+
+    /// Takes a backup of the directory as last committed, while this connection is inside a
+    /// transaction that has written but not committed: a second connection reads the file, and
+    /// WAL shows it only committed pages. So an import backs up just before it commits, once it
+    /// knows it will save something, and one that saves nothing leaves no backup behind.
+    pub(super) fn backup_before_commit(&self, reason: BackupReason) -> Result<PathBuf> {
+        let reader = Store::open_reader(&self.path)?;
+        let dest = backup_path(&self.path, reason);
+        backup_connection(&reader.conn, &dest)?;
+        drop(reader);
         self.rotate_backups()?;
         Ok(dest)
     }
@@ -139,10 +149,8 @@ impl Store {
             }
         }
         for b in doomed {
-            std::fs::remove_file(&b.path).map_err(|source| CoreError::Io {
-                path: b.path.display().to_string(),
-                source,
-            })?;
+            std::fs::remove_file(&b.path)
+                .map_err(crate::error::io_at("remove the old backup", &b.path))?;
         }
         Ok(())
     }
@@ -186,6 +194,7 @@ pub(super) fn list_backups(db: &Path) -> Result<Vec<BackupFile>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
         Err(source) => {
             return Err(CoreError::Io {
+                doing: "read the backups folder",
                 path: dir.display().to_string(),
                 source,
             })

@@ -361,7 +361,8 @@ impl Store {
     }
 
     /// Saves the plan's rows as chosen, all or nothing, and records the import for undoing.
-    /// A plan whose every row is skipped saves nothing and records no import.
+    /// A plan whose every row is skipped (or rejected) saves nothing, records no import and takes
+    /// no backup; one that saves takes a before-import backup first.
     ///
     /// A row chosen as a new group whose registration number another group already has (in the
     /// directory, or added by an earlier row) is refused on its own: it joins the summary's
@@ -377,8 +378,6 @@ impl Store {
         choices: &Choices,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportSummary> {
-        // A copy to go back to, whatever the import turns out to do (issue: trust).
-        self.backup(super::BackupReason::BeforeImport)?;
         // A long file's pages outgrow SQLite's default 2 MB page cache mid-transaction, and
         // spilling them to the log before the commit costs more than the memory: allow up to
         // 256 MB (taken only as needed; 100,000 new groups use about 100 MB) for this one.
@@ -594,6 +593,8 @@ impl Store {
                 summary.rejected.len() as i64
             ],
         )?;
+        // A copy to go back to (issue: trust), of the directory as it was before these rows.
+        self.backup_before_commit(super::BackupReason::BeforeImport)?;
         tx.commit()?;
         summary.import_id = Some(import_id);
         Ok(summary)

@@ -16,19 +16,16 @@ impl DirectoryLock {
     pub fn acquire(db: &Path) -> Result<DirectoryLock> {
         let mut name = db.as_os_str().to_os_string();
         name.push(".lock");
-        let io = |source| CoreError::Io {
-            path: db.display().to_string(),
-            source,
-        };
+        let io = crate::error::io_at("lock the directory file", db);
         if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(io)?;
+            std::fs::create_dir_all(dir).map_err(&io)?;
         }
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&name)
-            .map_err(io)?;
+            .map_err(&io)?;
         match file.try_lock() {
             Ok(()) => Ok(DirectoryLock { _file: file }),
             Err(TryLockError::WouldBlock) => Err(CoreError::Locked {

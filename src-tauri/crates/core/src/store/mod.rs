@@ -10,6 +10,7 @@ mod bulk;
 mod categories;
 mod demo;
 mod duplicates;
+mod file_kind;
 mod flags;
 mod gaps;
 mod group_export;
@@ -34,6 +35,7 @@ mod tx;
 pub use audit::{AuditEntry, Subject, TrailOf};
 pub use backup::{backup_dir, BackupFile, BackupReason};
 pub use duplicates::{DuplicateScan, ReviewProgress};
+pub use file_kind::refuse_what_is_not_a_directory_file;
 pub use flags::FlagRow;
 pub use group_export::{by_name, ExportedGroup};
 pub use group_import::{
@@ -49,7 +51,7 @@ pub use partnerships::{
 };
 pub use privacy::{Erasure, ReviewDue};
 pub use reference::WardRow;
-pub use review_pack::{review_as_of, ReviewPack};
+pub use review_pack::{review_as_of, ReviewPack, FIRST_REVIEW_YEAR};
 pub use seat_import::SeatImportSummary;
 pub use settings::Settings;
 
@@ -93,11 +95,15 @@ impl Store {
     /// migrates it, and loads the default reference data into a new file.
     ///
     /// # Errors
-    /// `Conflict` when the file is on a network share; `TooNew` (file untouched) when a newer
-    /// version wrote it; `Io` when its folder cannot be
-    /// made; `Pragma` when SQLite would not take a setting; `Storage` for anything else.
+    /// `Folder` or `NotADirectoryFile` (file untouched) when the path is a folder, or a file
+    /// that is not a Compact Directory file; `Conflict` when the file is on a network share;
+    /// `TooNew` (file untouched) when a newer version wrote it; `Damaged` (moved aside) when an
+    /// SQLite file fails its check; `Io` when its folder cannot be made; `Pragma` when SQLite
+    /// would not take a setting; `Storage` for anything else.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
+        // Before anything else: only a real SQLite file may be moved aside as damaged below.
+        file_kind::refuse_what_is_not_a_directory_file(&path)?;
         location::refuse_network_share(&path)?;
         // Check and read the version through a read-only connection first, so a damaged or newer
         // file is dealt with before WAL mode or anything else is written to it.
@@ -117,14 +123,15 @@ impl Store {
                 return Err(move_aside(&path, problem));
             }
             let found = migrations::schema_version(&ro)?;
-            drop(ro);
             migrations::refuse_newer(found)?;
+            file_kind::refuse_another_programs_database(&path, &ro, found)?;
+            drop(ro);
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| CoreError::Io {
-                path: dir.display().to_string(),
-                source,
-            })?;
+            std::fs::create_dir_all(dir).map_err(crate::error::io_at(
+                "make the folder for the directory file",
+                dir,
+            ))?;
         }
         let mut conn = Connection::open(&path)?;
         apply_pragmas(&conn)?;
@@ -195,7 +202,7 @@ impl Store {
     }
 }
 
-/// SQLite's quick check; a file that is not a database at all fails it too.
+/// SQLite's quick check (a file that is not a database at all was refused before it).
 fn quick_check(conn: &Connection) -> std::result::Result<(), String> {
     let rows: rusqlite::Result<Vec<String>> = conn
         .prepare("PRAGMA quick_check")
@@ -223,6 +230,7 @@ fn move_aside(path: &Path, problem: String) -> CoreError {
         if from.exists() {
             if let Err(e) = std::fs::rename(&from, &to) {
                 return CoreError::Io {
+                    doing: "move aside the damaged file",
                     path: from.display().to_string(),
                     source: e,
                 };

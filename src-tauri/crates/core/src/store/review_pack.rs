@@ -69,8 +69,22 @@ pub struct ReviewPack {
     pub groups: usize,
 }
 
+/// The earliest year a review pack is written for, as the window has always taken it: no
+/// partnership goes back that far, so an earlier year is a slip (0, or 199 for 1999) that would
+/// only write an empty pack as at a day like 0000-12-31.
+pub const FIRST_REVIEW_YEAR: i32 = 1900;
+
 /// The day a review of `year` is judged on: the year's last day, or today for the current year.
+///
+/// # Errors
+/// `Conflict` for a year before `FIRST_REVIEW_YEAR` or not yet begun.
 pub fn review_as_of(year: i32, today: NaiveDate) -> Result<NaiveDate> {
+    if year < FIRST_REVIEW_YEAR {
+        return Err(CoreError::Conflict(format!(
+            "{year} is before {FIRST_REVIEW_YEAR}, the earliest year a review pack is written for: choose a year from {FIRST_REVIEW_YEAR} to {}.",
+            today.year()
+        )));
+    }
     if year > today.year() {
         return Err(CoreError::Conflict(format!(
             "The review year {year} has not begun: choose {} or earlier.",
@@ -110,7 +124,7 @@ impl Store {
     pub fn export_review(&self, year: i32, folder: &Path, today: NaiveDate) -> Result<ReviewPack> {
         let day = review_as_of(year, today)?;
         let (from, to) = (format!("{year}-01-01"), day.to_string());
-        std::fs::create_dir_all(folder).map_err(io_at(folder))?;
+        crate::export::folder::make_folder(folder, "the review pack is")?;
 
         // groups.csv is the largest file and needs nothing the others do: a second, read-only
         // connection writes it on the other core meanwhile (WAL lets readers run side by side).
@@ -119,7 +133,8 @@ impl Store {
         let (partnership_files, groups_written) = std::thread::scope(|scope| {
             let groups = scope.spawn(|| -> Result<usize> {
                 let reader = Store::open_reader(&db)?;
-                let file = std::fs::File::create(&groups_path).map_err(io_at(&groups_path))?;
+                let file =
+                    std::fs::File::create(&groups_path).map_err(io_at("write to", &groups_path))?;
                 // export_groups buffers what it writes.
                 reader.export_groups(file, &groups_path.display().to_string())
             });
@@ -130,7 +145,7 @@ impl Store {
         let groups_written = groups_written?;
 
         let path = folder.join("README.txt");
-        std::fs::write(&path, readme(year, day)).map_err(io_at(&path))?;
+        std::fs::write(&path, readme(year, day)).map_err(io_at("write to", &path))?;
         Ok(ReviewPack {
             folder: folder.to_path_buf(),
             year,
@@ -266,9 +281,10 @@ impl Store {
 
         // seats.csv
         let path = folder.join("seats.csv");
-        let file = std::fs::File::create(&path).map_err(io_at(&path))?;
-        let mut out = CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at(&path))?;
-        out.row(SEAT_COLUMNS).map_err(io_at(&path))?;
+        let file = std::fs::File::create(&path).map_err(io_at("write to", &path))?;
+        let mut out =
+            CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at("write to", &path))?;
+        out.row(SEAT_COLUMNS).map_err(io_at("write to", &path))?;
         let mut filled: HashMap<i64, usize> = HashMap::new();
         for s in &seats {
             let held = holding.get(&s.id);
@@ -322,15 +338,17 @@ impl Store {
                 &get(&attendance),
                 &flags.get(&s.id).map(|f| f.join(" | ")).unwrap_or_default(),
             ])
-            .map_err(io_at(&path))?;
+            .map_err(io_at("write to", &path))?;
         }
-        out.finish().map_err(io_at(&path))?;
+        out.finish().map_err(io_at("write to", &path))?;
 
         // partnerships.csv
         let path = folder.join("partnerships.csv");
-        let file = std::fs::File::create(&path).map_err(io_at(&path))?;
-        let mut out = CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at(&path))?;
-        out.row(PARTNERSHIP_COLUMNS).map_err(io_at(&path))?;
+        let file = std::fs::File::create(&path).map_err(io_at("write to", &path))?;
+        let mut out =
+            CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at("write to", &path))?;
+        out.row(PARTNERSHIP_COLUMNS)
+            .map_err(io_at("write to", &path))?;
         let mut total: HashMap<i64, usize> = HashMap::new();
         for s in &seats {
             *total.entry(s.partnership_id).or_default() += 1;
@@ -372,24 +390,25 @@ impl Store {
                 last,
                 next,
             ])
-            .map_err(io_at(&path))?;
+            .map_err(io_at("write to", &path))?;
         }
-        out.finish().map_err(io_at(&path))?;
+        out.finish().map_err(io_at("write to", &path))?;
 
         // gaps.csv
         let path = folder.join("gaps.csv");
-        let file = std::fs::File::create(&path).map_err(io_at(&path))?;
-        let mut out = CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at(&path))?;
-        out.row(GAP_COLUMNS).map_err(io_at(&path))?;
+        let file = std::fs::File::create(&path).map_err(io_at("write to", &path))?;
+        let mut out =
+            CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at("write to", &path))?;
+        out.row(GAP_COLUMNS).map_err(io_at("write to", &path))?;
         let mut gap_rows = 0;
         for r in &matrix.rows {
             for (cell, col) in r.cells.iter().zip(&matrix.columns) {
                 out.row([r.name.as_str(), &col.name, cell.status.as_str(), cell.via()])
-                    .map_err(io_at(&path))?;
+                    .map_err(io_at("write to", &path))?;
                 gap_rows += 1;
             }
         }
-        out.finish().map_err(io_at(&path))?;
+        out.finish().map_err(io_at("write to", &path))?;
         Ok((partnerships.len(), seats.len(), gap_rows))
     }
 }
@@ -459,4 +478,28 @@ groups.csv: the directory, as Compact Directory exports it (it imports back unch
 ",
         in_words(day)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_year_before_1900_or_not_yet_begun_is_refused_in_words() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        for year in [0, 999, 1899] {
+            let err = review_as_of(year, today).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("{year} is before 1900, the earliest year a review pack is written for: choose a year from 1900 to 2026.")
+            );
+        }
+        assert_eq!(review_as_of(1900, today).unwrap().to_string(), "1900-12-31");
+        assert_eq!(review_as_of(1999, today).unwrap().to_string(), "1999-12-31");
+        assert_eq!(review_as_of(2026, today).unwrap(), today);
+        assert!(review_as_of(2027, today)
+            .unwrap_err()
+            .to_string()
+            .contains("has not begun"));
+    }
 }

@@ -76,7 +76,6 @@ impl Store {
     /// `Invalid` with every problem, each "row N, column C: why"; nothing is saved.
     pub fn import_seats(&self, input: impl Read) -> Result<SeatImportSummary> {
         let (lines, mut problems) = seats::read(input);
-        self.backup(super::BackupReason::BeforeImport)?;
         let tx = self.conn.unchecked_transaction()?;
         let mut saver = Saver::new(&tx)?;
         for line in &lines {
@@ -97,6 +96,8 @@ impl Store {
         }
         let mut summary = saver.summary;
         summary.rows = lines.len();
+        // Only now that the file will be kept: a refused file leaves no backup behind.
+        self.backup_before_commit(super::BackupReason::BeforeImport)?;
         tx.commit()?;
         Ok(summary)
     }
