@@ -329,10 +329,12 @@ fn the_charity_register_keeps_its_contact_details_and_activities_through_export_
     // As the tester did: matches (a charity listed twice) skipped, as the import does unless told.
     let added = import_with(&store_a, &register, Choice::Skip);
     let before = filled(&a);
+    // Two more than the tester counted: two charities that share a name (Hale and District
+    // Hebrew Congregation, Urmston Musical Theatre) are no longer taken for one group.
     assert_eq!(
         [before[0], before[3], before[4]],
-        [733, 492, 714],
-        "address, website and activities as the tester counted them"
+        [735, 494, 716],
+        "address, website and activities as the tester counted them, with the two charities"
     );
     let first = export(&store_a);
 
