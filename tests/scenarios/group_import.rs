@@ -990,3 +990,65 @@ fn a_file_imported_again_counts_only_the_groups_it_changed_as_updated() {
         assert_eq!(postcode_of(&number), old, "{number}");
     }
 }
+
+/// A row chosen to update the group of an earlier row that is refused when saved (chosen as new,
+/// with a number another group has) has no group to update: it is refused too, naming that row,
+/// not added as a group of its own.
+#[test]
+fn a_row_updating_a_refused_rows_group_is_refused_too_not_added() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    import(
+        &store,
+        b"Organisation,Charity No\r\nTrafford Carers Centre,1123456\r\n",
+        Choice::New,
+    );
+    let p = plan(
+        &store,
+        "carers.csv",
+        b"Organisation,Charity No\r\nCarers Trafford,1123456\r\nCarers Trafford,\r\n",
+    );
+    assert!(
+        matches!(
+            p.rows[1].matched.as_ref().map(|m| &m.target),
+            Some(MatchTarget::Row { row: 2 })
+        ),
+        "row 3 matches row 2 by name: {:?}",
+        p.rows[1].matched
+    );
+    let s = store
+        .apply_group_import(
+            &p,
+            &Choices {
+                on_match: Choice::Update,
+                rows: [(2, Choice::New)].into_iter().collect(),
+            },
+            &mut |_| {},
+        )
+        .unwrap();
+    assert_eq!((s.added, s.updated), (0, 0), "{s}");
+    let reasons: Vec<(usize, &str)> = s
+        .rejected
+        .iter()
+        .map(|r| (r.row, r.problems[0].message.as_str()))
+        .collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(
+        reasons[0].0 == 2
+            && reasons[0]
+                .1
+                .contains("already belongs to Trafford Carers Centre")
+    );
+    assert_eq!(
+        reasons[1],
+        (
+            3,
+            "row 3, column Organisation: it matches row 2, which was not imported: import or skip the two rows together"
+        )
+    );
+    assert_eq!(
+        store.list_groups().unwrap().len(),
+        1,
+        "no second Carers group"
+    );
+}

@@ -438,9 +438,30 @@ impl Store {
         // one run of ids.
         let mut adding_rows: Vec<usize> = Vec::new();
         let mut any_update = false;
+        // Rows refused while saving: a later row that matched one of them has no group to update.
+        let mut refused_rows: HashSet<usize> = HashSet::new();
         let total = plan.rows.len();
         for (i, r) in plan.rows.iter().enumerate() {
             let row = r.line.row;
+            if let Some(Match {
+                target: MatchTarget::Row { row: earlier },
+                ..
+            }) = &r.matched
+            {
+                if refused_rows.contains(earlier) && choices.for_row(r) == Choice::Update {
+                    // Not added as a group of its own: it was chosen as the same group as that
+                    // row, which is not coming in.
+                    let reason = format!(
+                        "it matches row {earlier}, which was not imported: import or skip the two rows together"
+                    );
+                    summary.rejected.push(refused_row(
+                        r,
+                        cell_problem(row, name_column(&plan.mapping), reason),
+                    ));
+                    refused_rows.insert(row);
+                    continue;
+                }
+            }
             let target = match &r.matched {
                 Some(Match {
                     target: MatchTarget::Group { id },
@@ -517,23 +538,15 @@ impl Store {
                                 id: holder,
                             },
                         };
-                        summary.rejected.push(RejectedRow {
-                            row,
-                            cells: r
-                                .record
-                                .as_ref()
-                                .map(|rec| {
-                                    rec.iter()
-                                        .map(|c| dialect::clean_cell_borrowed(c).into_owned())
-                                        .collect()
-                                })
-                                .unwrap_or_default(),
-                            problems: vec![cell_problem(
+                        summary.rejected.push(refused_row(
+                            r,
+                            cell_problem(
                                 row,
                                 number_column(&plan.mapping, &ident.scheme),
                                 refusal.to_string(),
-                            )],
-                        });
+                            ),
+                        ));
+                        refused_rows.insert(row);
                         continue;
                     }
                     let id = new_groups.add(&r.line.input)?;
@@ -994,6 +1007,32 @@ enum NumberTaken {
         name: String,
         id: i64,
     },
+}
+
+/// A row refused while saving, with its cells as the file had them, for the rejected-rows file.
+fn refused_row(r: &PlannedRow, problem: FieldProblem) -> RejectedRow {
+    RejectedRow {
+        row: r.line.row,
+        cells: r
+            .record
+            .as_ref()
+            .map(|rec| {
+                rec.iter()
+                    .map(|c| dialect::clean_cell_borrowed(c).into_owned())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        problems: vec![problem],
+    }
+}
+
+/// The column the group's name came from (the first, when several fill it).
+fn name_column(mapping: &Mapping) -> &str {
+    mapping
+        .columns
+        .iter()
+        .find(|c| c.field == Field::Name)
+        .map_or("name", |c| c.column.as_str())
 }
 
 /// The column a registration number of `scheme` came from: the charity number column for the
