@@ -18,18 +18,25 @@ fn plan(store: &Store, name: &str, bytes: &[u8]) -> ImportPlan {
         .expect("the file is planned")
 }
 
+/// Saves a planned import with one choice for every matched row.
+fn apply(
+    store: &Store,
+    p: &ImportPlan,
+    on_match: Choice,
+) -> compactdir_core::error::Result<compactdir_core::store::ImportSummary> {
+    store.apply_group_import(
+        p,
+        &Choices {
+            on_match,
+            ..Default::default()
+        },
+        &mut |_| {},
+    )
+}
+
 fn import(store: &Store, bytes: &[u8], on_match: Choice) -> compactdir_core::store::ImportSummary {
     let p = plan(store, "file.csv", bytes);
-    store
-        .apply_group_import(
-            &p,
-            &Choices {
-                on_match,
-                ..Default::default()
-            },
-            &mut |_| {},
-        )
-        .expect("the import is saved")
+    apply(store, &p, on_match).expect("the import is saved")
 }
 
 #[test]
@@ -160,16 +167,7 @@ fn the_charity_register_joins_the_grants_by_charity_number_and_rejects_a_bad_pos
     assert_eq!(cheshire.shown_name, "The Cheshire Wildlife Trust Limited");
     assert_eq!(cheshire.line.input.identifiers[1].value, "00738693");
     assert_eq!(cheshire.line.input.email, "", "REDACTED and NA are empty");
-    let s = store
-        .apply_group_import(
-            &p,
-            &Choices {
-                on_match: Choice::Update,
-                ..Default::default()
-            },
-            &mut |_| {},
-        )
-        .unwrap();
+    let s = apply(&store, &p, Choice::Update).unwrap();
     assert_eq!(
         (s.added, s.updated, s.skipped, s.rejected.len()),
         (694, 41, 0, 1),
@@ -262,16 +260,7 @@ fn a_failed_import_leaves_the_file_byte_for_byte() {
         let p = plan(&store, "f.csv", bytes);
         // Updating Ordsall Tenants with the Weaste Club's company number cannot be saved, and an
         // update is not refused on its own: nothing is saved, Brand New Group neither.
-        let err = store
-            .apply_group_import(
-                &p,
-                &Choices {
-                    on_match: Choice::Update,
-                    ..Default::default()
-                },
-                &mut |_| {},
-            )
-            .unwrap_err();
+        let err = apply(&store, &p, Choice::Update).unwrap_err();
         assert!(matches!(err, CoreError::Invalid(_)), "{err}");
         assert!(err.to_string().contains("row 3"), "{err}");
         assert!(err.to_string().contains("Weaste Club"), "{err}");
@@ -335,16 +324,7 @@ fn new_for_a_row_whose_number_is_taken_refuses_that_row_and_imports_the_rest() {
         .unwrap()
         .id;
     let p = plan(&store, "grants.csv", &bytes);
-    let again = store
-        .apply_group_import(
-            &p,
-            &Choices {
-                on_match: Choice::New,
-                ..Default::default()
-            },
-            &mut |_| {},
-        )
-        .unwrap();
+    let again = apply(&store, &p, Choice::New).unwrap();
     assert_eq!(again.import_id, None, "nothing new: {again}");
     let row_16 = again.rejected.iter().find(|r| r.row == 16).unwrap();
     assert_eq!(
@@ -710,16 +690,7 @@ fn a_name_never_matches_a_group_or_row_with_a_different_number_on_the_same_regis
     );
     assert_eq!(target(&p, 11), r(10));
 
-    let s = store
-        .apply_group_import(
-            &p,
-            &Choices {
-                on_match: Choice::Update,
-                ..Default::default()
-            },
-            &mut |_| {},
-        )
-        .unwrap();
+    let s = apply(&store, &p, Choice::Update).unwrap();
     assert_eq!(s.added, 5, "{s}");
     let numbers = |id| {
         let mut n: Vec<String> = store
@@ -759,16 +730,7 @@ fn the_registers_same_name_charities_are_added_as_separate_groups() {
         for number in ["1180143", "1199397"] {
             assert_eq!(row_of(number).matched, None, "{number}");
         }
-        let s = store
-            .apply_group_import(
-                &p,
-                &Choices {
-                    on_match,
-                    ..Default::default()
-                },
-                &mut |_| {},
-            )
-            .unwrap();
+        let s = apply(&store, &p, on_match).unwrap();
         assert!(s.added > 700, "{s}");
         let groups = store.list_groups().unwrap();
         for (a, b) in [("506820", "1180143"), ("1119510", "1199397")] {
@@ -913,16 +875,7 @@ fn a_file_imported_again_counts_only_the_groups_it_changed_as_updated() {
     let before = stamps(&store);
 
     let p = plan(&store, "register.csv", &bytes);
-    let again = store
-        .apply_group_import(
-            &p,
-            &Choices {
-                on_match: Choice::Update,
-                ..Default::default()
-            },
-            &mut |_| {},
-        )
-        .unwrap();
+    let again = apply(&store, &p, Choice::Update).unwrap();
     assert_eq!(
         (again.added, again.updated, again.unchanged, again.skipped),
         (0, 0, 735, 0),
