@@ -108,6 +108,8 @@ fn the_review_pack_of_the_demo_has_every_file_and_column_the_review_needs() {
     assert_eq!(groups.len() - 1, 120);
     let readme = std::fs::read_to_string(out.join("README.txt")).unwrap();
     assert!(readme.contains("THIS PACK CONTAINS PERSONAL DATA"));
+    // Quoting alone does not keep 00738693 as text in Excel: the README says how to.
+    assert!(readme.contains("To keep leading zeros"));
     for column in ["seats_vacant", "attendance_rate", "categories_weak", "via"] {
         assert!(readme.contains(column), "README.txt explains {column}");
     }

@@ -425,6 +425,10 @@ no longer than the review needs, and delete it afterwards (UK GDPR).
 Every file is CSV, UTF-8 with a byte-order mark, CRLF line ends. A cell that would start with =, +,
 -, @, a tab or a carriage return starts with an apostrophe, so a spreadsheet shows it instead of
 running it as a formula. Lists inside a cell are separated by \"; \".
+Charity, company and phone numbers are quoted, but a spreadsheet opening a CSV directly may
+still read 00738693 as the number 738693. To keep leading zeros, open the file through the
+import dialog (Excel: Data > From Text/CSV > Transform Data, and set those columns' type to
+Text; LibreOffice: tick \"Format quoted field as text\").
 
 partnerships.csv: one row per partnership.
   partnership, kind, convenor: its name, kind (strategic, service_delivery, network, forum) and
