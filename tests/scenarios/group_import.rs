@@ -763,7 +763,8 @@ fn the_registers_same_name_charities_are_added_as_separate_groups() {
 
 /// Rows of a groups export with different ids are different groups by the exporter's own
 /// statement: never matched to each other by name. They may still match a group of the
-/// directory, and the same number on two rows is still a match.
+/// directory, but not one an earlier row with another id matched; the same number on two rows is
+/// still a match.
 #[test]
 fn export_rows_with_different_ids_are_never_matched_to_each_other_by_name() {
     use compactdir_core::import::mapping::{ColumnField, Field};
@@ -816,7 +817,7 @@ fn export_rows_with_different_ids_are_never_matched_to_each_other_by_name() {
         b"id,name,charity_number,postcode\n1,Weaste Carers,,\n2,Weaste Carers,,\n",
     );
     assert_eq!(target(&p, 2), Some(MatchTarget::Group { id: carers }));
-    assert_eq!(target(&p, 3), Some(MatchTarget::Group { id: carers }));
+    assert_eq!(target(&p, 3), None, "the group is row 2's");
 }
 
 /// The demo directory exported and imported into a fresh file comes back whole: its same-name
@@ -1004,4 +1005,116 @@ fn a_row_updating_a_refused_rows_group_is_refused_too_not_added() {
         1,
         "no second Carers group"
     );
+}
+
+/// Two groups of the directory with one name and no numbers, exported and imported back with
+/// "update": each row updates its own group (the row's id is that group's), not both the first.
+#[test]
+fn same_name_groups_exported_and_imported_back_each_update_their_own_group() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let add = |phone: &str| {
+        let mut g = group("Friends of Longford Park");
+        g.phone = phone.into();
+        store.save_group(g).unwrap().input.id.unwrap()
+    };
+    let (a, b) = (add("0161 100 0001"), add("0161 100 0002"));
+    let mut csv = Vec::new();
+    store.export_groups(&mut csv, "groups.csv").unwrap();
+    let csv = String::from_utf8(csv)
+        .unwrap()
+        .replace("0161 100 0001", "0161 100 1111")
+        .replace("0161 100 0002", "0161 100 2222");
+    let p = plan(&store, "groups.csv", csv.as_bytes());
+    let reasons: Vec<(MatchTarget, &str)> = p
+        .rows
+        .iter()
+        .map(|r| {
+            let m = r.matched.as_ref().unwrap();
+            (m.target.clone(), m.reason.as_str())
+        })
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (
+                MatchTarget::Group { id: a },
+                format!("same name and id {a} (2 groups have the name)").as_str()
+            ),
+            (
+                MatchTarget::Group { id: b },
+                format!("same name and id {b} (2 groups have the name)").as_str()
+            ),
+        ]
+    );
+    let s = apply(&store, &p, Choice::Update).unwrap();
+    assert_eq!((s.added, s.updated), (0, 2), "{s}");
+    let phone = |id| store.get_group(id).unwrap().input.phone;
+    assert_eq!(
+        (phone(a), phone(b)),
+        ("0161 100 1111".into(), "0161 100 2222".into())
+    );
+}
+
+/// Rows whose ids are not this directory's (another directory's export) are still different
+/// groups: a same-name group an earlier row with another id has matched is passed over, for the
+/// next one or none, and a group whose id a later row of the file has is left for that row.
+#[test]
+fn export_rows_with_different_ids_never_match_one_group_by_name() {
+    use compactdir_core::import::mapping::{ColumnField, Field};
+    let t = TempDirectory::new();
+    let store = t.open();
+    let a = store
+        .save_group(group("Friends of Longford Park"))
+        .unwrap()
+        .input
+        .id
+        .unwrap();
+    let b = store
+        .save_group(group("Friends of Longford Park"))
+        .unwrap()
+        .input
+        .id
+        .unwrap();
+    let mapping = Mapping {
+        columns: [("id", Field::ExportId), ("name", Field::Name)]
+            .into_iter()
+            .map(|(column, field)| ColumnField {
+                column: column.into(),
+                field,
+            })
+            .collect(),
+    };
+    let plan = |bytes: String| {
+        store
+            .plan_group_import("groups.csv", bytes.as_bytes(), &mapping, &mut |_| {})
+            .unwrap()
+    };
+    let g = |id| Some(MatchTarget::Group { id });
+    let p = plan(
+        "id,name\n\
+         900,Friends of Longford Park\n\
+         901,Friends of Longford Park\n\
+         902,Friends of Longford Park\n\
+         ,Friends of Longford Park\n"
+            .to_string(),
+    );
+    assert_eq!(target(&p, 2), g(a));
+    assert_eq!(
+        p.rows[0].matched.as_ref().unwrap().reason,
+        "same name (2 groups have it)"
+    );
+    assert_eq!(target(&p, 3), g(b), "group {a} is row 2's");
+    assert_eq!(target(&p, 4), None, "both groups are other rows'");
+    assert_eq!(target(&p, 5), g(a), "a row without an id says nothing");
+
+    let p = plan(format!(
+        "id,name\n900,Friends of Longford Park\n{a},Friends of Longford Park\n"
+    ));
+    assert_eq!(
+        target(&p, 2),
+        g(b),
+        "group {a} is left for row 3, whose id it is"
+    );
+    assert_eq!(target(&p, 3), g(a));
 }

@@ -1099,19 +1099,39 @@ impl Existing {
 
     /// The group a row is: one with any of its numbers, else one with its name, else one with a
     /// name at least `CLOSE_NAME` alike in its postcode or ward. A group `apart(id)` says is
-    /// another (a different number on the same register) is never matched by name.
-    fn find(&self, input: &GroupInput, key: &str, apart: impl Fn(i64) -> bool) -> Option<Match> {
+    /// another (a different number on the same register, or already another export row's) is
+    /// never matched by name. Of several groups with the name, the one whose id is the row's
+    /// `export_id` is taken first, then one that no other row of the file has as its id
+    /// (`spoken_for`), so a groups export of this directory updates each group from its own row
+    /// in whatever order the rows come.
+    fn find(
+        &self,
+        input: &GroupInput,
+        key: &str,
+        export_id: Option<i64>,
+        spoken_for: impl Fn(i64) -> bool,
+        apart: impl Fn(i64) -> bool,
+    ) -> Option<Match> {
         for i in &input.identifiers {
             if let Some(id) = self.by_ident.get(&i.scheme, &i.value) {
                 return self.matched(*id, format!("same {} {}", scheme_words(&i.scheme), i.value));
             }
         }
         if let Some(ids) = self.by_key.get(key) {
-            if let Some(id) = ids.iter().copied().find(|id| !apart(*id)) {
-                let reason = if ids.len() > 1 {
-                    format!("same name ({} groups have it)", ids.len())
-                } else {
-                    "same name".to_string()
+            let own = export_id.filter(|e| ids.contains(e) && !apart(*e));
+            // `min_by_key` keeps the first of equals: the directory's order otherwise.
+            let found = own.or_else(|| {
+                ids.iter()
+                    .copied()
+                    .filter(|id| !apart(*id))
+                    .min_by_key(|id| spoken_for(*id))
+            });
+            if let Some(id) = found {
+                let reason = match (own.is_some(), ids.len()) {
+                    (true, 1) => format!("same name and id {id}"),
+                    (true, n) => format!("same name and id {id} ({n} groups have the name)"),
+                    (false, 1) => "same name".to_string(),
+                    (false, n) => format!("same name ({n} groups have it)"),
                 };
                 return self.matched(id, reason);
             }
@@ -1206,8 +1226,9 @@ const NO_ROW: usize = usize::MAX;
 ///
 /// A name is not enough when the two say they are different groups: both have a number on the
 /// same register and the numbers differ (two charities called Urmston Musical Theatre), or both
-/// are rows of a groups export with different ids. Numbers are compared with everything the row
-/// would join: the directory group's, and those of every earlier row matched to the same group.
+/// are rows of a groups export with different ids. Numbers and ids are compared with everything
+/// the row would join: the directory group's numbers, and those and the ids of every earlier row
+/// matched to the same group.
 fn match_rows(
     existing: &Existing,
     lines: &[GroupLine],
@@ -1222,6 +1243,10 @@ fn match_rows(
     // The register numbers of rows matched to a group or an earlier row (the first on each
     // register), which that group will gain; a row matching nothing keeps its own in its line.
     let mut gathered: HashMap<(Root, &str), &str> = HashMap::new();
+    // The export id of the rows joined to each group (`None` once two ids have, by a number), and
+    // every export id in the file: both stay empty for a file that is not a groups export.
+    let export_ids: HashSet<i64> = lines.iter().filter_map(|l| l.export_id).collect();
+    let mut claims: HashMap<Root, Option<i64>> = HashMap::with_capacity(export_ids.len());
     let earlier = |i: usize, reason: String| {
         Some(Match {
             target: MatchTarget::Row { row: lines[i].row },
@@ -1252,11 +1277,14 @@ fn match_rows(
                             }
                     })
             };
-            let ids_differ = |j: usize| {
-                let differ = |k: usize| matches!((line.export_id, lines[k].export_id), (Some(a), Some(b)) if a != b);
-                differ(j) || matches!(roots[j], Root::Row(r) if differ(r))
+            let ids_differ = |root: Root| {
+                line.export_id
+                    .is_some_and(|e| claims.get(&root).is_some_and(|c| *c != Some(e)))
             };
-            if let Some(m) = existing.find(input, key, |id| numbers_differ(Root::Group(id))) {
+            let spoken_for = |id: i64| line.export_id != Some(id) && export_ids.contains(&id);
+            if let Some(m) = existing.find(input, key, line.export_id, spoken_for, |id| {
+                ids_differ(Root::Group(id)) || numbers_differ(Root::Group(id))
+            }) {
                 let root = match m.target {
                     MatchTarget::Group { id } => Root::Group(id),
                     MatchTarget::Row { .. } => Root::Row(i),
@@ -1277,7 +1305,7 @@ fn match_rows(
             } else {
                 let mut candidate = by_key.get(key.as_str()).map_or(NO_ROW, |(first, _)| *first);
                 while candidate != NO_ROW
-                    && (ids_differ(candidate) || numbers_differ(roots[candidate]))
+                    && (ids_differ(roots[candidate]) || numbers_differ(roots[candidate]))
                 {
                     candidate = next_same_key[candidate];
                 }
@@ -1295,6 +1323,12 @@ fn match_rows(
                     .entry((root, n.scheme.as_str()))
                     .or_insert(n.value.as_str());
             }
+        }
+        if let Some(e) = line.export_id {
+            claims
+                .entry(root)
+                .and_modify(|c| *c = c.filter(|c| *c == e))
+                .or_insert(Some(e));
         }
         for id in &input.identifiers {
             by_number.entry((&id.scheme, &id.value)).or_insert(i);
