@@ -1118,3 +1118,64 @@ fn export_rows_with_different_ids_never_match_one_group_by_name() {
     );
     assert_eq!(target(&p, 3), g(a));
 }
+
+/// "update" from a row whose class is just what its features suggest (as a groups export writes
+/// a group with no class set) keeps a class staff set; a class the features do not suggest is
+/// the file setting one, and replaces it.
+#[test]
+fn an_update_keeps_the_class_staff_set_unless_the_file_sets_another() {
+    use compactdir_core::domain::classification::{GroupClass, Side};
+    use compactdir_core::domain::group::FeatureAnswer;
+    let t = TempDirectory::new();
+    let store = t.open();
+    let mut g = group("Seedley Tenants");
+    g.features = (1..=8)
+        .map(|number| FeatureAnswer {
+            number,
+            side: Some(Side::Community),
+            evidence: String::new(),
+        })
+        .collect();
+    g.class_override = Some(GroupClass::Voluntary);
+    g.class_override_reason = "employs two staff".into();
+    let id = store.save_group(g).unwrap().input.id.unwrap();
+    assert_eq!(
+        store.get_group(id).unwrap().suggestion.class,
+        GroupClass::Community
+    );
+
+    for class in ["community", "unclassified"] {
+        let s = import(
+            &store,
+            format!(
+                "name,class,community_features,phone\n\
+                 Seedley Tenants,{class},1;2;3;4;5;6;7;8,0161 000 0000\n"
+            )
+            .as_bytes(),
+            Choice::Update,
+        );
+        assert_eq!(s.updated + s.unchanged, 1, "{class}: {s}");
+        let g = store.get_group(id).unwrap();
+        assert_eq!(
+            g.input.phone, "0161 000 0000",
+            "{class}: the update is saved"
+        );
+        assert_eq!(
+            (g.class, g.input.class_override_reason.as_str()),
+            (GroupClass::Voluntary, "employs two staff"),
+            "{class}: the class staff set stays"
+        );
+    }
+
+    import(
+        &store,
+        b"name,class,class_reason\nSeedley Tenants,mixed,a grant of its own\n",
+        Choice::Update,
+    );
+    let g = store.get_group(id).unwrap();
+    assert_eq!(
+        (g.class, g.input.class_override_reason.as_str()),
+        (GroupClass::Mixed, "a grant of its own"),
+        "a class the file sets replaces it"
+    );
+}

@@ -915,12 +915,19 @@ impl Store {
                 Field::Activities => merged.activities = new.activities.clone(),
                 Field::Status => merged.status = new.status,
                 Field::LastChecked => merged.last_checked = new.last_checked.clone(),
-                // The same class keeps the reason staff gave for it.
-                Field::Class if new.class_override != merged.class_override => {
-                    merged.class_override = new.class_override;
-                    merged.class_override_reason = new.class_override_reason.clone();
+                // A file sets a class only where its features would not suggest it (`read_row`
+                // leaves one that would unset: a groups export writes the class in force, most
+                // often just the suggestion), so a class staff set stays unless the file sets
+                // another; the same class keeps the reason staff gave for it.
+                Field::Class => {
+                    if let Some(c) = new
+                        .class_override
+                        .filter(|c| merged.class_override != Some(*c))
+                    {
+                        merged.class_override = Some(c);
+                        merged.class_override_reason = new.class_override_reason.clone();
+                    }
                 }
-                Field::Class => {}
                 Field::CommunityFeatures | Field::VoluntaryFeatures => {
                     for f in &new.features {
                         match merged.features.iter_mut().find(|m| m.number == f.number) {
