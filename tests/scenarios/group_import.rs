@@ -1179,3 +1179,42 @@ fn an_update_keeps_the_class_staff_set_unless_the_file_sets_another() {
         "a class the file sets replaces it"
     );
 }
+/// A row chosen as new whose number an earlier row brought to a group by updating it is refused
+/// naming that row, not the row that added the group.
+#[test]
+fn a_number_already_on_an_earlier_row_names_the_row_that_brought_it() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let p = plan(
+        &store,
+        "f.csv",
+        b"name,charity number\n\
+          Weaste Carers,\n\
+          Seedley Choir,\n\
+          Kersal Walkers,\n\
+          Weaste Carers,1123456\n\
+          Carers in Weaste,1123456\n",
+    );
+    assert_eq!(target(&p, 5), Some(MatchTarget::Row { row: 2 }));
+    assert_eq!(target(&p, 6), Some(MatchTarget::Row { row: 5 }));
+    let s = store
+        .apply_group_import(
+            &p,
+            &Choices {
+                on_match: Choice::Update,
+                rows: [(6, Choice::New)].into_iter().collect(),
+            },
+            &mut |_| {},
+        )
+        .unwrap();
+    assert_eq!((s.added, s.updated), (3, 1), "{s}");
+    assert_eq!(
+        s.rejected
+            .iter()
+            .map(|r| r.problems[0].message.as_str())
+            .collect::<Vec<_>>(),
+        ["row 6, column charity number: charity number (England and Wales) 1123456 is already on \
+          row 5 of this file, and two groups cannot share a number: import this row as an update \
+          of that row's group, or skip it"]
+    );
+}

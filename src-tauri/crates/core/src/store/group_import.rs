@@ -365,7 +365,7 @@ impl Store {
     /// no backup; one that saves takes a before-import backup first.
     ///
     /// A row chosen as a new group whose registration number another group already has (in the
-    /// directory, or added by an earlier row) is refused on its own: it joins the summary's
+    /// directory, or brought by an earlier row) is refused on its own: it joins the summary's
     /// rejected rows, and the other rows are saved.
     ///
     /// # Errors
@@ -419,7 +419,10 @@ impl Store {
             let mut stmt = tx.prepare("SELECT scheme, value, group_id FROM group_identifiers")?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
-                taken.saved.insert(r.get(0)?, r.get(1)?, r.get(2)?);
+                let group = r.get(2)?;
+                taken
+                    .saved
+                    .insert(r.get(0)?, r.get(1)?, Holder { group, row: None });
             }
         }
         let mut summary = ImportSummary {
@@ -434,9 +437,6 @@ impl Store {
         let mut problems: Vec<FieldProblem> = Vec::new();
         let mut group_of_row: HashMap<usize, i64> = HashMap::new();
         let mut new_groups = NewGroups::new(&tx, &now)?;
-        // The row that added each new group, by id less the first id: the groups are added in
-        // one run of ids.
-        let mut adding_rows: Vec<usize> = Vec::new();
         let mut any_update = false;
         // Rows refused while saving: a later row that matched one of them has no group to update.
         let mut refused_rows: HashSet<usize> = HashSet::new();
@@ -486,8 +486,16 @@ impl Store {
                     match self.update_from(&tx, id, &r.line)? {
                         Updated::Changed(before, identifiers) => {
                             any_update = true;
+                            // A number the group had keeps the row it came with (or none); one new
+                            // to it is this row's.
                             for ident in identifiers {
-                                taken.saved.insert(ident.scheme, ident.value, id);
+                                if taken.get(&ident.scheme, &ident.value).is_none() {
+                                    let holder = Holder {
+                                        group: id,
+                                        row: Some(row),
+                                    };
+                                    taken.saved.insert(ident.scheme, ident.value, holder);
+                                }
                             }
                             // A group this import added stays added (undo removes it), but with
                             // a row of its own, since its updated time is no longer the import's.
@@ -520,22 +528,20 @@ impl Store {
                     if let Some((_, ident, holder)) = clash {
                         // Numbers are a group's own, so this row cannot be a second group: it is
                         // refused on its own, and the other rows go in.
-                        let refusal = match new_groups.added_range() {
-                            Some((first, last)) if (first..=last).contains(&holder) => {
-                                NumberTaken::OnEarlierRow {
-                                    scheme: ident.scheme.clone(),
-                                    value: ident.value.clone(),
-                                    row: adding_rows[(holder - first) as usize],
-                                }
-                            }
-                            _ => NumberTaken::OfGroup {
+                        let refusal = match holder.row {
+                            Some(row) => NumberTaken::OnEarlierRow {
+                                scheme: ident.scheme.clone(),
+                                value: ident.value.clone(),
+                                row,
+                            },
+                            None => NumberTaken::OfGroup {
                                 scheme: ident.scheme.clone(),
                                 value: ident.value.clone(),
                                 name: tx
                                     .prepare_cached("SELECT name FROM groups WHERE id = ?1")?
-                                    .query_row([holder], |g| g.get::<_, String>(0))
+                                    .query_row([holder.group], |g| g.get::<_, String>(0))
                                     .map(|n| shown_name(&n))?,
-                                id: holder,
+                                id: holder.group,
                             },
                         };
                         summary.rejected.push(refused_row(
@@ -550,9 +556,12 @@ impl Store {
                         continue;
                     }
                     let id = new_groups.add(&r.line.input)?;
-                    adding_rows.push(row);
                     for ident in &r.line.input.identifiers {
-                        taken.added.insert((&ident.scheme, &ident.value), id);
+                        let holder = Holder {
+                            group: id,
+                            row: Some(row),
+                        };
+                        taken.added.insert((&ident.scheme, &ident.value), holder);
                     }
                     group_of_row.insert(row, id);
                     summary.added += 1;
@@ -999,8 +1008,9 @@ fn same_group(before: &GroupInput, after: &GroupInput) -> bool {
 /// or to skip the row.
 #[derive(Debug, thiserror::Error)]
 enum NumberTaken {
-    /// The group was added by an earlier row of this file (named by its row: the group has no
-    /// id the user could look for until the import is saved).
+    /// An earlier row of this file brought the number, adding its group or updating one (named
+    /// by that row, not the one that added the group: a group added here has no id the user
+    /// could look for until the import is saved).
     #[error("{} {value} is already on row {row} of this file, and two groups cannot share a number: import this row as an update of that row's group, or skip it", scheme_words(.scheme))]
     OnEarlierRow {
         scheme: String,
@@ -1191,15 +1201,24 @@ impl<V> ByNumber<V> {
 }
 
 /// Which group holds each registration number while an import is saved: the directory's, read
-/// once, and those the import's new groups bring, borrowed from the plan rather than copied.
+/// once, and those the import's rows bring (a new group's borrowed from the plan, not copied).
 #[derive(Default)]
 struct Taken<'p> {
-    saved: ByNumber<i64>,
-    added: HashMap<(&'p str, &'p str), i64>,
+    saved: ByNumber<Holder>,
+    added: HashMap<(&'p str, &'p str), Holder>,
 }
 
-impl<'p> Taken<'p> {
-    fn get(&self, scheme: &'p str, value: &'p str) -> Option<i64> {
+/// The group holding a number, and the row of the file that brought it there (`None` for a
+/// number the group had before the import): a row refused for the number names that row, which
+/// need not be the one that added the group.
+#[derive(Debug, Clone, Copy)]
+struct Holder {
+    group: i64,
+    row: Option<usize>,
+}
+
+impl Taken<'_> {
+    fn get(&self, scheme: &str, value: &str) -> Option<Holder> {
         self.added
             .get(&(scheme, value))
             .or_else(|| self.saved.get(scheme, value))
