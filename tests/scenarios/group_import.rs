@@ -763,7 +763,8 @@ fn the_registers_same_name_charities_are_added_as_separate_groups() {
 
 /// Rows of a groups export with different ids are different groups by the exporter's own
 /// statement: never matched to each other by name. They may still match a group of the
-/// directory, and the same number on two rows is still a match.
+/// directory, but not one an earlier row with another id matched; the same number on two rows is
+/// still a match.
 #[test]
 fn export_rows_with_different_ids_are_never_matched_to_each_other_by_name() {
     use compactdir_core::import::mapping::{ColumnField, Field};
@@ -816,7 +817,7 @@ fn export_rows_with_different_ids_are_never_matched_to_each_other_by_name() {
         b"id,name,charity_number,postcode\n1,Weaste Carers,,\n2,Weaste Carers,,\n",
     );
     assert_eq!(target(&p, 2), Some(MatchTarget::Group { id: carers }));
-    assert_eq!(target(&p, 3), Some(MatchTarget::Group { id: carers }));
+    assert_eq!(target(&p, 3), None, "the group is row 2's");
 }
 
 /// The demo directory exported and imported into a fresh file comes back whole: its same-name
@@ -1003,5 +1004,217 @@ fn a_row_updating_a_refused_rows_group_is_refused_too_not_added() {
         store.list_groups().unwrap().len(),
         1,
         "no second Carers group"
+    );
+}
+
+/// Two groups of the directory with one name and no numbers, exported and imported back with
+/// "update": each row updates its own group (the row's id is that group's), not both the first.
+#[test]
+fn same_name_groups_exported_and_imported_back_each_update_their_own_group() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let add = |phone: &str| {
+        let mut g = group("Friends of Longford Park");
+        g.phone = phone.into();
+        store.save_group(g).unwrap().input.id.unwrap()
+    };
+    let (a, b) = (add("0161 100 0001"), add("0161 100 0002"));
+    let mut csv = Vec::new();
+    store.export_groups(&mut csv, "groups.csv").unwrap();
+    let csv = String::from_utf8(csv)
+        .unwrap()
+        .replace("0161 100 0001", "0161 100 1111")
+        .replace("0161 100 0002", "0161 100 2222");
+    let p = plan(&store, "groups.csv", csv.as_bytes());
+    let reasons: Vec<(MatchTarget, &str)> = p
+        .rows
+        .iter()
+        .map(|r| {
+            let m = r.matched.as_ref().unwrap();
+            (m.target.clone(), m.reason.as_str())
+        })
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (
+                MatchTarget::Group { id: a },
+                format!("same name and id {a} (2 groups have the name)").as_str()
+            ),
+            (
+                MatchTarget::Group { id: b },
+                format!("same name and id {b} (2 groups have the name)").as_str()
+            ),
+        ]
+    );
+    let s = apply(&store, &p, Choice::Update).unwrap();
+    assert_eq!((s.added, s.updated), (0, 2), "{s}");
+    let phone = |id| store.get_group(id).unwrap().input.phone;
+    assert_eq!(
+        (phone(a), phone(b)),
+        ("0161 100 1111".into(), "0161 100 2222".into())
+    );
+}
+
+/// Rows whose ids are not this directory's (another directory's export) are still different
+/// groups: a same-name group an earlier row with another id has matched is passed over, for the
+/// next one or none, and a group whose id a later row of the file has is left for that row.
+#[test]
+fn export_rows_with_different_ids_never_match_one_group_by_name() {
+    use compactdir_core::import::mapping::{ColumnField, Field};
+    let t = TempDirectory::new();
+    let store = t.open();
+    let a = store
+        .save_group(group("Friends of Longford Park"))
+        .unwrap()
+        .input
+        .id
+        .unwrap();
+    let b = store
+        .save_group(group("Friends of Longford Park"))
+        .unwrap()
+        .input
+        .id
+        .unwrap();
+    let mapping = Mapping {
+        columns: [("id", Field::ExportId), ("name", Field::Name)]
+            .into_iter()
+            .map(|(column, field)| ColumnField {
+                column: column.into(),
+                field,
+            })
+            .collect(),
+    };
+    let plan = |bytes: String| {
+        store
+            .plan_group_import("groups.csv", bytes.as_bytes(), &mapping, &mut |_| {})
+            .unwrap()
+    };
+    let g = |id| Some(MatchTarget::Group { id });
+    let p = plan(
+        "id,name\n\
+         900,Friends of Longford Park\n\
+         901,Friends of Longford Park\n\
+         902,Friends of Longford Park\n\
+         ,Friends of Longford Park\n"
+            .to_string(),
+    );
+    assert_eq!(target(&p, 2), g(a));
+    assert_eq!(
+        p.rows[0].matched.as_ref().unwrap().reason,
+        "same name (2 groups have it)"
+    );
+    assert_eq!(target(&p, 3), g(b), "group {a} is row 2's");
+    assert_eq!(target(&p, 4), None, "both groups are other rows'");
+    assert_eq!(target(&p, 5), g(a), "a row without an id says nothing");
+
+    let p = plan(format!(
+        "id,name\n900,Friends of Longford Park\n{a},Friends of Longford Park\n"
+    ));
+    assert_eq!(
+        target(&p, 2),
+        g(b),
+        "group {a} is left for row 3, whose id it is"
+    );
+    assert_eq!(target(&p, 3), g(a));
+}
+
+/// "update" from a row whose class is just what its features suggest (as a groups export writes
+/// a group with no class set) keeps a class staff set; a class the features do not suggest is
+/// the file setting one, and replaces it.
+#[test]
+fn an_update_keeps_the_class_staff_set_unless_the_file_sets_another() {
+    use compactdir_core::domain::classification::{GroupClass, Side};
+    use compactdir_core::domain::group::FeatureAnswer;
+    let t = TempDirectory::new();
+    let store = t.open();
+    let mut g = group("Seedley Tenants");
+    g.features = (1..=8)
+        .map(|number| FeatureAnswer {
+            number,
+            side: Some(Side::Community),
+            evidence: String::new(),
+        })
+        .collect();
+    g.class_override = Some(GroupClass::Voluntary);
+    g.class_override_reason = "employs two staff".into();
+    let id = store.save_group(g).unwrap().input.id.unwrap();
+    assert_eq!(
+        store.get_group(id).unwrap().suggestion.class,
+        GroupClass::Community
+    );
+
+    for class in ["community", "unclassified"] {
+        let s = import(
+            &store,
+            format!(
+                "name,class,community_features,phone\n\
+                 Seedley Tenants,{class},1;2;3;4;5;6;7;8,0161 000 0000\n"
+            )
+            .as_bytes(),
+            Choice::Update,
+        );
+        assert_eq!(s.updated + s.unchanged, 1, "{class}: {s}");
+        let g = store.get_group(id).unwrap();
+        assert_eq!(
+            g.input.phone, "0161 000 0000",
+            "{class}: the update is saved"
+        );
+        assert_eq!(
+            (g.class, g.input.class_override_reason.as_str()),
+            (GroupClass::Voluntary, "employs two staff"),
+            "{class}: the class staff set stays"
+        );
+    }
+
+    import(
+        &store,
+        b"name,class,class_reason\nSeedley Tenants,mixed,a grant of its own\n",
+        Choice::Update,
+    );
+    let g = store.get_group(id).unwrap();
+    assert_eq!(
+        (g.class, g.input.class_override_reason.as_str()),
+        (GroupClass::Mixed, "a grant of its own"),
+        "a class the file sets replaces it"
+    );
+}
+/// A row chosen as new whose number an earlier row brought to a group by updating it is refused
+/// naming that row, not the row that added the group.
+#[test]
+fn a_number_already_on_an_earlier_row_names_the_row_that_brought_it() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let p = plan(
+        &store,
+        "f.csv",
+        b"name,charity number\n\
+          Weaste Carers,\n\
+          Seedley Choir,\n\
+          Kersal Walkers,\n\
+          Weaste Carers,1123456\n\
+          Carers in Weaste,1123456\n",
+    );
+    assert_eq!(target(&p, 5), Some(MatchTarget::Row { row: 2 }));
+    assert_eq!(target(&p, 6), Some(MatchTarget::Row { row: 5 }));
+    let s = store
+        .apply_group_import(
+            &p,
+            &Choices {
+                on_match: Choice::Update,
+                rows: [(6, Choice::New)].into_iter().collect(),
+            },
+            &mut |_| {},
+        )
+        .unwrap();
+    assert_eq!((s.added, s.updated), (3, 1), "{s}");
+    assert_eq!(
+        s.rejected
+            .iter()
+            .map(|r| r.problems[0].message.as_str())
+            .collect::<Vec<_>>(),
+        ["row 6, column charity number: charity number (England and Wales) 1123456 is already on \
+          row 5 of this file, and two groups cannot share a number: import this row as an update \
+          of that row's group, or skip it"]
     );
 }

@@ -365,7 +365,7 @@ impl Store {
     /// no backup; one that saves takes a before-import backup first.
     ///
     /// A row chosen as a new group whose registration number another group already has (in the
-    /// directory, or added by an earlier row) is refused on its own: it joins the summary's
+    /// directory, or brought by an earlier row) is refused on its own: it joins the summary's
     /// rejected rows, and the other rows are saved.
     ///
     /// # Errors
@@ -419,7 +419,10 @@ impl Store {
             let mut stmt = tx.prepare("SELECT scheme, value, group_id FROM group_identifiers")?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
-                taken.saved.insert(r.get(0)?, r.get(1)?, r.get(2)?);
+                let group = r.get(2)?;
+                taken
+                    .saved
+                    .insert(r.get(0)?, r.get(1)?, Holder { group, row: None });
             }
         }
         let mut summary = ImportSummary {
@@ -434,9 +437,6 @@ impl Store {
         let mut problems: Vec<FieldProblem> = Vec::new();
         let mut group_of_row: HashMap<usize, i64> = HashMap::new();
         let mut new_groups = NewGroups::new(&tx, &now)?;
-        // The row that added each new group, by id less the first id: the groups are added in
-        // one run of ids.
-        let mut adding_rows: Vec<usize> = Vec::new();
         let mut any_update = false;
         // Rows refused while saving: a later row that matched one of them has no group to update.
         let mut refused_rows: HashSet<usize> = HashSet::new();
@@ -486,8 +486,16 @@ impl Store {
                     match self.update_from(&tx, id, &r.line)? {
                         Updated::Changed(before, identifiers) => {
                             any_update = true;
+                            // A number the group had keeps the row it came with (or none); one new
+                            // to it is this row's.
                             for ident in identifiers {
-                                taken.saved.insert(ident.scheme, ident.value, id);
+                                if taken.get(&ident.scheme, &ident.value).is_none() {
+                                    let holder = Holder {
+                                        group: id,
+                                        row: Some(row),
+                                    };
+                                    taken.saved.insert(ident.scheme, ident.value, holder);
+                                }
                             }
                             // A group this import added stays added (undo removes it), but with
                             // a row of its own, since its updated time is no longer the import's.
@@ -520,22 +528,20 @@ impl Store {
                     if let Some((_, ident, holder)) = clash {
                         // Numbers are a group's own, so this row cannot be a second group: it is
                         // refused on its own, and the other rows go in.
-                        let refusal = match new_groups.added_range() {
-                            Some((first, last)) if (first..=last).contains(&holder) => {
-                                NumberTaken::OnEarlierRow {
-                                    scheme: ident.scheme.clone(),
-                                    value: ident.value.clone(),
-                                    row: adding_rows[(holder - first) as usize],
-                                }
-                            }
-                            _ => NumberTaken::OfGroup {
+                        let refusal = match holder.row {
+                            Some(row) => NumberTaken::OnEarlierRow {
+                                scheme: ident.scheme.clone(),
+                                value: ident.value.clone(),
+                                row,
+                            },
+                            None => NumberTaken::OfGroup {
                                 scheme: ident.scheme.clone(),
                                 value: ident.value.clone(),
                                 name: tx
                                     .prepare_cached("SELECT name FROM groups WHERE id = ?1")?
-                                    .query_row([holder], |g| g.get::<_, String>(0))
+                                    .query_row([holder.group], |g| g.get::<_, String>(0))
                                     .map(|n| shown_name(&n))?,
-                                id: holder,
+                                id: holder.group,
                             },
                         };
                         summary.rejected.push(refused_row(
@@ -550,9 +556,12 @@ impl Store {
                         continue;
                     }
                     let id = new_groups.add(&r.line.input)?;
-                    adding_rows.push(row);
                     for ident in &r.line.input.identifiers {
-                        taken.added.insert((&ident.scheme, &ident.value), id);
+                        let holder = Holder {
+                            group: id,
+                            row: Some(row),
+                        };
+                        taken.added.insert((&ident.scheme, &ident.value), holder);
                     }
                     group_of_row.insert(row, id);
                     summary.added += 1;
@@ -915,12 +924,19 @@ impl Store {
                 Field::Activities => merged.activities = new.activities.clone(),
                 Field::Status => merged.status = new.status,
                 Field::LastChecked => merged.last_checked = new.last_checked.clone(),
-                // The same class keeps the reason staff gave for it.
-                Field::Class if new.class_override != merged.class_override => {
-                    merged.class_override = new.class_override;
-                    merged.class_override_reason = new.class_override_reason.clone();
+                // A file sets a class only where its features would not suggest it (`read_row`
+                // leaves one that would unset: a groups export writes the class in force, most
+                // often just the suggestion), so a class staff set stays unless the file sets
+                // another; the same class keeps the reason staff gave for it.
+                Field::Class => {
+                    if let Some(c) = new
+                        .class_override
+                        .filter(|c| merged.class_override != Some(*c))
+                    {
+                        merged.class_override = Some(c);
+                        merged.class_override_reason = new.class_override_reason.clone();
+                    }
                 }
-                Field::Class => {}
                 Field::CommunityFeatures | Field::VoluntaryFeatures => {
                     for f in &new.features {
                         match merged.features.iter_mut().find(|m| m.number == f.number) {
@@ -992,8 +1008,9 @@ fn same_group(before: &GroupInput, after: &GroupInput) -> bool {
 /// or to skip the row.
 #[derive(Debug, thiserror::Error)]
 enum NumberTaken {
-    /// The group was added by an earlier row of this file (named by its row: the group has no
-    /// id the user could look for until the import is saved).
+    /// An earlier row of this file brought the number, adding its group or updating one (named
+    /// by that row, not the one that added the group: a group added here has no id the user
+    /// could look for until the import is saved).
     #[error("{} {value} is already on row {row} of this file, and two groups cannot share a number: import this row as an update of that row's group, or skip it", scheme_words(.scheme))]
     OnEarlierRow {
         scheme: String,
@@ -1099,19 +1116,39 @@ impl Existing {
 
     /// The group a row is: one with any of its numbers, else one with its name, else one with a
     /// name at least `CLOSE_NAME` alike in its postcode or ward. A group `apart(id)` says is
-    /// another (a different number on the same register) is never matched by name.
-    fn find(&self, input: &GroupInput, key: &str, apart: impl Fn(i64) -> bool) -> Option<Match> {
+    /// another (a different number on the same register, or already another export row's) is
+    /// never matched by name. Of several groups with the name, the one whose id is the row's
+    /// `export_id` is taken first, then one that no other row of the file has as its id
+    /// (`spoken_for`), so a groups export of this directory updates each group from its own row
+    /// in whatever order the rows come.
+    fn find(
+        &self,
+        input: &GroupInput,
+        key: &str,
+        export_id: Option<i64>,
+        spoken_for: impl Fn(i64) -> bool,
+        apart: impl Fn(i64) -> bool,
+    ) -> Option<Match> {
         for i in &input.identifiers {
             if let Some(id) = self.by_ident.get(&i.scheme, &i.value) {
                 return self.matched(*id, format!("same {} {}", scheme_words(&i.scheme), i.value));
             }
         }
         if let Some(ids) = self.by_key.get(key) {
-            if let Some(id) = ids.iter().copied().find(|id| !apart(*id)) {
-                let reason = if ids.len() > 1 {
-                    format!("same name ({} groups have it)", ids.len())
-                } else {
-                    "same name".to_string()
+            let own = export_id.filter(|e| ids.contains(e) && !apart(*e));
+            // `min_by_key` keeps the first of equals: the directory's order otherwise.
+            let found = own.or_else(|| {
+                ids.iter()
+                    .copied()
+                    .filter(|id| !apart(*id))
+                    .min_by_key(|id| spoken_for(*id))
+            });
+            if let Some(id) = found {
+                let reason = match (own.is_some(), ids.len()) {
+                    (true, 1) => format!("same name and id {id}"),
+                    (true, n) => format!("same name and id {id} ({n} groups have the name)"),
+                    (false, 1) => "same name".to_string(),
+                    (false, n) => format!("same name ({n} groups have it)"),
                 };
                 return self.matched(id, reason);
             }
@@ -1164,15 +1201,24 @@ impl<V> ByNumber<V> {
 }
 
 /// Which group holds each registration number while an import is saved: the directory's, read
-/// once, and those the import's new groups bring, borrowed from the plan rather than copied.
+/// once, and those the import's rows bring (a new group's borrowed from the plan, not copied).
 #[derive(Default)]
 struct Taken<'p> {
-    saved: ByNumber<i64>,
-    added: HashMap<(&'p str, &'p str), i64>,
+    saved: ByNumber<Holder>,
+    added: HashMap<(&'p str, &'p str), Holder>,
 }
 
-impl<'p> Taken<'p> {
-    fn get(&self, scheme: &'p str, value: &'p str) -> Option<i64> {
+/// The group holding a number, and the row of the file that brought it there (`None` for a
+/// number the group had before the import): a row refused for the number names that row, which
+/// need not be the one that added the group.
+#[derive(Debug, Clone, Copy)]
+struct Holder {
+    group: i64,
+    row: Option<usize>,
+}
+
+impl Taken<'_> {
+    fn get(&self, scheme: &str, value: &str) -> Option<Holder> {
         self.added
             .get(&(scheme, value))
             .or_else(|| self.saved.get(scheme, value))
@@ -1206,8 +1252,9 @@ const NO_ROW: usize = usize::MAX;
 ///
 /// A name is not enough when the two say they are different groups: both have a number on the
 /// same register and the numbers differ (two charities called Urmston Musical Theatre), or both
-/// are rows of a groups export with different ids. Numbers are compared with everything the row
-/// would join: the directory group's, and those of every earlier row matched to the same group.
+/// are rows of a groups export with different ids. Numbers and ids are compared with everything
+/// the row would join: the directory group's numbers, and those and the ids of every earlier row
+/// matched to the same group.
 fn match_rows(
     existing: &Existing,
     lines: &[GroupLine],
@@ -1222,6 +1269,10 @@ fn match_rows(
     // The register numbers of rows matched to a group or an earlier row (the first on each
     // register), which that group will gain; a row matching nothing keeps its own in its line.
     let mut gathered: HashMap<(Root, &str), &str> = HashMap::new();
+    // The export id of the rows joined to each group (`None` once two ids have, by a number), and
+    // every export id in the file: both stay empty for a file that is not a groups export.
+    let export_ids: HashSet<i64> = lines.iter().filter_map(|l| l.export_id).collect();
+    let mut claims: HashMap<Root, Option<i64>> = HashMap::with_capacity(export_ids.len());
     let earlier = |i: usize, reason: String| {
         Some(Match {
             target: MatchTarget::Row { row: lines[i].row },
@@ -1252,11 +1303,14 @@ fn match_rows(
                             }
                     })
             };
-            let ids_differ = |j: usize| {
-                let differ = |k: usize| matches!((line.export_id, lines[k].export_id), (Some(a), Some(b)) if a != b);
-                differ(j) || matches!(roots[j], Root::Row(r) if differ(r))
+            let ids_differ = |root: Root| {
+                line.export_id
+                    .is_some_and(|e| claims.get(&root).is_some_and(|c| *c != Some(e)))
             };
-            if let Some(m) = existing.find(input, key, |id| numbers_differ(Root::Group(id))) {
+            let spoken_for = |id: i64| line.export_id != Some(id) && export_ids.contains(&id);
+            if let Some(m) = existing.find(input, key, line.export_id, spoken_for, |id| {
+                ids_differ(Root::Group(id)) || numbers_differ(Root::Group(id))
+            }) {
                 let root = match m.target {
                     MatchTarget::Group { id } => Root::Group(id),
                     MatchTarget::Row { .. } => Root::Row(i),
@@ -1277,7 +1331,7 @@ fn match_rows(
             } else {
                 let mut candidate = by_key.get(key.as_str()).map_or(NO_ROW, |(first, _)| *first);
                 while candidate != NO_ROW
-                    && (ids_differ(candidate) || numbers_differ(roots[candidate]))
+                    && (ids_differ(roots[candidate]) || numbers_differ(roots[candidate]))
                 {
                     candidate = next_same_key[candidate];
                 }
@@ -1295,6 +1349,12 @@ fn match_rows(
                     .entry((root, n.scheme.as_str()))
                     .or_insert(n.value.as_str());
             }
+        }
+        if let Some(e) = line.export_id {
+            claims
+                .entry(root)
+                .and_modify(|c| *c = c.filter(|c| *c == e))
+                .or_insert(Some(e));
         }
         for id in &input.identifiers {
             by_number.entry((&id.scheme, &id.value)).or_insert(i);
