@@ -179,7 +179,11 @@ test("rows with problems are listed by row, column and reason, and saved as a CS
     assert.equal(await nameSelect.property("value"), "name", "“Organisation” suggests the name");
     await driver.execute("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));", [nameSelect]);
     await press(driver, "#import-check");
-    assert.match(await (await driver.waitForElement("#mapping-problems")).text(), /Choose the column that holds each group's name/);
+    assert.match(
+      await (await driver.waitForElement("#mapping-problems")).text(),
+      /No column is chosen for the group's name: under “Fills the field”, choose “Name” for the column that holds each group's name \(this file's columns are “Organisation” and “Postcode”\)/,
+    );
+    assert.equal((await driver.findAll("#mapping-no-name")).length, 0, "“Organisation” looked like a name: no word that none does");
     await driver.execute("arguments[0].value = 'name'; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));", [nameSelect]);
     await press(driver, "#import-check");
 
@@ -198,6 +202,75 @@ test("rows with problems are listed by row, column and reason, and saved as a CS
     assert.match(saved, /Bad Postcode Group/);
   } catch (e) {
     await driver.screenshot(path.join(artifacts, "import-rejected-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    throw e;
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Reads the file at `file` in step 1 of the wizard (typed into the path field). */
+async function readFile(driver, file) {
+  const field = await driver.waitForElement("#import-path");
+  await field.clear();
+  await field.type(file);
+  await press(driver, "#import-read");
+}
+
+test("an empty file, a picture and a CSV of wards are each told apart by what is wrong with them", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const empty = path.join(dir, "empty.csv");
+  writeFileSync(empty, "\uFEFF\r\n\r\n");
+  // The app's own icon, a real PNG, saved as .csv.
+  const png = path.join(dir, "logo.csv");
+  writeFileSync(png, readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "src-tauri", "icons", "icon.png")));
+  const wards = realData("ons_ward_to_lad_may2022_greater_manchester.csv");
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    await go(driver, "import");
+
+    // Refused beside the path, naming the file and what is wrong; the field takes focus.
+    await readFile(driver, empty);
+    let err = await driver.waitForElement("#import-path-error");
+    assert.match(await err.text(), /empty\.csv is empty: it has no column names and no rows\./);
+    assert.equal(await (await driver.find("#import-path")).attribute("aria-invalid"), "true");
+    assert.equal(await driver.execute("return document.activeElement.id", []), "import-path");
+    assert.equal((await driver.findAll("#import-to-mapping")).length, 0, "no way on to the columns");
+
+    await readFile(driver, png);
+    await driver.waitFor("the picture's message", async () => /logo\.csv/.test(await (await driver.find("#import-path-error")).text()));
+    err = await driver.find("#import-path-error");
+    assert.match(await err.text(), /logo\.csv is not a text file \(it looks like a PNG picture\): choose the spreadsheet saved as CSV instead\./);
+    await driver.screenshot(path.join(artifacts, "import-not-text.png"));
+
+    // A good CSV of something else: read, and the columns step says no column looks like a name,
+    // with the columns; a column can still be chosen, and the rows are then checked.
+    await readFile(driver, wards);
+    await press(driver, "#import-to-mapping");
+    const noName = await driver.waitForElement("#mapping-no-name");
+    assert.equal(
+      await noName.text(),
+      "No column of ons_ward_to_lad_may2022_greater_manchester.csv looks like a group's name. Its 4 columns are “wd22cd”, “wd22nm”, “lad22cd” and “lad22nm”. " +
+        "If one of them holds the groups' names, choose “Name” for it under “Fills the field” below; if none does, this is not a file of groups: go back and choose another file.",
+    );
+    await driver.execute("arguments[0].scrollIntoView({ block: 'center' });", [noName]);
+    await driver.screenshot(path.join(artifacts, "import-no-name-panel.png"));
+    await press(driver, "#import-check");
+    const problems = await driver.waitForElement("#mapping-problems");
+    assert.match(await problems.text(), /No column is chosen for the group's name: .* \(this file's columns are “wd22cd”, “wd22nm”, “lad22cd” and “lad22nm”\)/);
+    assert.equal(await driver.execute("return document.activeElement.id", []), "mapping-problems", "the problem takes focus");
+    await driver.screenshot(path.join(artifacts, "import-no-name-column.png"));
+
+    const nameSelect = await driver.find("#map-1");
+    await driver.execute("arguments[0].value = 'name'; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));", [nameSelect]);
+    await driver.waitFor("the words to go once a column is chosen", async () => (await driver.findAll("#mapping-no-name")).length === 0);
+    await press(driver, "#import-check");
+    await driver.waitForElement("#check-counts");
+    assert.equal(await number(driver, "#count-read"), 215, "the 215 wards read as rows, nothing saved yet");
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "import-files-failed.png")).catch((s) => console.error("screenshot:", s.message));
     throw e;
   } finally {
     await app.stop();

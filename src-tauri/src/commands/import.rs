@@ -129,10 +129,28 @@ pub async fn import_preview(
     session: State<'_, ImportSession>,
     path: String,
 ) -> Result<ImportPreview, AppError> {
-    let path = path_of(&path, "path")?;
+    preview(state.inner(), session.inner(), &path)
+}
+
+/// `import_preview`, on the app's state.
+fn preview(
+    state: &AppState,
+    session: &ImportSession,
+    path: &str,
+) -> Result<ImportPreview, AppError> {
+    let path = path_of(path, "path")?;
     let bytes = std::fs::read(&path).map_err(|e| io_problem("path", &path, &e))?;
-    let (preview, mappings) =
-        state.with(|s| Ok((s.preview_group_import(&bytes)?, s.mappings()?)))?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // An empty file, a workbook or a picture is refused by its name, beside the path.
+    let (preview, mappings) = state.with(|s| {
+        let preview = s
+            .preview_group_import(&bytes)
+            .map_err(|e| e.about_file(file_name.clone()))?;
+        Ok((preview, s.mappings()?))
+    })?;
     let token = {
         let mut next = session
             .next_token
@@ -141,10 +159,6 @@ pub async fn import_preview(
         *next += 1;
         *next
     };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     if let Ok(mut pending) = session.inner.lock() {
         *pending = Some(Pending {
             token,
@@ -182,9 +196,24 @@ pub async fn import_check(
     token: u64,
     mapping: Mapping,
 ) -> Result<ImportCheck, AppError> {
+    check(state.inner(), session.inner(), token, &mapping, &mut |p| {
+        emit(&app, p)
+    })
+}
+
+/// `import_check`, on the app's state.
+fn check(
+    state: &AppState,
+    session: &ImportSession,
+    token: u64,
+    mapping: &Mapping,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportCheck, AppError> {
     let (file_name, bytes) = session.get(token, |p| (p.file_name.clone(), p.bytes.clone()))?;
-    let plan = state
-        .with(|s| s.plan_group_import(&file_name, &bytes, &mapping, &mut |p| emit(&app, p)))?;
+    let plan = state.with(|s| {
+        s.plan_group_import(&file_name, &bytes, mapping, progress)
+            .map_err(|e| e.about_file(file_name.clone()))
+    })?;
     let check = ImportCheck {
         token,
         read: plan.read,
@@ -268,4 +297,73 @@ pub fn export_groups_csv(state: State<'_, AppState>, path: String) -> Result<usi
     let path = path_of(&path, "export-path")?;
     let file = std::fs::File::create(&path).map_err(|e| io_problem("export-path", &path, &e))?;
     state.with(|s| s.export_groups(file, &path.display().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A folder of its own for one test, removed at the end.
+    struct Folder(PathBuf);
+
+    impl Folder {
+        fn new(test: &str) -> Folder {
+            let dir = std::env::temp_dir()
+                .join(format!("compactdir-import-{test}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            Folder(dir)
+        }
+        fn path(&self, name: &str) -> String {
+            self.0.join(name).display().to_string()
+        }
+    }
+
+    impl Drop for Folder {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    /// An empty file, a picture saved as .csv and a real CSV of wards, read in the window: the
+    /// first two are refused by name, as written; the wards file is read (its mapping step lets
+    /// the user choose a column) with no column suggested for the name.
+    #[test]
+    fn files_with_no_groups_are_refused_by_name_or_read_with_no_name_column() {
+        let dir = Folder::new("files");
+        let state = AppState::open(dir.0.join("directory.sqlite3"));
+        let session = ImportSession::default();
+        let empty = dir.path("Empty.csv");
+        std::fs::write(&empty, b"\xEF\xBB\xBF\r\n\r\n").unwrap();
+        let e = preview(&state, &session, &empty).unwrap_err();
+        assert_eq!(
+            e.message,
+            "Empty.csv is empty: it has no column names and no rows."
+        );
+        let png = dir.path("logo.csv");
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("icons/icon.png"),
+            &png,
+        )
+        .unwrap();
+        let e = preview(&state, &session, &png).unwrap_err();
+        assert_eq!(
+            e.message,
+            "logo.csv is not a text file (it looks like a PNG picture): choose the spreadsheet saved as CSV instead."
+        );
+        // The real data: $COMPACTDIR_REAL_DATA, else shared/data/real above the project.
+        let real = std::env::var_os("COMPACTDIR_REAL_DATA")
+            .map(PathBuf::from)
+            .or_else(|| {
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .ancestors()
+                    .map(|a| a.join("shared/data/real"))
+                    .find(|p| p.is_dir())
+            })
+            .expect("set COMPACTDIR_REAL_DATA to the shared/data/real folder");
+        let wards = real.join("ons_ward_to_lad_may2022_greater_manchester.csv");
+        let p = preview(&state, &session, &wards.display().to_string()).unwrap();
+        assert_eq!(p.headers, ["wd22cd", "wd22nm", "lad22cd", "lad22nm"]);
+        assert!(p.suggestion.mapping.columns.is_empty());
+    }
 }

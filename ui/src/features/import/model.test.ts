@@ -8,6 +8,7 @@ import {
   headerRowWords,
   mappingFromSelections,
   missingColumns,
+  noNameColumnWords,
   openReferralWords,
   orderedMappings,
   problemReason,
@@ -45,9 +46,24 @@ describe("the column selects and the mapping", () => {
     expect(missingColumns(headers, m)).toEqual(["charity_name"]);
   });
 
-  it("need a name column before the rows are checked", () => {
-    expect(selectionProblems(["", "postcode"])).toEqual(["Choose the column that holds each group's name"]);
-    expect(selectionProblems(["name", ""])).toEqual([]);
+  it("need a name column before the rows are checked, and say where to choose it", () => {
+    expect(selectionProblems(["", "postcode"], ["Title", "Post code"])).toEqual([
+      "No column is chosen for the group's name: under “Fills the field”, choose “Name” for the column that holds each group's name (this file's columns are “Title” and “Post code”).",
+    ]);
+    expect(selectionProblems(["name", ""], ["Title", "Post code"])).toEqual([]);
+  });
+
+  it("say when no column looks like a name, with the file's columns and how to choose one", () => {
+    const wards = ["wd22cd", "wd22nm", "lad22cd", "lad22nm"];
+    const none = { columns: [] };
+    expect(noNameColumnWords("wards.csv", wards, none, ["", "", "", ""])).toBe(
+      "No column of wards.csv looks like a group's name. Its 4 columns are “wd22cd”, “wd22nm”, “lad22cd” and “lad22nm”. " +
+        "If one of them holds the groups' names, choose “Name” for it under “Fills the field” below; if none does, this is not a file of groups: go back and choose another file.",
+    );
+    expect(noNameColumnWords("one.csv", ["Title"], none, [""])).toContain("Its column is “Title”.");
+    // Once a column is chosen, or when the suggestion took one (and the user cleared it), it says nothing.
+    expect(noNameColumnWords("wards.csv", wards, none, ["", "name", "", ""])).toBe("");
+    expect(noNameColumnWords("g.csv", ["Organisation"], { columns: [{ column: "Organisation", field: "name" }] }, [""])).toBe("");
   });
 });
 

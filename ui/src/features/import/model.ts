@@ -25,9 +25,34 @@ export function missingColumns(headers: string[], mapping: Mapping): string[] {
   return [...new Set(mapping.columns.map((c) => c.column).filter((c) => !have.has(c)))];
 }
 
+/** "a, b and c", for a list in a sentence. */
+function listWords(items: string[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** The file's columns in a sentence, each in quotes. */
+function columnWords(headers: string[]): string {
+  return listWords(headers.map((h) => `“${h}”`));
+}
+
 /** What is wrong with the selects before the rows are checked; empty when nothing is. */
-export function selectionProblems(selections: string[]): string[] {
-  return selections.includes("name") ? [] : ["Choose the column that holds each group's name"];
+export function selectionProblems(selections: string[], headers: string[]): string[] {
+  return selections.includes("name")
+    ? []
+    : [
+        `No column is chosen for the group's name: under “Fills the field”, choose “Name” for the column that holds each group's name (this file's columns are ${columnWords(headers)}).`,
+      ];
+}
+
+/** When the suggested mapping takes no column for the name (a file of something else, or with
+ * unusual column names): that no column looks like a name, the columns there are, and how to
+ * choose one. Empty when the suggestion took one, or once one is chosen. */
+export function noNameColumnWords(fileName: string, headers: string[], suggested: Mapping, selections: string[]): string {
+  if (suggested.columns.some((c) => c.field === "name") || selections.includes("name")) return "";
+  return (
+    `No column of ${fileName} looks like a group's name. Its ${headers.length === 1 ? "column is" : `${headers.length} columns are`} ${columnWords(headers)}. ` +
+    "If one of them holds the groups' names, choose “Name” for it under “Fills the field” below; if none does, this is not a file of groups: go back and choose another file."
+  );
 }
 
 /** Where the suggested mapping came from, in words. */
