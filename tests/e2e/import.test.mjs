@@ -278,6 +278,59 @@ test("an empty file, a picture and a CSV of wards are each told apart by what is
   }
 });
 
+test("after the import, the rejected rows saved include the rows refused while saving, with their reasons", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const csv = path.join(dir, "tenants.csv");
+  writeFileSync(
+    csv,
+    "Organisation,Charity number,Postcode\r\n" +
+      "Weaste Tenants,1187654,M5 3PF\r\n" +
+      "Weaste Tenants Association,1187654,M5 4WT\r\n" +
+      "Bad Postcode Group,,XX9\r\n",
+  );
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    await go(driver, "import");
+    await readFile(driver, csv);
+    await press(driver, "#import-to-mapping");
+    await press(driver, "#import-check");
+    await driver.waitForElement("#check-counts");
+    assert.equal(await number(driver, "#count-rejected"), 1);
+    assert.equal(await number(driver, "#count-matched"), 1, "row 3 has row 2's charity number");
+
+    // Row 3 chosen as a new group: refused while saving, as its number is row 2's.
+    await press(driver, "input[name='on-match'][value='new']");
+    await press(driver, "#import-run");
+    await driver.waitForElement("#import-summary", 30000);
+    assert.equal(await number(driver, "#sum-added"), 1);
+    assert.equal(await number(driver, "#sum-rejected"), 2);
+    assert.match(await (await driver.find("#import-refused")).text(), /^1 row could not be added as a new group: its registration number is already a group's or an earlier row's\./);
+
+    // Saved from the summary, by the keyboard: Enter in the path field.
+    const out = path.join(dir, "tenants-rejected.csv");
+    const field = await driver.find("#summary-rejected-path");
+    await driver.execute("arguments[0].scrollIntoView({ block: 'center' });", [field]);
+    await field.type(`${out}\uE007`);
+    await driver.waitFor("the rejected rows to be saved", async () => existsSync(out) && /saved to/.test(await (await driver.find("#summary-rejected-saved")).text()));
+    assert.equal(await (await driver.find("#summary-rejected-saved")).text(), `2 rejected rows saved to ${out}.`);
+    assert.equal(await (await driver.find("#summary-rejected-saved")).attribute("role"), "status", "said in a live region");
+    const lines = readFileSync(out, "utf8").replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+    assert.equal(lines[0], "row,problems,Organisation,Charity number,Postcode");
+    assert.match(lines[1], /^3,"row 3, column Charity number: charity number \(England and Wales\) 1187654 is already on row 2 of this file, .*",Weaste Tenants Association,1187654,M5 4WT$/);
+    assert.match(lines[2], /^4,"row 4, column Postcode: XX9 is not a UK postcode",Bad Postcode Group,,XX9$/);
+    assert.equal(lines.length, 3);
+    await driver.screenshot(path.join(artifacts, "import-summary-rejected.png"));
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "import-refused-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    throw e;
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("the annual review pack and the Open Referral tables are written from the window", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
   const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });

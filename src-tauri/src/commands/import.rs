@@ -36,6 +36,9 @@ struct Pending {
     file_name: String,
     bytes: Vec<u8>,
     plan: Option<ImportPlan>,
+    /// Once the plan is imported, every row it rejected: the check's, and those refused while
+    /// saving (a new group with a number that is already a group's), as the summary lists them.
+    rejected_by_import: Option<Vec<RejectedRow>>,
 }
 
 impl ImportSession {
@@ -165,6 +168,7 @@ fn preview(
             file_name: file_name.clone(),
             bytes,
             plan: None,
+            rejected_by_import: None,
         });
     }
     Ok(ImportPreview {
@@ -231,25 +235,33 @@ fn check(
             .collect(),
         rejected: plan.rejected.clone(),
     };
-    session.get(token, |p| p.plan = Some(plan))?;
+    session.get(token, |p| {
+        p.plan = Some(plan);
+        p.rejected_by_import = None;
+    })?;
     Ok(check)
 }
 
-/// Writes the checked file's rejected rows to `path` as a CSV to correct and import again.
+/// Writes the rejected rows to `path` as a CSV to correct and import again, as the command
+/// line's `--rejected FILE` does: before the import, the rows the check rejected; after it, those
+/// and the rows refused while saving. Returns how many rows it wrote.
 #[tauri::command]
 pub fn import_save_rejected(
     session: State<'_, ImportSession>,
     token: u64,
     path: String,
 ) -> Result<usize, AppError> {
-    let path = path_of(&path, "rejected-path")?;
+    save_rejected(session.inner(), token, &path)
+}
+
+/// `import_save_rejected`, on the app's state.
+fn save_rejected(session: &ImportSession, token: u64, path: &str) -> Result<usize, AppError> {
+    let path = path_of(path, "rejected-path")?;
     let (csv, count) = session
         .get(token, |p| {
             p.plan.as_ref().map(|plan| {
-                (
-                    rejected_rows(&plan.headers, &plan.rejected),
-                    plan.rejected.len(),
-                )
+                let rejected = p.rejected_by_import.as_deref().unwrap_or(&plan.rejected);
+                (rejected_rows(&plan.headers, rejected), rejected.len())
             })
         })?
         .ok_or_else(|| AppError::from(CoreError::Conflict("check the file first".into())))?;
@@ -266,10 +278,29 @@ pub async fn import_apply(
     token: u64,
     choices: Choices,
 ) -> Result<ImportSummary, AppError> {
+    apply(state.inner(), session.inner(), token, &choices, &mut |p| {
+        emit(&app, p)
+    })
+}
+
+/// `import_apply`, on the app's state: the summary's rejected rows are kept for
+/// `import_save_rejected`.
+fn apply(
+    state: &AppState,
+    session: &ImportSession,
+    token: u64,
+    choices: &Choices,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportSummary, AppError> {
     let plan = session
         .get(token, |p| p.plan.clone())?
         .ok_or_else(|| AppError::from(CoreError::Conflict("check the file first".into())))?;
-    state.change(|s| s.apply_group_import(&plan, &choices, &mut |p| emit(&app, p)))
+    let summary = state.change(|s| s.apply_group_import(&plan, choices, progress))?;
+    // Another file chosen meanwhile has its own rows to save: the import is done all the same.
+    let _ = session.get(token, |p| {
+        p.rejected_by_import = Some(summary.rejected.clone());
+    });
+    Ok(summary)
 }
 
 /// Takes a whole import back.
@@ -302,6 +333,7 @@ pub fn export_groups_csv(state: State<'_, AppState>, path: String) -> Result<usi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use compactdir_core::store::Choice;
 
     /// A folder of its own for one test, removed at the end.
     struct Folder(PathBuf);
@@ -323,6 +355,78 @@ mod tests {
         fn drop(&mut self) {
             let _ = std::fs::remove_dir_all(&self.0);
         }
+    }
+
+    /// The window's steps on a file: the rejected-rows file saved at the check has the check's
+    /// rejected rows; saved after the import, it also has the row refused while saving (chosen as
+    /// new with a number an earlier row has), written as the command line's `--rejected` writes it.
+    #[test]
+    fn after_the_import_the_rejected_rows_file_has_the_rows_refused_while_saving_too() {
+        let dir = Folder::new("rejected");
+        let state = AppState::open(dir.0.join("directory.sqlite3"));
+        let session = ImportSession::default();
+        let file = dir.path("groups.csv");
+        std::fs::write(
+            &file,
+            "Organisation,Charity number,Postcode\r\n\
+             Weaste Tenants,1187654,M5 3PF\r\n\
+             Weaste Tenants Association,1187654,M5 4WT\r\n\
+             Bad Postcode Group,,XX9\r\n",
+        )
+        .unwrap();
+        let preview = preview(&state, &session, &file).unwrap();
+        let checked = check(
+            &state,
+            &session,
+            preview.token,
+            &preview.suggestion.mapping,
+            &mut |_| {},
+        )
+        .unwrap();
+        assert_eq!(checked.rejected.len(), 1);
+        assert_eq!(checked.matched.len(), 1, "row 3 has row 2's number");
+
+        let at_check = dir.path("at-check.csv");
+        assert_eq!(
+            save_rejected(&session, preview.token, &at_check).unwrap(),
+            1
+        );
+
+        let every_row_new = Choices {
+            on_match: Choice::New,
+            ..Default::default()
+        };
+        let summary = apply(&state, &session, preview.token, &every_row_new, &mut |_| {}).unwrap();
+        assert_eq!((summary.added, summary.rejected.len()), (1, 2));
+
+        let after = dir.path("after-import.csv");
+        assert_eq!(save_rejected(&session, preview.token, &after).unwrap(), 2);
+        let saved = std::fs::read(&after).unwrap();
+        assert_eq!(
+            saved,
+            rejected_rows(&preview.headers, &summary.rejected),
+            "the command line's rejected-rows file"
+        );
+        let text = String::from_utf8(saved).unwrap();
+        let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(
+            lines[0],
+            "row,problems,Organisation,Charity number,Postcode"
+        );
+        assert!(
+            lines[1].starts_with("3,\"row 3, column Charity number: charity number (England and Wales) 1187654 is already on row 2 of this file")
+                && lines[1].ends_with(",Weaste Tenants Association,1187654,M5 4WT"),
+            "{}",
+            lines[1]
+        );
+        assert!(
+            lines[2].starts_with("4,\"row 4, column Postcode: XX9 is not a UK postcode"),
+            "{}",
+            lines[2]
+        );
+        assert_eq!(lines.len(), 3);
+        let before = std::fs::read_to_string(&at_check).unwrap();
+        assert_eq!(before.lines().count(), 2, "the check's one rejected row");
     }
 
     /// An empty file, a picture saved as .csv and a real CSV of wards, read in the window: the

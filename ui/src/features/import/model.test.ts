@@ -13,6 +13,7 @@ import {
   orderedMappings,
   problemReason,
   progressWords,
+  refusedWhileSavingWords,
   rejectedFileName,
   reviewPackWords,
   selectionProblems,
@@ -134,5 +135,19 @@ describe("the exports' words", () => {
   it("says how many organizations and identifiers the Open Referral tables hold, and their files", () => {
     const words = openReferralWords({ folder: "/tmp/or", files: ["organizations.csv", "organization_identifiers.csv"], organizations: 1, identifiers: 0 });
     expect(words).toBe("1 organization and 0 identifiers written to /tmp/or (organizations.csv, organization_identifiers.csv).");
+  });
+});
+
+describe("the rows refused while saving", () => {
+  const row = (n: number) => ({ row: n, cells: [], problems: [] });
+  const summary = (rejected: number[]) => ({ import_id: 1, read: 9, added: 5, updated: 0, unchanged: 0, skipped: 0, rejected: rejected.map(row) });
+
+  it("are the summary's rejected rows the check did not reject, said with what to do", () => {
+    expect(refusedWhileSavingWords(summary([4]), 1)).toBe("");
+    expect(refusedWhileSavingWords(summary([3, 4]), 1)).toBe(
+      "1 row could not be added as a new group: its registration number is already a group's or an earlier row's. " +
+        "It is among the rejected rows; to add its details to that group, import the file again and choose “Update the match” for it.",
+    );
+    expect(refusedWhileSavingWords(summary([3, 4, 6]), 1)).toMatch(/^2 rows could not be added as new groups: each one's .* They are among .* for them\.$/);
   });
 });

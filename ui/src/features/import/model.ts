@@ -121,6 +121,17 @@ export function summaryWords(s: ImportSummary): string {
   return `${head}: ${plural(s.read, "row")} read, ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.rejected.length} rejected.`;
 }
 
+/** Rows refused while saving (chosen as new, with a registration number that is already a
+ * group's or an earlier row's), in a sentence; empty when there were none. */
+export function refusedWhileSavingWords(s: ImportSummary, checkRejected: number): string {
+  const n = s.rejected.length - checkRejected;
+  if (n <= 0) return "";
+  return (
+    `${plural(n, "row")} could not be added as ${n === 1 ? "a new group" : "new groups"}: ${n === 1 ? "its" : "each one's"} registration number is already a group's or an earlier row's. ` +
+    `${n === 1 ? "It is" : "They are"} among the rejected rows; to add ${n === 1 ? "its" : "their"} details to that group, import the file again and choose “Update the match” for ${n === 1 ? "it" : "them"}.`
+  );
+}
+
 /** The mappings the user may start from, saved ones after the built-in ones, the suggestion first if it is one. */
 export function orderedMappings(all: NamedMapping[], suggested: string | null): NamedMapping[] {
   const first = all.filter((m) => m.name === suggested);
