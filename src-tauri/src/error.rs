@@ -37,6 +37,8 @@ impl From<CoreError> for AppError {
             CoreError::Storage(_) | CoreError::Io { .. } | CoreError::Pragma { .. } => {
                 format!("Nothing was saved: {e}.")
             }
+            // It starts with the file's name, which keeps its own case.
+            CoreError::ImportFile { .. } => full_stop(e.to_string()),
             _ => sentence(&e.to_string()),
         };
         AppError {
@@ -50,14 +52,18 @@ impl From<CoreError> for AppError {
 /// Capital first letter and a full stop, as a sentence on screen should have.
 fn sentence(s: &str) -> String {
     let mut chars = s.chars();
-    let mut out: String = match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => return String::new(),
-    };
-    if !out.ends_with(['.', '!', '?']) {
-        out.push('.');
+    match chars.next() {
+        Some(c) => full_stop(c.to_uppercase().chain(chars).collect()),
+        None => String::new(),
     }
-    out
+}
+
+/// The words with a full stop at the end, unless they end a sentence already.
+fn full_stop(mut s: String) -> String {
+    if !s.ends_with(['.', '!', '?']) {
+        s.push('.');
+    }
+    s
 }
 
 #[cfg(test)]
@@ -73,5 +79,18 @@ mod tests {
         assert_eq!(e.code, "invalid");
         assert_eq!(e.message, "AB1 2CD is not a UK postcode.");
         assert_eq!(e.fields[0].field, "postcode");
+    }
+
+    #[test]
+    fn a_file_with_nothing_to_import_is_named_as_written() {
+        let e = AppError::from(CoreError::ImportFile {
+            file: Some("wards.csv".into()),
+            problem: compactdir_core::import::dialect::FileProblem::Empty,
+        });
+        assert_eq!(e.code, "invalid");
+        assert_eq!(
+            e.message,
+            "wards.csv is empty: it has no column names and no rows."
+        );
     }
 }

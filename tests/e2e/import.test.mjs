@@ -179,7 +179,11 @@ test("rows with problems are listed by row, column and reason, and saved as a CS
     assert.equal(await nameSelect.property("value"), "name", "“Organisation” suggests the name");
     await driver.execute("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));", [nameSelect]);
     await press(driver, "#import-check");
-    assert.match(await (await driver.waitForElement("#mapping-problems")).text(), /Choose the column that holds each group's name/);
+    assert.match(
+      await (await driver.waitForElement("#mapping-problems")).text(),
+      /No column is chosen for the group's name: under “Fills the field”, choose “Name” for the column that holds each group's name \(this file's columns are “Organisation” and “Postcode”\)/,
+    );
+    assert.equal((await driver.findAll("#mapping-no-name")).length, 0, "“Organisation” looked like a name: no word that none does");
     await driver.execute("arguments[0].value = 'name'; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));", [nameSelect]);
     await press(driver, "#import-check");
 
@@ -198,6 +202,128 @@ test("rows with problems are listed by row, column and reason, and saved as a CS
     assert.match(saved, /Bad Postcode Group/);
   } catch (e) {
     await driver.screenshot(path.join(artifacts, "import-rejected-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    throw e;
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Reads the file at `file` in step 1 of the wizard (typed into the path field). */
+async function readFile(driver, file) {
+  const field = await driver.waitForElement("#import-path");
+  await field.clear();
+  await field.type(file);
+  await press(driver, "#import-read");
+}
+
+test("an empty file, a picture and a CSV of wards are each told apart by what is wrong with them", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const empty = path.join(dir, "empty.csv");
+  writeFileSync(empty, "\uFEFF\r\n\r\n");
+  // The app's own icon, a real PNG, saved as .csv.
+  const png = path.join(dir, "logo.csv");
+  writeFileSync(png, readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "src-tauri", "icons", "icon.png")));
+  const wards = realData("ons_ward_to_lad_may2022_greater_manchester.csv");
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    await go(driver, "import");
+
+    // Refused beside the path, naming the file and what is wrong; the field takes focus.
+    await readFile(driver, empty);
+    let err = await driver.waitForElement("#import-path-error");
+    assert.match(await err.text(), /empty\.csv is empty: it has no column names and no rows\./);
+    assert.equal(await (await driver.find("#import-path")).attribute("aria-invalid"), "true");
+    assert.equal(await driver.execute("return document.activeElement.id", []), "import-path");
+    assert.equal((await driver.findAll("#import-to-mapping")).length, 0, "no way on to the columns");
+
+    await readFile(driver, png);
+    await driver.waitFor("the picture's message", async () => /logo\.csv/.test(await (await driver.find("#import-path-error")).text()));
+    err = await driver.find("#import-path-error");
+    assert.match(await err.text(), /logo\.csv is not a text file \(it looks like a PNG picture\): choose the spreadsheet saved as CSV instead\./);
+    await driver.screenshot(path.join(artifacts, "import-not-text.png"));
+
+    // A good CSV of something else: read, and the columns step says no column looks like a name,
+    // with the columns; a column can still be chosen, and the rows are then checked.
+    await readFile(driver, wards);
+    await press(driver, "#import-to-mapping");
+    const noName = await driver.waitForElement("#mapping-no-name");
+    assert.equal(
+      await noName.text(),
+      "No column of ons_ward_to_lad_may2022_greater_manchester.csv looks like a group's name. Its 4 columns are “wd22cd”, “wd22nm”, “lad22cd” and “lad22nm”. " +
+        "If one of them holds the groups' names, choose “Name” for it under “Fills the field” below; if none does, this is not a file of groups: go back and choose another file.",
+    );
+    await driver.execute("arguments[0].scrollIntoView({ block: 'center' });", [noName]);
+    await driver.screenshot(path.join(artifacts, "import-no-name-panel.png"));
+    await press(driver, "#import-check");
+    const problems = await driver.waitForElement("#mapping-problems");
+    assert.match(await problems.text(), /No column is chosen for the group's name: .* \(this file's columns are “wd22cd”, “wd22nm”, “lad22cd” and “lad22nm”\)/);
+    assert.equal(await driver.execute("return document.activeElement.id", []), "mapping-problems", "the problem takes focus");
+    await driver.screenshot(path.join(artifacts, "import-no-name-column.png"));
+
+    const nameSelect = await driver.find("#map-1");
+    await driver.execute("arguments[0].value = 'name'; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));", [nameSelect]);
+    await driver.waitFor("the words to go once a column is chosen", async () => (await driver.findAll("#mapping-no-name")).length === 0);
+    await press(driver, "#import-check");
+    await driver.waitForElement("#check-counts");
+    assert.equal(await number(driver, "#count-read"), 215, "the 215 wards read as rows, nothing saved yet");
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "import-files-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    throw e;
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("after the import, the rejected rows saved include the rows refused while saving, with their reasons", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const csv = path.join(dir, "tenants.csv");
+  writeFileSync(
+    csv,
+    "Organisation,Charity number,Postcode\r\n" +
+      "Weaste Tenants,1187654,M5 3PF\r\n" +
+      "Weaste Tenants Association,1187654,M5 4WT\r\n" +
+      "Bad Postcode Group,,XX9\r\n",
+  );
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    await go(driver, "import");
+    await readFile(driver, csv);
+    await press(driver, "#import-to-mapping");
+    await press(driver, "#import-check");
+    await driver.waitForElement("#check-counts");
+    assert.equal(await number(driver, "#count-rejected"), 1);
+    assert.equal(await number(driver, "#count-matched"), 1, "row 3 has row 2's charity number");
+
+    // Row 3 chosen as a new group: refused while saving, as its number is row 2's.
+    await press(driver, "input[name='on-match'][value='new']");
+    await press(driver, "#import-run");
+    await driver.waitForElement("#import-summary", 30000);
+    assert.equal(await number(driver, "#sum-added"), 1);
+    assert.equal(await number(driver, "#sum-rejected"), 2);
+    assert.match(await (await driver.find("#import-refused")).text(), /^1 row could not be added as a new group: its registration number is already a group's or an earlier row's\./);
+
+    // Saved from the summary, by the keyboard: Enter in the path field.
+    const out = path.join(dir, "tenants-rejected.csv");
+    const field = await driver.find("#summary-rejected-path");
+    await driver.execute("arguments[0].scrollIntoView({ block: 'center' });", [field]);
+    await field.type(`${out}\uE007`);
+    await driver.waitFor("the rejected rows to be saved", async () => existsSync(out) && /saved to/.test(await (await driver.find("#summary-rejected-saved")).text()));
+    assert.equal(await (await driver.find("#summary-rejected-saved")).text(), `2 rejected rows saved to ${out}.`);
+    assert.equal(await (await driver.find("#summary-rejected-saved")).attribute("role"), "status", "said in a live region");
+    const lines = readFileSync(out, "utf8").replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+    assert.equal(lines[0], "row,problems,Organisation,Charity number,Postcode");
+    assert.match(lines[1], /^3,"row 3, column Charity number: charity number \(England and Wales\) 1187654 is already on row 2 of this file, .*",Weaste Tenants Association,1187654,M5 4WT$/);
+    assert.match(lines[2], /^4,"row 4, column Postcode: XX9 is not a UK postcode",Bad Postcode Group,,XX9$/);
+    assert.equal(lines.length, 3);
+    await driver.screenshot(path.join(artifacts, "import-summary-rejected.png"));
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "import-refused-failed.png")).catch((s) => console.error("screenshot:", s.message));
     throw e;
   } finally {
     await app.stop();

@@ -10,6 +10,7 @@ mod freshness;
 mod gaps;
 mod group_export;
 mod group_import;
+mod import_files;
 mod partnerships;
 mod privacy;
 mod review_pack;

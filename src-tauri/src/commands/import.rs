@@ -36,6 +36,9 @@ struct Pending {
     file_name: String,
     bytes: Vec<u8>,
     plan: Option<ImportPlan>,
+    /// Once the plan is imported, every row it rejected: the check's, and those refused while
+    /// saving (a new group with a number that is already a group's), as the summary lists them.
+    rejected_by_import: Option<Vec<RejectedRow>>,
 }
 
 impl ImportSession {
@@ -129,10 +132,28 @@ pub async fn import_preview(
     session: State<'_, ImportSession>,
     path: String,
 ) -> Result<ImportPreview, AppError> {
-    let path = path_of(&path, "path")?;
+    preview(state.inner(), session.inner(), &path)
+}
+
+/// `import_preview`, on the app's state.
+fn preview(
+    state: &AppState,
+    session: &ImportSession,
+    path: &str,
+) -> Result<ImportPreview, AppError> {
+    let path = path_of(path, "path")?;
     let bytes = std::fs::read(&path).map_err(|e| io_problem("path", &path, &e))?;
-    let (preview, mappings) =
-        state.with(|s| Ok((s.preview_group_import(&bytes)?, s.mappings()?)))?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // An empty file, a workbook or a picture is refused by its name, beside the path.
+    let (preview, mappings) = state.with(|s| {
+        let preview = s
+            .preview_group_import(&bytes)
+            .map_err(|e| e.about_file(file_name.clone()))?;
+        Ok((preview, s.mappings()?))
+    })?;
     let token = {
         let mut next = session
             .next_token
@@ -141,16 +162,13 @@ pub async fn import_preview(
         *next += 1;
         *next
     };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     if let Ok(mut pending) = session.inner.lock() {
         *pending = Some(Pending {
             token,
             file_name: file_name.clone(),
             bytes,
             plan: None,
+            rejected_by_import: None,
         });
     }
     Ok(ImportPreview {
@@ -182,9 +200,24 @@ pub async fn import_check(
     token: u64,
     mapping: Mapping,
 ) -> Result<ImportCheck, AppError> {
+    check(state.inner(), session.inner(), token, &mapping, &mut |p| {
+        emit(&app, p)
+    })
+}
+
+/// `import_check`, on the app's state.
+fn check(
+    state: &AppState,
+    session: &ImportSession,
+    token: u64,
+    mapping: &Mapping,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportCheck, AppError> {
     let (file_name, bytes) = session.get(token, |p| (p.file_name.clone(), p.bytes.clone()))?;
-    let plan = state
-        .with(|s| s.plan_group_import(&file_name, &bytes, &mapping, &mut |p| emit(&app, p)))?;
+    let plan = state.with(|s| {
+        s.plan_group_import(&file_name, &bytes, mapping, progress)
+            .map_err(|e| e.about_file(file_name.clone()))
+    })?;
     let check = ImportCheck {
         token,
         read: plan.read,
@@ -202,25 +235,33 @@ pub async fn import_check(
             .collect(),
         rejected: plan.rejected.clone(),
     };
-    session.get(token, |p| p.plan = Some(plan))?;
+    session.get(token, |p| {
+        p.plan = Some(plan);
+        p.rejected_by_import = None;
+    })?;
     Ok(check)
 }
 
-/// Writes the checked file's rejected rows to `path` as a CSV to correct and import again.
+/// Writes the rejected rows to `path` as a CSV to correct and import again, as the command
+/// line's `--rejected FILE` does: before the import, the rows the check rejected; after it, those
+/// and the rows refused while saving. Returns how many rows it wrote.
 #[tauri::command]
 pub fn import_save_rejected(
     session: State<'_, ImportSession>,
     token: u64,
     path: String,
 ) -> Result<usize, AppError> {
-    let path = path_of(&path, "rejected-path")?;
+    save_rejected(session.inner(), token, &path)
+}
+
+/// `import_save_rejected`, on the app's state.
+fn save_rejected(session: &ImportSession, token: u64, path: &str) -> Result<usize, AppError> {
+    let path = path_of(path, "rejected-path")?;
     let (csv, count) = session
         .get(token, |p| {
             p.plan.as_ref().map(|plan| {
-                (
-                    rejected_rows(&plan.headers, &plan.rejected),
-                    plan.rejected.len(),
-                )
+                let rejected = p.rejected_by_import.as_deref().unwrap_or(&plan.rejected);
+                (rejected_rows(&plan.headers, rejected), rejected.len())
             })
         })?
         .ok_or_else(|| AppError::from(CoreError::Conflict("check the file first".into())))?;
@@ -237,10 +278,29 @@ pub async fn import_apply(
     token: u64,
     choices: Choices,
 ) -> Result<ImportSummary, AppError> {
+    apply(state.inner(), session.inner(), token, &choices, &mut |p| {
+        emit(&app, p)
+    })
+}
+
+/// `import_apply`, on the app's state: the summary's rejected rows are kept for
+/// `import_save_rejected`.
+fn apply(
+    state: &AppState,
+    session: &ImportSession,
+    token: u64,
+    choices: &Choices,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportSummary, AppError> {
     let plan = session
         .get(token, |p| p.plan.clone())?
         .ok_or_else(|| AppError::from(CoreError::Conflict("check the file first".into())))?;
-    state.change(|s| s.apply_group_import(&plan, &choices, &mut |p| emit(&app, p)))
+    let summary = state.change(|s| s.apply_group_import(&plan, choices, progress))?;
+    // Another file chosen meanwhile has its own rows to save: the import is done all the same.
+    let _ = session.get(token, |p| {
+        p.rejected_by_import = Some(summary.rejected.clone());
+    });
+    Ok(summary)
 }
 
 /// Takes a whole import back.
@@ -268,4 +328,146 @@ pub fn export_groups_csv(state: State<'_, AppState>, path: String) -> Result<usi
     let path = path_of(&path, "export-path")?;
     let file = std::fs::File::create(&path).map_err(|e| io_problem("export-path", &path, &e))?;
     state.with(|s| s.export_groups(file, &path.display().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use compactdir_core::store::Choice;
+
+    /// A folder of its own for one test, removed at the end.
+    struct Folder(PathBuf);
+
+    impl Folder {
+        fn new(test: &str) -> Folder {
+            let dir = std::env::temp_dir()
+                .join(format!("compactdir-import-{test}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            Folder(dir)
+        }
+        fn path(&self, name: &str) -> String {
+            self.0.join(name).display().to_string()
+        }
+    }
+
+    impl Drop for Folder {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    /// The window's steps on a file: the rejected-rows file saved at the check has the check's
+    /// rejected rows; saved after the import, it also has the row refused while saving (chosen as
+    /// new with a number an earlier row has), written as the command line's `--rejected` writes it.
+    #[test]
+    fn after_the_import_the_rejected_rows_file_has_the_rows_refused_while_saving_too() {
+        let dir = Folder::new("rejected");
+        let state = AppState::open(dir.0.join("directory.sqlite3"));
+        let session = ImportSession::default();
+        let file = dir.path("groups.csv");
+        std::fs::write(
+            &file,
+            "Organisation,Charity number,Postcode\r\n\
+             Weaste Tenants,1187654,M5 3PF\r\n\
+             Weaste Tenants Association,1187654,M5 4WT\r\n\
+             Bad Postcode Group,,XX9\r\n",
+        )
+        .unwrap();
+        let preview = preview(&state, &session, &file).unwrap();
+        let checked = check(
+            &state,
+            &session,
+            preview.token,
+            &preview.suggestion.mapping,
+            &mut |_| {},
+        )
+        .unwrap();
+        assert_eq!(checked.rejected.len(), 1);
+        assert_eq!(checked.matched.len(), 1, "row 3 has row 2's number");
+
+        let at_check = dir.path("at-check.csv");
+        assert_eq!(
+            save_rejected(&session, preview.token, &at_check).unwrap(),
+            1
+        );
+
+        let every_row_new = Choices {
+            on_match: Choice::New,
+            ..Default::default()
+        };
+        let summary = apply(&state, &session, preview.token, &every_row_new, &mut |_| {}).unwrap();
+        assert_eq!((summary.added, summary.rejected.len()), (1, 2));
+
+        let after = dir.path("after-import.csv");
+        assert_eq!(save_rejected(&session, preview.token, &after).unwrap(), 2);
+        let saved = std::fs::read(&after).unwrap();
+        assert_eq!(
+            saved,
+            rejected_rows(&preview.headers, &summary.rejected),
+            "the command line's rejected-rows file"
+        );
+        let text = String::from_utf8(saved).unwrap();
+        let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(
+            lines[0],
+            "row,problems,Organisation,Charity number,Postcode"
+        );
+        assert!(
+            lines[1].starts_with("3,\"row 3, column Charity number: charity number (England and Wales) 1187654 is already on row 2 of this file")
+                && lines[1].ends_with(",Weaste Tenants Association,1187654,M5 4WT"),
+            "{}",
+            lines[1]
+        );
+        assert!(
+            lines[2].starts_with("4,\"row 4, column Postcode: XX9 is not a UK postcode"),
+            "{}",
+            lines[2]
+        );
+        assert_eq!(lines.len(), 3);
+        let before = std::fs::read_to_string(&at_check).unwrap();
+        assert_eq!(before.lines().count(), 2, "the check's one rejected row");
+    }
+
+    /// An empty file, a picture saved as .csv and a real CSV of wards, read in the window: the
+    /// first two are refused by name, as written; the wards file is read (its mapping step lets
+    /// the user choose a column) with no column suggested for the name.
+    #[test]
+    fn files_with_no_groups_are_refused_by_name_or_read_with_no_name_column() {
+        let dir = Folder::new("files");
+        let state = AppState::open(dir.0.join("directory.sqlite3"));
+        let session = ImportSession::default();
+        let empty = dir.path("Empty.csv");
+        std::fs::write(&empty, b"\xEF\xBB\xBF\r\n\r\n").unwrap();
+        let e = preview(&state, &session, &empty).unwrap_err();
+        assert_eq!(
+            e.message,
+            "Empty.csv is empty: it has no column names and no rows."
+        );
+        let png = dir.path("logo.csv");
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("icons/icon.png"),
+            &png,
+        )
+        .unwrap();
+        let e = preview(&state, &session, &png).unwrap_err();
+        assert_eq!(
+            e.message,
+            "logo.csv is not a text file (it looks like a PNG picture): choose the spreadsheet saved as CSV instead."
+        );
+        // The real data: $COMPACTDIR_REAL_DATA, else shared/data/real above the project.
+        let real = std::env::var_os("COMPACTDIR_REAL_DATA")
+            .map(PathBuf::from)
+            .or_else(|| {
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .ancestors()
+                    .map(|a| a.join("shared/data/real"))
+                    .find(|p| p.is_dir())
+            })
+            .expect("set COMPACTDIR_REAL_DATA to the shared/data/real folder");
+        let wards = real.join("ons_ward_to_lad_may2022_greater_manchester.csv");
+        let p = preview(&state, &session, &wards.display().to_string()).unwrap();
+        assert_eq!(p.headers, ["wd22cd", "wd22nm", "lad22cd", "lad22nm"]);
+        assert!(p.suggestion.mapping.columns.is_empty());
+    }
 }

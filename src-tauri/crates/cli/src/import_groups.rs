@@ -7,6 +7,7 @@ use std::path::Path;
 
 use compactdir_core::error::{io_at, CoreError, Result};
 use compactdir_core::import::groups::RejectedRow;
+use compactdir_core::import::mapping::Field;
 use compactdir_core::store::{Choices, MatchTarget};
 use compactdir_core::Store;
 
@@ -19,8 +20,12 @@ pub fn run(
     rejected_to: Option<&Path>,
 ) -> Result<()> {
     let bytes = std::fs::read(file).map_err(io_at("read the file to import", file))?;
-    let preview = store.preview_group_import(&bytes)?;
+    // An empty file, a workbook or a picture is refused by name, before any mapping is chosen.
+    let preview = store
+        .preview_group_import(&bytes)
+        .map_err(|e| e.about_file(file.display().to_string()))?;
     println!("{}: {}", file.display(), preview.dialect);
+    let mapping_name = mapping;
     let mapping = match mapping {
         Some(name) => {
             println!("Mapping \"{name}\":");
@@ -34,7 +39,14 @@ pub fn run(
             preview.suggestion.mapping.clone()
         }
     };
-    println!("{}", mapping.describe());
+    if mapping.columns.is_empty() {
+        println!("  (no column is recognised)");
+    } else {
+        println!("{}", mapping.describe());
+    }
+    if mapping.column_for(Field::Name).is_none() {
+        return Err(no_name_column(store, file, &preview.headers, mapping_name)?);
+    }
     if let Some(name) = save_mapping {
         store.save_mapping(name, &mapping)?;
         println!("Mapping saved as \"{name}\".");
@@ -133,6 +145,44 @@ pub fn run(
             file.display()
         ))),
     }
+}
+
+/// Why no row can be read when the mapping gives no column for the name, with the file's columns
+/// and how to choose one here: a mapping that names it (the mappings there are listed), or the
+/// column renamed to one the suggestion knows.
+fn no_name_column(
+    store: &Store,
+    file: &Path,
+    headers: &[String],
+    mapping: Option<&str>,
+) -> Result<CoreError> {
+    let columns = headers.join(", ");
+    let mappings = store
+        .mappings()?
+        .iter()
+        .map(|m| format!("\"{}\"", m.name))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let what = match mapping {
+        Some(name) => format!(
+            "the mapping \"{name}\" gives no column of {} for the group's name (its columns are: {columns})",
+            file.display()
+        ),
+        None => format!(
+            "no column of {} looks like a group's name (its columns are: {columns})",
+            file.display()
+        ),
+    };
+    Ok(CoreError::Conflict(format!(
+        "{what}, so nothing was imported.\n\
+         If one of them holds the groups' names, either:\n  \
+         - import with --mapping NAME, naming a mapping that gives that column as the name \
+         (the mappings are: {mappings}; in the window's import you can choose the name column \
+         and save the mapping under a name), or\n  \
+         - rename that column in the file to \"name\" (or \"Organisation\" or \"Group name\") \
+         and import it again.\n\
+         If none of them does, this is not a file of groups."
+    )))
 }
 
 /// The rejected rows as a CSV: row, problems, then the file's own columns.

@@ -46,6 +46,15 @@ pub enum CoreError {
         expected: String,
     },
 
+    /// A file given to import has no table to read: it is empty, a spreadsheet workbook rather
+    /// than CSV, or not text at all. `file` is its name where the caller knows it (an edge adds
+    /// it with `about_file`); the message then starts with it: "grants.xlsx is not a text file".
+    #[error("{} {problem}", file.as_deref().unwrap_or("the file"))]
+    ImportFile {
+        file: Option<String>,
+        problem: crate::import::dialect::FileProblem,
+    },
+
     #[error("the seed data file {file} is not valid: {reason}")]
     Seed { file: String, reason: String },
 
@@ -142,6 +151,18 @@ fn in_words(e: &std::io::Error) -> String {
 }
 
 impl CoreError {
+    /// The error with the name of the file it is about, for an `ImportFile` problem found by code
+    /// that had only the file's bytes; any other error as it was.
+    pub fn about_file(self, name: impl Into<String>) -> CoreError {
+        match self {
+            CoreError::ImportFile { problem, .. } => CoreError::ImportFile {
+                file: Some(name.into()),
+                problem,
+            },
+            e => e,
+        }
+    }
+
     /// Whether the program reading the output stopped before the end, as `head` does: that is
     /// no failure, and the command line ends quietly.
     pub fn is_broken_pipe(&self) -> bool {
@@ -168,7 +189,7 @@ impl CoreError {
     /// A short stable code the UI branches on (never on the message text).
     pub fn code(&self) -> &'static str {
         match self {
-            CoreError::Invalid(_) => "invalid",
+            CoreError::Invalid(_) | CoreError::ImportFile { .. } => "invalid",
             CoreError::NotFound { .. } => "not_found",
             CoreError::Conflict(_)
             | CoreError::TooNew { .. }

@@ -8,10 +8,12 @@ import {
   headerRowWords,
   mappingFromSelections,
   missingColumns,
+  noNameColumnWords,
   openReferralWords,
   orderedMappings,
   problemReason,
   progressWords,
+  refusedWhileSavingWords,
   rejectedFileName,
   reviewPackWords,
   selectionProblems,
@@ -45,9 +47,24 @@ describe("the column selects and the mapping", () => {
     expect(missingColumns(headers, m)).toEqual(["charity_name"]);
   });
 
-  it("need a name column before the rows are checked", () => {
-    expect(selectionProblems(["", "postcode"])).toEqual(["Choose the column that holds each group's name"]);
-    expect(selectionProblems(["name", ""])).toEqual([]);
+  it("need a name column before the rows are checked, and say where to choose it", () => {
+    expect(selectionProblems(["", "postcode"], ["Title", "Post code"])).toEqual([
+      "No column is chosen for the group's name: under “Fills the field”, choose “Name” for the column that holds each group's name (this file's columns are “Title” and “Post code”).",
+    ]);
+    expect(selectionProblems(["name", ""], ["Title", "Post code"])).toEqual([]);
+  });
+
+  it("say when no column looks like a name, with the file's columns and how to choose one", () => {
+    const wards = ["wd22cd", "wd22nm", "lad22cd", "lad22nm"];
+    const none = { columns: [] };
+    expect(noNameColumnWords("wards.csv", wards, none, ["", "", "", ""])).toBe(
+      "No column of wards.csv looks like a group's name. Its 4 columns are “wd22cd”, “wd22nm”, “lad22cd” and “lad22nm”. " +
+        "If one of them holds the groups' names, choose “Name” for it under “Fills the field” below; if none does, this is not a file of groups: go back and choose another file.",
+    );
+    expect(noNameColumnWords("one.csv", ["Title"], none, [""])).toContain("Its column is “Title”.");
+    // Once a column is chosen, or when the suggestion took one (and the user cleared it), it says nothing.
+    expect(noNameColumnWords("wards.csv", wards, none, ["", "name", "", ""])).toBe("");
+    expect(noNameColumnWords("g.csv", ["Organisation"], { columns: [{ column: "Organisation", field: "name" }] }, [""])).toBe("");
   });
 });
 
@@ -118,5 +135,19 @@ describe("the exports' words", () => {
   it("says how many organizations and identifiers the Open Referral tables hold, and their files", () => {
     const words = openReferralWords({ folder: "/tmp/or", files: ["organizations.csv", "organization_identifiers.csv"], organizations: 1, identifiers: 0 });
     expect(words).toBe("1 organization and 0 identifiers written to /tmp/or (organizations.csv, organization_identifiers.csv).");
+  });
+});
+
+describe("the rows refused while saving", () => {
+  const row = (n: number) => ({ row: n, cells: [], problems: [] });
+  const summary = (rejected: number[]) => ({ import_id: 1, read: 9, added: 5, updated: 0, unchanged: 0, skipped: 0, rejected: rejected.map(row) });
+
+  it("are the summary's rejected rows the check did not reject, said with what to do", () => {
+    expect(refusedWhileSavingWords(summary([4]), 1)).toBe("");
+    expect(refusedWhileSavingWords(summary([3, 4]), 1)).toBe(
+      "1 row could not be added as a new group: its registration number is already a group's or an earlier row's. " +
+        "It is among the rejected rows; to add its details to that group, import the file again and choose “Update the match” for it.",
+    );
+    expect(refusedWhileSavingWords(summary([3, 4, 6]), 1)).toMatch(/^2 rows could not be added as new groups: each one's .* They are among .* for them\.$/);
   });
 });

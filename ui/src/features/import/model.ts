@@ -25,9 +25,34 @@ export function missingColumns(headers: string[], mapping: Mapping): string[] {
   return [...new Set(mapping.columns.map((c) => c.column).filter((c) => !have.has(c)))];
 }
 
+/** "a, b and c", for a list in a sentence. */
+function listWords(items: string[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** The file's columns in a sentence, each in quotes. */
+function columnWords(headers: string[]): string {
+  return listWords(headers.map((h) => `“${h}”`));
+}
+
 /** What is wrong with the selects before the rows are checked; empty when nothing is. */
-export function selectionProblems(selections: string[]): string[] {
-  return selections.includes("name") ? [] : ["Choose the column that holds each group's name"];
+export function selectionProblems(selections: string[], headers: string[]): string[] {
+  return selections.includes("name")
+    ? []
+    : [
+        `No column is chosen for the group's name: under “Fills the field”, choose “Name” for the column that holds each group's name (this file's columns are ${columnWords(headers)}).`,
+      ];
+}
+
+/** When the suggested mapping takes no column for the name (a file of something else, or with
+ * unusual column names): that no column looks like a name, the columns there are, and how to
+ * choose one. Empty when the suggestion took one, or once one is chosen. */
+export function noNameColumnWords(fileName: string, headers: string[], suggested: Mapping, selections: string[]): string {
+  if (suggested.columns.some((c) => c.field === "name") || selections.includes("name")) return "";
+  return (
+    `No column of ${fileName} looks like a group's name. Its ${headers.length === 1 ? "column is" : `${headers.length} columns are`} ${columnWords(headers)}. ` +
+    "If one of them holds the groups' names, choose “Name” for it under “Fills the field” below; if none does, this is not a file of groups: go back and choose another file."
+  );
 }
 
 /** Where the suggested mapping came from, in words. */
@@ -94,6 +119,17 @@ export function progressWords(p: ImportProgress | null): string {
 export function summaryWords(s: ImportSummary): string {
   const head = s.import_id === null ? "Nothing was imported" : "Import finished";
   return `${head}: ${plural(s.read, "row")} read, ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.rejected.length} rejected.`;
+}
+
+/** Rows refused while saving (chosen as new, with a registration number that is already a
+ * group's or an earlier row's), in a sentence; empty when there were none. */
+export function refusedWhileSavingWords(s: ImportSummary, checkRejected: number): string {
+  const n = s.rejected.length - checkRejected;
+  if (n <= 0) return "";
+  return (
+    `${plural(n, "row")} could not be added as ${n === 1 ? "a new group" : "new groups"}: ${n === 1 ? "its" : "each one's"} registration number is already a group's or an earlier row's. ` +
+    `${n === 1 ? "It is" : "They are"} among the rejected rows; to add ${n === 1 ? "its" : "their"} details to that group, import the file again and choose “Update the match” for ${n === 1 ? "it" : "them"}.`
+  );
 }
 
 /** The mappings the user may start from, saved ones after the built-in ones, the suggestion first if it is one. */

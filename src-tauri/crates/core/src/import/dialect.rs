@@ -103,6 +103,102 @@ pub struct RawTable {
     pub rows: Vec<(usize, csv::StringRecord)>,
 }
 
+/// Why a file cannot be read as a table at all. Each is worded to follow the file's name
+/// ("grants.xlsx is not a text file ..."): `CoreError::ImportFile` puts the name in front.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileProblem {
+    /// No bytes, or nothing but a byte-order mark, blank lines, spaces and separators.
+    #[error("is empty: it has no column names and no rows")]
+    Empty,
+    /// A spreadsheet program's own file (an .xlsx or .ods is a zip archive; an .xls an Office
+    /// compound file), saved or renamed as .csv. `0` says which it looks like.
+    #[error(
+        "is not a text file (it looks like {0}): open it in the spreadsheet and save it as CSV (File, Save As, CSV), then import the CSV file"
+    )]
+    Workbook(&'static str),
+    /// Any other file that is not text: a picture, a PDF, a program.
+    #[error("is not a text file (it looks like {0}): choose the spreadsheet saved as CSV instead")]
+    Binary(&'static str),
+    /// Text the CSV reader stopped on.
+    #[error(
+        "could not be read as CSV at row {row} ({reason}): save it from the spreadsheet as CSV"
+    )]
+    NotCsv { row: usize, reason: String },
+}
+
+/// What a file that is not text looks like, by the bytes it starts with: a workbook (told apart,
+/// since its remedy is to save it as CSV), or another kind of binary file.
+fn binary_kind(bytes: &[u8]) -> Option<FileProblem> {
+    const KINDS: &[(&[u8], bool, &str)] = &[
+        (
+            b"PK\x03\x04",
+            true,
+            "an Excel .xlsx or LibreOffice .ods workbook",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            true,
+            "an Excel .xls workbook",
+        ),
+        (b"\x89PNG", false, "a PNG picture"),
+        (b"\xFF\xD8\xFF", false, "a JPEG picture"),
+        (b"GIF8", false, "a GIF picture"),
+        (b"%PDF", false, "a PDF document"),
+    ];
+    KINDS
+        .iter()
+        .find(|(magic, _, _)| bytes.starts_with(magic))
+        .map(|(_, workbook, kind)| {
+            if *workbook {
+                FileProblem::Workbook(kind)
+            } else {
+                FileProblem::Binary(kind)
+            }
+        })
+}
+
+/// Whether decoded text is really the bytes of a binary file: text has no NUL, and hardly any
+/// other control characters in its first 64 KiB (a stray one or two in a cell are allowed; a
+/// binary file's bytes are one in ten of them).
+fn looks_binary(text: &str) -> bool {
+    let mut chars = 0usize;
+    let mut control = 0usize;
+    for c in text.chars().take(64 * 1024) {
+        chars += 1;
+        match c {
+            '\0' => return true,
+            '\t' | '\n' | '\r' | '\x0C' => {}
+            c if c.is_control() && (c as u32) < 0x80 => control += 1,
+            _ => {}
+        }
+    }
+    control > 2 && control * 20 > chars
+}
+
+/// Whether the text holds no cell value at all: only white space, separators and quotes.
+fn is_blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || matches!(c, ',' | ';' | '"' | '\u{FEFF}'))
+}
+
+/// The file's text, or why it has none to read: empty, a workbook, not text at all.
+///
+/// # Errors
+/// The `FileProblem` that stops it being read.
+pub fn decode_text(bytes: &[u8]) -> Result<(Encoding, String), FileProblem> {
+    if let Some(problem) = binary_kind(bytes) {
+        return Err(problem);
+    }
+    let (encoding, text) = decode(bytes);
+    if is_blank(&text) {
+        return Err(FileProblem::Empty);
+    }
+    if looks_binary(&text) {
+        return Err(FileProblem::Binary("a binary file"));
+    }
+    Ok((encoding, text))
+}
+
 /// Words publishers write in a cell that has no value.
 const EMPTY_MARKERS: &[&str] = &[
     "na", "n/a", "n.a.", "no data", "—", "–", "-", "redacted", "withheld",
@@ -253,7 +349,7 @@ struct Opening<'t> {
     records: Records<'t>,
 }
 
-fn open(text: &str, encoding: Encoding) -> Result<Opening<'_>, String> {
+fn open(text: &str, encoding: Encoding) -> Result<Opening<'_>, FileProblem> {
     let delimiter = detect_delimiter(text);
     let mut records = Records::new(text, delimiter);
     let mut first: Vec<(usize, Vec<String>, Vec<String>)> = Vec::new();
@@ -289,7 +385,10 @@ fn open(text: &str, encoding: Encoding) -> Result<Opening<'_>, String> {
 }
 
 /// Reads a file; `limit` stops after that many data rows (for a preview).
-pub fn read(bytes: &[u8], limit: Option<usize>) -> Result<Table, String> {
+///
+/// # Errors
+/// When the file is empty, not text, or not CSV (see `FileProblem`).
+pub fn read(bytes: &[u8], limit: Option<usize>) -> Result<Table, FileProblem> {
     let Some(limit) = limit else {
         // A long import reads `read_raw` and tidies as it checks; a whole `Table` is for short
         // files and tests.
@@ -306,7 +405,7 @@ pub fn read(bytes: &[u8], limit: Option<usize>) -> Result<Table, String> {
             rows,
         });
     };
-    let (encoding, text) = decode(bytes);
+    let (encoding, text) = decode_text(bytes)?;
     let mut o = open(&text, encoding)?;
     let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
     let push = |rows: &mut Vec<(usize, Vec<String>)>, row: usize, cells: Vec<String>| {
@@ -332,8 +431,11 @@ pub fn read(bytes: &[u8], limit: Option<usize>) -> Result<Table, String> {
 }
 
 /// Reads a whole file into records, leaving the cells as the file has them.
-pub fn read_raw(bytes: &[u8]) -> Result<RawTable, String> {
-    let (encoding, text) = decode(bytes);
+///
+/// # Errors
+/// When the file is empty, not text, or not CSV (see `FileProblem`).
+pub fn read_raw(bytes: &[u8]) -> Result<RawTable, FileProblem> {
+    let (encoding, text) = decode_text(bytes)?;
     let mut o = open(&text, encoding)?;
     let mut rows: Vec<(usize, csv::StringRecord)> = std::mem::take(&mut o.first)
         .into_iter()
@@ -374,14 +476,14 @@ impl<'t> Records<'t> {
         }
     }
 
-    fn next_record(&mut self) -> Result<Option<(usize, Vec<String>)>, String> {
+    fn next_record(&mut self) -> Result<Option<(usize, Vec<String>)>, FileProblem> {
         Ok(self
             .next_raw()?
             .map(|(row, record)| (row, record.iter().map(str::to_string).collect())))
     }
 
     /// The next record as the CSV reader split it (one allocation, not one per cell).
-    fn next_raw(&mut self) -> Result<Option<(usize, csv::StringRecord)>, String> {
+    fn next_raw(&mut self) -> Result<Option<(usize, csv::StringRecord)>, FileProblem> {
         match self.reader.read_record(&mut self.record) {
             Ok(false) => Ok(None),
             Ok(true) => {
@@ -433,10 +535,11 @@ fn inner_breaks(record: &csv::StringRecord) -> u64 {
     }
 }
 
-fn unreadable(row: usize, e: &csv::Error) -> String {
-    format!(
-        "row {row}: the file could not be read as CSV ({e}); save it from the spreadsheet as CSV"
-    )
+fn unreadable(row: usize, e: &csv::Error) -> FileProblem {
+    FileProblem::NotCsv {
+        row,
+        reason: e.to_string(),
+    }
 }
 
 /// Column names as written, with empty ones called "column N" and repeats numbered.
@@ -575,6 +678,84 @@ mod tests {
             assert_eq!(clean_cell(empty), "", "{empty}");
         }
         assert_eq!(clean_cell("Age\u{a0}UK  Salford "), "Age UK Salford");
+    }
+
+    #[test]
+    fn a_file_with_no_cell_to_read_is_empty() {
+        let utf16_bom = [0xFF, 0xFE];
+        for bytes in [
+            &b""[..],
+            b"\xEF\xBB\xBF",
+            &utf16_bom,
+            b"\r\n\n  \r\n\t\n",
+            b"\xEF\xBB\xBF\r\n\r\n",
+            b",,,\r\n;;\r\n\"\",\"\"\r\n",
+        ] {
+            assert_eq!(
+                read(bytes, None).unwrap_err(),
+                FileProblem::Empty,
+                "{bytes:?}"
+            );
+            assert_eq!(
+                read_raw(bytes).unwrap_err(),
+                FileProblem::Empty,
+                "{bytes:?}"
+            );
+            assert_eq!(read(bytes, Some(20)).unwrap_err(), FileProblem::Empty);
+        }
+        assert_eq!(
+            FileProblem::Empty.to_string(),
+            "is empty: it has no column names and no rows"
+        );
+    }
+
+    #[test]
+    fn a_workbook_or_other_binary_file_is_not_read_as_text() {
+        let problem = |bytes: &[u8]| read_raw(bytes).unwrap_err();
+        // An .xlsx (and an .ods) is a zip archive; an .xls an Office compound file.
+        let mut xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00".to_vec();
+        xlsx.extend_from_slice(b"[Content_Types].xml");
+        assert_eq!(
+            problem(&xlsx),
+            FileProblem::Workbook("an Excel .xlsx or LibreOffice .ods workbook")
+        );
+        assert_eq!(
+            problem(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00"),
+            FileProblem::Workbook("an Excel .xls workbook")
+        );
+        assert_eq!(
+            problem(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+            FileProblem::Binary("a PNG picture")
+        );
+        assert_eq!(
+            problem(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3"),
+            FileProblem::Binary("a PDF document")
+        );
+        // Bytes of no known kind: a NUL, or many control characters, say it is not text.
+        let any: Vec<u8> = (0..=255u8).cycle().skip(1).take(2000).collect();
+        assert_eq!(problem(&any), FileProblem::Binary("a binary file"));
+        assert_eq!(
+            problem(b"name,postcode\nA\x00B,M5 3PF\n"),
+            FileProblem::Binary("a binary file")
+        );
+        let utf16_nul: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("a\0b,c".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(problem(&utf16_nul), FileProblem::Binary("a binary file"));
+        assert_eq!(
+            FileProblem::Workbook("an Excel .xls workbook").to_string(),
+            "is not a text file (it looks like an Excel .xls workbook): open it in the spreadsheet and save it as CSV (File, Save As, CSV), then import the CSV file"
+        );
+    }
+
+    #[test]
+    fn text_with_a_stray_control_character_in_a_cell_is_still_text() {
+        // Excel writes a line break inside a cell of some exports as a vertical tab.
+        let t = read(b"name,activities\nA,Lunch\x0bclub\nB,Choir\n", None).unwrap();
+        assert_eq!(t.rows.len(), 2);
+        let t = read(b"Caf\xE9 name,postcode\nA,M5 3PF\n", None).unwrap();
+        assert_eq!(t.dialect.encoding, Encoding::Windows1252);
     }
 
     #[test]

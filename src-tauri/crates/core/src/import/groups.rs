@@ -86,7 +86,10 @@ impl Columns {
         if !by_field.iter().any(|(f, _)| *f == Field::Name) {
             problems.push(FieldProblem::new(
                 "name",
-                "choose which column holds the group's name",
+                format!(
+                    "no column is chosen for the group's name (the file's columns are: {}): choose the column that holds each group's name",
+                    headers.join(", ")
+                ),
             ));
         }
         if problems.is_empty() {

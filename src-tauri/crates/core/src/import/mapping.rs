@@ -182,6 +182,14 @@ impl Mapping {
         self.columns.iter().map(|c| c.field)
     }
 
+    /// The first column that fills `field`, if any does.
+    pub fn column_for(&self, field: Field) -> Option<&str> {
+        self.columns
+            .iter()
+            .find(|c| c.field == field)
+            .map(|c| c.column.as_str())
+    }
+
     /// The mapping in words, one column a line: `"Recipient Org:Name" -> name`.
     pub fn describe(&self) -> String {
         self.columns

@@ -275,7 +275,7 @@ impl Store {
     /// columns the file has, else one guessed from the column names).
     ///
     /// # Errors
-    /// `Invalid` when the file cannot be read as CSV.
+    /// `ImportFile` when the file is empty, not text or cannot be read as CSV.
     pub fn preview_group_import(&self, bytes: &[u8]) -> Result<Preview> {
         let table = dialect::read(bytes, Some(20)).map_err(file_problem)?;
         let suggestion = mapping::suggest(&table.headers, &self.mappings()?);
@@ -290,8 +290,8 @@ impl Store {
     /// Reads and checks every row and finds each one's match. Writes nothing.
     ///
     /// # Errors
-    /// `Invalid` when the file cannot be read, or the mapping names a column the file lacks or
-    /// no column for the name.
+    /// `ImportFile` when the file cannot be read; `Invalid` when the mapping names a column the
+    /// file lacks or no column for the name.
     pub fn plan_group_import(
         &self,
         file_name: &str,
@@ -1428,8 +1428,12 @@ fn refusal(name: &str, updated: &str, left_at: &str, added_and_seated: bool) -> 
     }
 }
 
-fn file_problem(message: String) -> CoreError {
-    CoreError::Invalid(vec![FieldProblem::new("file", message)])
+/// A file with no table to read; the caller, who knows the file's name, adds it (`about_file`).
+fn file_problem(problem: dialect::FileProblem) -> CoreError {
+    CoreError::ImportFile {
+        file: None,
+        problem,
+    }
 }
 
 fn record_change(
