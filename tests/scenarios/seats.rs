@@ -417,6 +417,55 @@ fn a_good_seats_spreadsheet_imports_whole_and_again_without_doubling() {
 }
 
 #[test]
+fn a_seats_spreadsheet_saved_by_excel_on_windows_imports_and_a_non_table_is_refused_for_what_it_is()
+{
+    let t = TempDirectory::new();
+    let store = directory_with_groups(&t);
+    let before = counts(&t);
+    // Windows-1252 (the apostrophe is byte 0x92), semicolons, a title line above the column
+    // names, and N/A for an empty cell: as Excel in a UK office saves "CSV".
+    let mut file: Vec<u8> = b"Seats at 1 April 2026;;;\r\n".to_vec();
+    file.extend_from_slice(HEADER.trim_end().replace(',', ";").as_bytes());
+    file.extend_from_slice(b"\r\nOlder People\x92s Partnership;VCSE seat 1;VCSE;N/A;Ann Lee;1092385;01/04/2025;31/03/2027;Open election\r\n");
+    let summary = store.import_seats(file.as_slice()).unwrap();
+    assert_eq!(summary.rows, 1);
+    assert_eq!(
+        summary.partnerships_created,
+        ["Older People\u{2019}s Partnership"],
+        "the apostrophe read as Windows-1252"
+    );
+    assert_eq!(summary.appointments_created, 1);
+    let after = counts(&t);
+    assert_ne!(after, before);
+
+    for (bytes, says) in [
+        (&b""[..], "is empty"),
+        (&b"\xEF\xBB\xBF\r\n\r\n"[..], "is empty"),
+        (
+            &b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..],
+            "is not a text file (it looks like a PNG picture)",
+        ),
+        (&b"PK\x03\x04\x14\0\x06\0"[..], "save it as CSV"),
+    ] {
+        let err = store.import_seats(bytes).unwrap_err();
+        let message = err.about_file("seats.csv").to_string();
+        assert!(message.starts_with("seats.csv "), "{message}");
+        assert!(message.contains(says), "{message}");
+        assert_eq!(counts(&t), after, "nothing saved");
+    }
+
+    // A CSV of something else names its own columns, not the ones it lacks.
+    let err = store
+        .import_seats("wd22cd,wd22nm\nE05000650,Astley Bridge\n".as_bytes())
+        .unwrap_err();
+    let messages: Vec<&str> = err.fields().iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages[0],
+        "row 1, column partnership: the file has no partnership column (its columns are: wd22cd, wd22nm)"
+    );
+}
+
+#[test]
 fn an_appointment_is_corrected_with_the_same_refusals_as_appointing() {
     let t = TempDirectory::new();
     let store = t.open();

@@ -96,7 +96,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
                 Err(CoreError::Invalid(problems)) => {
                     // Every problem, so the whole spreadsheet can be put right in one go.
                     Err(CoreError::Conflict(format!(
-                        "{} was not imported (nothing was saved): {} problem{}\n{}\n(the columns are: {})",
+                        "{} was not imported (nothing was saved): {} problem{}\n{}\n(a seats file's columns: {}; only partnership, seat and sector are needed)",
                         file.display(),
                         problems.len(),
                         if problems.len() == 1 { "" } else { "s" },
@@ -108,7 +108,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
                         COLUMNS.join(", ")
                     )))
                 }
-                Err(e) => Err(e),
+                Err(e) => Err(e.about_file(file.display().to_string())),
             }
         }
     }

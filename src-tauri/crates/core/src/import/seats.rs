@@ -10,6 +10,7 @@ use std::io::Read;
 use chrono::NaiveDate;
 
 use super::cell_problem;
+use super::dialect::{self, FileProblem};
 use crate::domain::flags::in_words;
 use crate::domain::group::tidy;
 use crate::domain::partnership::{parse_date, Sector, Selection};
@@ -51,72 +52,63 @@ pub struct HolderLine {
 }
 
 /// Reads every row. Returns the rows that could be read and every problem found, so the whole
-/// file's problems are reported at once.
-pub fn read(input: impl Read) -> (Vec<SeatLine>, Vec<FieldProblem>) {
+/// file's problems are reported at once. The file is read as a groups file is (`dialect::read`):
+/// UTF-8 with or without a byte-order mark or Windows-1252, commas, semicolons or tabs, title
+/// lines above the column names, `N/A` as empty.
+///
+/// # Errors
+/// A file with no table to read: empty, a workbook or a picture saved as .csv, not CSV.
+pub fn read(mut input: impl Read) -> Result<(Vec<SeatLine>, Vec<FieldProblem>), FileProblem> {
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileProblem::NotCsv {
+            row: 1,
+            reason: e.to_string(),
+        })?;
+    let table = dialect::read(&bytes, None)?;
     let mut lines = Vec::new();
     let mut problems = Vec::new();
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => {
-            problems.push(FieldProblem::new(
-                "file",
-                format!("row 1: the file could not be read as CSV ({e}); save it as CSV UTF-8"),
-            ));
-            return (lines, problems);
-        }
-    };
     let index: Vec<Option<usize>> = COLUMNS
         .iter()
         .map(|c| {
-            headers
+            table
+                .headers
                 .iter()
                 .position(|h| tidy(h).replace(' ', "_").eq_ignore_ascii_case(c))
         })
         .collect();
     let col = |name: &str| index[COLUMNS.iter().position(|c| *c == name).unwrap()];
+    let header_row = table.dialect.header_row.unwrap_or(1);
     for name in REQUIRED {
         if col(name).is_none() {
+            // The file's own columns, so a wrong file (or a misspelt name) shows at once.
             problems.push(cell_problem(
-                1,
+                header_row,
                 name,
                 format!(
-                    "the file has no {name} column (the columns are: {})",
-                    COLUMNS.join(", ")
+                    "the file has no {name} column (its columns are: {})",
+                    table.headers.join(", ")
                 ),
             ));
         }
     }
     if !problems.is_empty() {
-        return (lines, problems);
+        return Ok((lines, problems));
     }
-    for (i, record) in reader.records().enumerate() {
-        let row = i + 2;
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                problems.push(FieldProblem::new(
-                    "file",
-                    format!("row {row}: could not be read ({e}); save the file as CSV UTF-8"),
-                ));
-                continue;
-            }
-        };
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue; // Spreadsheets leave blank rows at the end.
-        }
+    for (row, record) in &table.rows {
         let get = |name: &str| {
             col(name)
                 .and_then(|c| record.get(c))
-                .map(tidy)
+                .map(|c| tidy(c))
                 .unwrap_or_default()
         };
-        match read_row(row, &get) {
+        match read_row(*row, &get) {
             Ok(line) => lines.push(line),
             Err(mut p) => problems.append(&mut p),
         }
     }
-    (lines, problems)
+    Ok((lines, problems))
 }
 
 fn read_row(row: usize, get: &dyn Fn(&str) -> String) -> Result<SeatLine, Vec<FieldProblem>> {
@@ -249,7 +241,7 @@ mod tests {
              Health Board,VCSE seat 2,vcse,,,,,,\n\
              ,,,,,,,,\n"
         );
-        let (lines, problems) = read(csv.as_bytes());
+        let (lines, problems) = read(csv.as_bytes()).unwrap();
         assert_eq!(problems, vec![]);
         assert_eq!(lines.len(), 2, "the blank row is skipped");
         let h = lines[0].holder.as_ref().unwrap();
@@ -266,7 +258,7 @@ mod tests {
              Health Board,Seat 2,public,,Bob,,2026-06-01,2026-01-01,appointed\n\
              ,Seat 3,public,,,,2026-01-01,,\n"
         );
-        let (_, problems) = read(csv.as_bytes());
+        let (_, problems) = read(csv.as_bytes()).unwrap();
         let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(
             messages,
@@ -283,7 +275,7 @@ mod tests {
 
     #[test]
     fn a_missing_column_is_named() {
-        let (_, problems) = read("partnership,seat\nA,B\n".as_bytes());
+        let (_, problems) = read("partnership,seat\nA,B\n".as_bytes()).unwrap();
         assert_eq!(problems[0].field, "sector");
         assert!(problems[0]
             .message

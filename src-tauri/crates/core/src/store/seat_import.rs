@@ -73,9 +73,14 @@ impl Store {
     /// Imports a seats spreadsheet (see `import::seats` for its columns).
     ///
     /// # Errors
-    /// `Invalid` with every problem, each "row N, column C: why"; nothing is saved.
+    /// `Invalid` with every problem, each "row N, column C: why"; `ImportFile` for a file with no
+    /// table to read (empty, a workbook, not text). Nothing is saved.
     pub fn import_seats(&self, input: impl Read) -> Result<SeatImportSummary> {
-        let (lines, mut problems) = seats::read(input);
+        let (lines, mut problems) =
+            seats::read(input).map_err(|problem| CoreError::ImportFile {
+                file: None,
+                problem,
+            })?;
         let tx = self.conn.unchecked_transaction()?;
         let mut saver = Saver::new(&tx)?;
         for line in &lines {
