@@ -455,17 +455,7 @@ mod tests {
             e.message,
             "logo.csv is not a text file (it looks like a PNG picture): choose the spreadsheet saved as CSV instead."
         );
-        // The real data: $COMPACTDIR_REAL_DATA, else shared/data/real above the project.
-        let real = std::env::var_os("COMPACTDIR_REAL_DATA")
-            .map(PathBuf::from)
-            .or_else(|| {
-                Path::new(env!("CARGO_MANIFEST_DIR"))
-                    .ancestors()
-                    .map(|a| a.join("shared/data/real"))
-                    .find(|p| p.is_dir())
-            })
-            .expect("set COMPACTDIR_REAL_DATA to the shared/data/real folder");
-        let wards = real.join("ons_ward_to_lad_may2022_greater_manchester.csv");
+        let wards = compactdir_tests::real_data("ons_ward_to_lad_may2022_greater_manchester.csv");
         let p = preview(&state, &session, &wards.display().to_string()).unwrap();
         assert_eq!(p.headers, ["wd22cd", "wd22nm", "lad22cd", "lad22nm"]);
         assert!(p.suggestion.mapping.columns.is_empty());
