@@ -13,7 +13,7 @@ const listen = vi.fn(async (_name: string, handler: (e: { payload: unknown }) =>
 });
 vi.mock("@tauri-apps/api/event", () => ({ listen: (...args: [string, (e: { payload: unknown }) => void]) => listen(...args) }));
 
-const { api, toAppError } = await import("./api");
+const { api, messageFor, toAppError } = await import("./api");
 const { emptyInput } = await import("../features/directory/model");
 
 beforeEach(() => invoke.mockReset());
@@ -33,6 +33,15 @@ describe("toAppError", () => {
     expect(e.code).toBe("internal");
     expect(e.message).toBe("short and stout");
     expect(e.fields).toEqual([{ field: "name", message: "Enter the group's name" }]);
+  });
+});
+
+describe("messageFor", () => {
+  it("gives the problem with the field when there is one, else the error's message", () => {
+    const e = { code: "invalid", message: "Not saved.", fields: [{ field: "path", message: "No file there." }] };
+    expect(messageFor(e, "path")).toBe("No file there.");
+    expect(messageFor(e, "year")).toBe("Not saved.");
+    expect(messageFor("the window closed", "path")).toBe("the window closed");
   });
 });
 

@@ -66,6 +66,12 @@ export function toAppError(e: unknown): AppError {
   return { code: "internal", message: String(e), fields: [] };
 }
 
+/** The message to show beside one field: the error's problem with that field, else its message. */
+export function messageFor(e: unknown, field: string): string {
+  const ae = toAppError(e);
+  return ae.fields.find((f) => f.field === field)?.message ?? ae.message;
+}
+
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
