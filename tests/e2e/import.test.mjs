@@ -217,10 +217,13 @@ async function readFile(driver, file) {
   await press(driver, "#import-read");
 }
 
-test("an empty file, a picture and a CSV of wards are each told apart by what is wrong with them", async () => {
+test("an empty file, a file of column names alone, a picture and a CSV of wards are each told apart by what is wrong with them", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
   const empty = path.join(dir, "empty.csv");
   writeFileSync(empty, "\uFEFF\r\n\r\n");
+  // A template: column names and no rows.
+  const template = path.join(dir, "template.csv");
+  writeFileSync(template, "Charity name,Postcode\r\n");
   // The app's own icon, a real PNG, saved as .csv.
   const png = path.join(dir, "logo.csv");
   writeFileSync(png, readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "src-tauri", "icons", "icon.png")));
@@ -238,6 +241,13 @@ test("an empty file, a picture and a CSV of wards are each told apart by what is
     assert.equal(await (await driver.find("#import-path")).attribute("aria-invalid"), "true");
     assert.equal(await driver.execute("return document.activeElement.id", []), "import-path");
     assert.equal((await driver.findAll("#import-to-mapping")).length, 0, "no way on to the columns");
+
+    await readFile(driver, template);
+    await driver.waitFor("the template's message", async () => /template\.csv/.test(await (await driver.find("#import-path-error")).text()));
+    assert.equal(
+      await (await driver.find("#import-path-error")).text(),
+      "template.csv has column names (Charity name, Postcode) but no rows under them: there is nothing in it to import.",
+    );
 
     await readFile(driver, png);
     await driver.waitFor("the picture's message", async () => /logo\.csv/.test(await (await driver.find("#import-path-error")).text()));

@@ -213,6 +213,16 @@ fn every_dialect_reads_the_same_rows() {
         ("tabs", utf8.replace(',', "\t").into_bytes()),
         ("CR line ends", utf8.replace("\r\n", "\r").into_bytes()),
     ];
+    // UTF-16 as Excel's "Unicode text" saves it (a mark, little-endian), and as other tools do:
+    // without the mark, or big-endian.
+    let le: Vec<u8> = utf8.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = utf8.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let files = files.into_iter().chain([
+        ("utf-16 LE with mark", [&b"\xFF\xFE"[..], &le].concat()),
+        ("utf-16 LE without mark", le),
+        ("utf-16 BE with mark", [&b"\xFE\xFF"[..], &be].concat()),
+        ("utf-16 BE without mark", be),
+    ]);
     for (what, bytes) in files {
         let t = TempDirectory::new();
         let store = t.open();
@@ -237,6 +247,31 @@ fn every_dialect_reads_the_same_rows() {
             "{what}: the trailing comma's column"
         );
     }
+}
+
+/// A real register extract saved as UTF-16 without a byte-order mark reads as the original does.
+#[test]
+fn a_real_file_saved_as_utf16_without_a_mark_reads_as_its_utf8_original() {
+    let original = std::fs::read(real_data(
+        "ccew_charities_operating_in_trafford_2021-05-27.csv",
+    ))
+    .unwrap();
+    let text = String::from_utf8(original.clone()).expect("the extract is UTF-8");
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let t = TempDirectory::new();
+    let store = t.open();
+    let a = plan(&store, "register.csv", &original);
+    let b = plan(&store, "register.csv", &utf16);
+    assert_eq!(b.dialect.encoding.label(), "UTF-16 (Excel Unicode text)");
+    assert!(a.rows.len() > 500, "{}", a.rows.len());
+    assert_eq!(b.headers, a.headers);
+    assert_eq!(b.read, a.read);
+    let inputs = |p: &ImportPlan| -> Vec<GroupInput> {
+        p.rows.iter().map(|r| r.line.input.clone()).collect()
+    };
+    assert_eq!(inputs(&b), inputs(&a));
+    assert_eq!(b.rejected, a.rejected);
 }
 
 #[test]

@@ -54,6 +54,18 @@ fn empty_files_workbooks_and_pictures_are_refused_for_what_they_are_and_change_n
     ] {
         assert_eq!(refused(&store, empty), FileProblem::Empty, "{empty:?}");
     }
+    for names_only in [
+        &b"Charity name,Postcode\r\n"[..],
+        b"Charity name,Postcode\r\n,\r\nN/A,N/A\r\n",
+    ] {
+        assert_eq!(
+            refused(&store, names_only),
+            FileProblem::NoRows {
+                columns: "Charity name, Postcode".into()
+            },
+            "{names_only:?}"
+        );
+    }
     assert_eq!(
         refused(&store, &xlsx()),
         FileProblem::Workbook("an Excel .xlsx or LibreOffice .ods workbook")
@@ -79,6 +91,11 @@ fn empty_files_workbooks_and_pictures_are_refused_for_what_they_are_and_change_n
     assert_eq!(
         said(b""),
         "grants.csv is empty: it has no column names and no rows"
+    );
+    assert_eq!(
+        said(b"Charity name,Postcode\r\n"),
+        "grants.csv has column names (Charity name, Postcode) but no rows under them: \
+         there is nothing in it to import"
     );
     assert_eq!(
         said(&xlsx()),

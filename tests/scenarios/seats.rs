@@ -442,6 +442,10 @@ fn a_seats_spreadsheet_saved_by_excel_on_windows_imports_and_a_non_table_is_refu
         (&b""[..], "is empty"),
         (&b"\xEF\xBB\xBF\r\n\r\n"[..], "is empty"),
         (
+            &b"partnership,seat,sector\r\n"[..],
+            "has column names (partnership, seat, sector) but no rows",
+        ),
+        (
             &b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..],
             "is not a text file (it looks like a PNG picture)",
         ),

@@ -49,6 +49,24 @@ fn an_empty_file_is_said_to_be_empty() {
 }
 
 #[test]
+fn a_file_of_column_names_alone_is_said_to_have_no_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("template.csv");
+    std::fs::write(&file, "Charity name,Postcode\r\n").unwrap();
+    let (ok, out, err) = import(dir.path(), &file);
+    assert!(!ok);
+    assert_eq!(out, "", "refused before any mapping is printed");
+    assert_eq!(
+        err,
+        format!(
+            "compactdir: {} has column names (Charity name, Postcode) but no rows under them: \
+             there is nothing in it to import\n",
+            file.display()
+        )
+    );
+}
+
+#[test]
 fn a_workbook_or_a_picture_renamed_csv_is_said_not_to_be_a_text_file() {
     let dir = tempfile::tempdir().unwrap();
     // The start of a real .xlsx (a zip archive), and the app's own icon (a real PNG).

@@ -1,5 +1,6 @@
 //! What kind of CSV a file is, as users' files really are: UTF-8 with or without a byte-order
-//! mark, else Windows-1252 (what Excel on Windows saves as "CSV"); commas, semicolons (European
+//! mark, UTF-16 (Excel's "Unicode text"), else Windows-1252 (what Excel on Windows saves as
+//! "CSV"); commas, semicolons (European
 //! Excel) or tabs; a header row, perhaps under a title line or two. Cells are tidied as they are
 //! read (`read`), or by the reader as it uses each row (`read_raw`, for a long import): non-breaking
 //! spaces become spaces, and `NA`, `N/A`, `No data`, `—` mean empty.
@@ -16,6 +17,7 @@ pub enum Encoding {
     Utf8,
     Utf8Bom,
     Utf16Le,
+    Utf16Be,
     Windows1252,
 }
 
@@ -25,6 +27,7 @@ impl Encoding {
             Encoding::Utf8 => "UTF-8",
             Encoding::Utf8Bom => "UTF-8 with byte-order mark",
             Encoding::Utf16Le => "UTF-16 (Excel Unicode text)",
+            Encoding::Utf16Be => "UTF-16 big-endian",
             Encoding::Windows1252 => "Windows-1252 (Excel on Windows)",
         }
     }
@@ -110,6 +113,11 @@ pub enum FileProblem {
     /// No bytes, or nothing but a byte-order mark, blank lines, spaces and separators.
     #[error("is empty: it has no column names and no rows")]
     Empty,
+    /// Column names and not one row with a value under them.
+    #[error(
+        "has column names ({columns}) but no rows under them: there is nothing in it to import"
+    )]
+    NoRows { columns: String },
     /// A spreadsheet program's own file (an .xlsx or .ods is a zip archive; an .xls an Office
     /// compound file), saved or renamed as .csv. `0` says which it looks like.
     #[error(
@@ -237,11 +245,15 @@ pub fn decode(bytes: &[u8]) -> (Encoding, String) {
         );
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        let units: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
-            .collect();
-        return (Encoding::Utf16Le, String::from_utf16_lossy(&units));
+        return (Encoding::Utf16Le, utf16(rest, u16::from_le_bytes));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return (Encoding::Utf16Be, utf16(rest, u16::from_be_bytes));
+    }
+    match utf16_without_mark(bytes) {
+        Some(Encoding::Utf16Le) => return (Encoding::Utf16Le, utf16(bytes, u16::from_le_bytes)),
+        Some(_) => return (Encoding::Utf16Be, utf16(bytes, u16::from_be_bytes)),
+        None => {}
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => (Encoding::Utf8, s.to_string()),
@@ -249,6 +261,31 @@ pub fn decode(bytes: &[u8]) -> (Encoding, String) {
             Encoding::Windows1252,
             bytes.iter().map(|b| windows_1252(*b)).collect(),
         ),
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+    String::from_utf16_lossy(&units)
+}
+
+/// UTF-16 saved without a byte-order mark (some database and reporting tools do): text in a
+/// Latin script is then a zero byte beside every letter, always on the same side. UTF-8 and
+/// Windows-1252 text never holds a zero byte, so nine pairs in ten of that shape are enough;
+/// a binary file's zeros fall on both sides or in pairs.
+fn utf16_without_mark(bytes: &[u8]) -> Option<Encoding> {
+    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(1024).collect();
+    if pairs.len() < 2 || !bytes[..bytes.len().min(2048)].contains(&0) {
+        return None;
+    }
+    let le = pairs.iter().filter(|p| p[0] != 0 && p[1] == 0).count();
+    let be = pairs.iter().filter(|p| p[0] == 0 && p[1] != 0).count();
+    if le * 10 >= pairs.len() * 9 {
+        Some(Encoding::Utf16Le)
+    } else if be * 10 >= pairs.len() * 9 {
+        Some(Encoding::Utf16Be)
+    } else {
+        None
     }
 }
 
@@ -387,7 +424,7 @@ fn open(text: &str, encoding: Encoding) -> Result<Opening<'_>, FileProblem> {
 /// Reads a file; `limit` stops after that many data rows (for a preview).
 ///
 /// # Errors
-/// When the file is empty, not text, or not CSV (see `FileProblem`).
+/// When the file is empty, has no rows, is not text, or is not CSV (see `FileProblem`).
 pub fn read(bytes: &[u8], limit: Option<usize>) -> Result<Table, FileProblem> {
     let Some(limit) = limit else {
         // A long import reads `read_raw` and tidies as it checks; a whole `Table` is for short
@@ -423,6 +460,9 @@ pub fn read(bytes: &[u8], limit: Option<usize>) -> Result<Table, FileProblem> {
         }
     }
     rows.truncate(limit);
+    if rows.is_empty() {
+        return Err(no_rows(&o.headers));
+    }
     Ok(Table {
         dialect: o.dialect,
         headers: o.headers,
@@ -433,7 +473,7 @@ pub fn read(bytes: &[u8], limit: Option<usize>) -> Result<Table, FileProblem> {
 /// Reads a whole file into records, leaving the cells as the file has them.
 ///
 /// # Errors
-/// When the file is empty, not text, or not CSV (see `FileProblem`).
+/// When the file is empty, has no rows, is not text, or is not CSV (see `FileProblem`).
 pub fn read_raw(bytes: &[u8]) -> Result<RawTable, FileProblem> {
     let (encoding, text) = decode_text(bytes)?;
     let mut o = open(&text, encoding)?;
@@ -443,6 +483,13 @@ pub fn read_raw(bytes: &[u8]) -> Result<RawTable, FileProblem> {
         .collect();
     while let Some(record) = o.records.next_raw()? {
         rows.push(record);
+    }
+    // Stops at the first row with a value: nearly always the first.
+    if !rows
+        .iter()
+        .any(|(_, r)| r.iter().any(|c| !clean_cell_borrowed(c).is_empty()))
+    {
+        return Err(no_rows(&o.headers));
     }
     Ok(RawTable {
         dialect: o.dialect,
@@ -532,6 +579,12 @@ fn inner_breaks(record: &csv::StringRecord) -> u64 {
         record.iter().map(breaks).sum()
     } else {
         memchr::memchr_iter(b'\n', all).count() as u64
+    }
+}
+
+fn no_rows(headers: &[String]) -> FileProblem {
+    FileProblem::NoRows {
+        columns: headers.join(", "),
     }
 }
 
@@ -707,6 +760,63 @@ mod tests {
             FileProblem::Empty.to_string(),
             "is empty: it has no column names and no rows"
         );
+    }
+
+    #[test]
+    fn a_file_with_column_names_and_no_rows_says_so() {
+        // Only names; names then blank or "no value" rows; names under a title line.
+        for bytes in [
+            &b"Charity name,Postcode\r\n"[..],
+            b"Charity name,Postcode",
+            b"\xEF\xBB\xBFCharity name,Postcode\r\n,\r\nN/A,\r\n\r\n",
+            b"Grants 2025\r\n\r\nCharity name,Postcode\r\n",
+        ] {
+            let no_rows = FileProblem::NoRows {
+                columns: "Charity name, Postcode".into(),
+            };
+            assert_eq!(read(bytes, None).unwrap_err(), no_rows, "{bytes:?}");
+            assert_eq!(read_raw(bytes).unwrap_err(), no_rows, "{bytes:?}");
+            assert_eq!(read(bytes, Some(20)).unwrap_err(), no_rows, "{bytes:?}");
+        }
+        assert_eq!(
+            FileProblem::NoRows {
+                columns: "name, postcode".into()
+            }
+            .to_string(),
+            "has column names (name, postcode) but no rows under them: there is nothing in it to import"
+        );
+        // One row with a value is a file to read.
+        assert_eq!(
+            read(b"Charity name,Postcode\r\n,\r\nAge UK,\r\n", Some(20))
+                .unwrap()
+                .rows
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn utf16_is_read_with_or_without_a_byte_order_mark_either_way_round() {
+        let text = "Charity name\tPostcode\r\nCaf\u{e9} Forty\tM5 3PF\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let marked = |mark: &[u8], body: &[u8]| [mark, body].concat();
+        for (bytes, encoding) in [
+            (marked(b"\xFF\xFE", &le), Encoding::Utf16Le),
+            (le.clone(), Encoding::Utf16Le),
+            (marked(b"\xFE\xFF", &be), Encoding::Utf16Be),
+            (be.clone(), Encoding::Utf16Be),
+        ] {
+            assert_eq!(decode(&bytes), (encoding, text.into()), "{encoding:?}");
+            let t = read(&bytes, Some(20)).unwrap();
+            assert_eq!(t.dialect.encoding, encoding);
+            assert_eq!(t.dialect.delimiter, Delimiter::Tab);
+            assert_eq!(t.headers, ["Charity name", "Postcode"]);
+            assert_eq!(
+                t.rows,
+                vec![(2, vec!["Caf\u{e9} Forty".into(), "M5 3PF".into()])]
+            );
+        }
     }
 
     #[test]

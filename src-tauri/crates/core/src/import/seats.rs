@@ -53,11 +53,12 @@ pub struct HolderLine {
 
 /// Reads every row. Returns the rows that could be read and every problem found, so the whole
 /// file's problems are reported at once. The file is read as a groups file is (`dialect::read`):
-/// UTF-8 with or without a byte-order mark or Windows-1252, commas, semicolons or tabs, title
+/// UTF-8, UTF-16 or Windows-1252, commas, semicolons or tabs, title
 /// lines above the column names, `N/A` as empty.
 ///
 /// # Errors
-/// A file with no table to read: empty, a workbook or a picture saved as .csv, not CSV.
+/// A file with no table to read: empty, column names alone, a workbook or a picture saved as
+/// .csv, not CSV.
 pub fn read(mut input: impl Read) -> Result<(Vec<SeatLine>, Vec<FieldProblem>), FileProblem> {
     let mut bytes = Vec::new();
     input
