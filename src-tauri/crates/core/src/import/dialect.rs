@@ -1,9 +1,9 @@
 //! What kind of CSV a file is, as users' files really are: UTF-8 with or without a byte-order
 //! mark, UTF-16 (Excel's "Unicode text"), else Windows-1252 (what Excel on Windows saves as
-//! "CSV"); commas, semicolons (European
-//! Excel) or tabs; a header row, perhaps under a title line or two. Cells are tidied as they are
-//! read (`read`), or by the reader as it uses each row (`read_raw`, for a long import): non-breaking
-//! spaces become spaces, and `NA`, `N/A`, `No data`, `—` mean empty.
+//! "CSV"); commas, semicolons (European Excel) or tabs; a header row, perhaps under a title line
+//! or two. Cells are tidied as they are read (`read`), or by the reader as it uses each row
+//! (`read_raw`, for a long import): non-breaking spaces become spaces, and `NA`, `N/A`,
+//! `No data`, `—` mean empty.
 
 use std::borrow::Cow;
 
@@ -269,20 +269,27 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
     String::from_utf16_lossy(&units)
 }
 
-/// UTF-16 saved without a byte-order mark (some database and reporting tools do): text in a
-/// Latin script is then a zero byte beside every letter, always on the same side. UTF-8 and
-/// Windows-1252 text never holds a zero byte, so nine pairs in ten of that shape are enough;
-/// a binary file's zeros fall on both sides or in pairs.
+/// UTF-16 saved without a byte-order mark (some database and reporting tools do): each letter,
+/// digit and separator of a Latin script is then a zero byte beside its code, always on the same
+/// side (letters of other scripts have no zero byte). UTF-8 and Windows-1252 text never holds a
+/// zero byte, and a binary file's zeros fall on both sides: so zeros on one side in a quarter of
+/// the opening pairs or more, and hardly any on the other, are taken for UTF-16.
 fn utf16_without_mark(bytes: &[u8]) -> Option<Encoding> {
-    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(1024).collect();
-    if pairs.len() < 2 || !bytes[..bytes.len().min(2048)].contains(&0) {
-        return None;
-    }
-    let le = pairs.iter().filter(|p| p[0] != 0 && p[1] == 0).count();
-    let be = pairs.iter().filter(|p| p[0] == 0 && p[1] != 0).count();
-    if le * 10 >= pairs.len() * 9 {
+    let head = &bytes[..bytes.len().min(2048) & !1];
+    let pairs = head.len() / 2;
+    let zeros = |side: usize| {
+        head.iter()
+            .skip(side)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (first, second) = (zeros(0), zeros(1));
+    if pairs < 2 {
+        None
+    } else if second * 4 >= pairs && first * 10 <= second {
         Some(Encoding::Utf16Le)
-    } else if be * 10 >= pairs.len() * 9 {
+    } else if first * 4 >= pairs && second * 10 <= first {
         Some(Encoding::Utf16Be)
     } else {
         None
@@ -817,6 +824,23 @@ mod tests {
                 vec![(2, vec!["Caf\u{e9} Forty".into(), "M5 3PF".into()])]
             );
         }
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_found_with_names_in_other_scripts_too() {
+        // Bengali letters have no zero byte in UTF-16; the separators and postcodes do.
+        let text = "name,postcode\r\n\u{9AC}\u{9BE}\u{982}\u{9B2}\u{9BE} \u{9B8}\u{9AE}\u{9BF}\u{9A4}\u{9BF},M5 3PF\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le), (Encoding::Utf16Le, text.into()));
+        assert_eq!(decode(&be), (Encoding::Utf16Be, text.into()));
+        // A zero or two in UTF-8 text is not UTF-16; nor are a binary file's zeros on both sides.
+        let stray = b"name,postcode\nA\x00B,M5 3PF\n";
+        assert_eq!(decode(stray).0, Encoding::Utf8);
+        let binary: Vec<u8> = (0..2048u32)
+            .map(|i| if i % 3 == 0 { 0 } else { 65 })
+            .collect();
+        assert_eq!(decode(&binary).0, Encoding::Utf8);
     }
 
     #[test]
