@@ -74,7 +74,7 @@ impl Store {
     ///
     /// # Errors
     /// `Invalid` with every problem, each "row N, column C: why"; `ImportFile` for a file with no
-    /// table to read (empty, a workbook, not text). Nothing is saved.
+    /// table to read (empty, column names alone, a workbook, not text). Nothing is saved.
     pub fn import_seats(&self, input: impl Read) -> Result<SeatImportSummary> {
         let (lines, mut problems) =
             seats::read(input).map_err(|problem| CoreError::ImportFile {
@@ -92,12 +92,6 @@ impl Store {
             // Dropping the transaction rolls back whatever rows went in before the problem.
             problems.sort_by_key(|p| row_of(&p.message));
             return Err(CoreError::Invalid(problems));
-        }
-        if lines.is_empty() {
-            return Err(CoreError::Invalid(vec![FieldProblem::new(
-                "file",
-                "the file has no rows of seats under its header",
-            )]));
         }
         let mut summary = saver.summary;
         summary.rows = lines.len();
