@@ -50,6 +50,7 @@ const COMMANDS: &[&str] = &[
     "import_undo",
     "save_import_mapping",
     "export_groups_csv",
+    "import_seats",
     "export_review_pack",
     "export_open_referral",
     "gap_matrix",

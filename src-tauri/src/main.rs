@@ -65,6 +65,7 @@ fn main() {
             commands::import::import_undo,
             commands::import::save_import_mapping,
             commands::import::export_groups_csv,
+            commands::seat_import::import_seats,
             commands::exports::export_review_pack,
             commands::exports::export_open_referral,
             commands::gaps::gap_matrix,

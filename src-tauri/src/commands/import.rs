@@ -120,6 +120,18 @@ fn io_problem(field: &str, path: &Path, e: &std::io::Error) -> AppError {
     )
 }
 
+/// The file at the path typed or chosen, whole, and its name for the messages about it; a path
+/// that cannot be read is refused beside `field`. The seats import reads its file this way too.
+pub(super) fn read_named(path: &str, field: &str) -> Result<(String, Vec<u8>), AppError> {
+    let path = path_of(path, field)?;
+    let bytes = std::fs::read(&path).map_err(|e| io_problem(field, &path, &e))?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((file_name, bytes))
+}
+
 fn emit(app: &AppHandle, p: Progress) {
     // A lost progress event only leaves the bar behind; the import goes on.
     let _ = app.emit(PROGRESS_EVENT, p);
@@ -141,12 +153,7 @@ fn preview(
     session: &ImportSession,
     path: &str,
 ) -> Result<ImportPreview, AppError> {
-    let path = path_of(path, "path")?;
-    let bytes = std::fs::read(&path).map_err(|e| io_problem("path", &path, &e))?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (file_name, bytes) = read_named(path, "path")?;
     // An empty file, a workbook or a picture is refused by its name, beside the path.
     let (preview, mappings) = state.with(|s| {
         let preview = s

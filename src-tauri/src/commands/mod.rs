@@ -15,6 +15,7 @@ pub mod groups;
 pub mod import;
 pub mod partnerships;
 pub mod people;
+pub mod seat_import;
 pub mod seats;
 
 /// Where a file or folder goes when the user types no path: the documents folder, else home.
