@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { go, press } from "./actions.mjs";
 import { artifacts, startApp } from "./harness.mjs";
 
 const FILE = "360giving_trafford_council_vcs_grants.csv";
@@ -30,18 +31,6 @@ function realData(name) {
 
 async function number(driver, css) {
   return Number((await (await driver.find(css)).text()).replace(/,/g, ""));
-}
-
-/** Clicks the element, first scrolled to the middle of the window: WebKitWebDriver's own scrolling
- * can leave a button at the very bottom edge, where its click is lost. */
-async function press(driver, css, ms) {
-  const el = await driver.waitForElement(css, ms);
-  await driver.execute("arguments[0].scrollIntoView({ block: 'center' });", [el]);
-  await el.click();
-}
-
-async function go(driver, nav) {
-  await (await driver.find(`#nav-${nav}`)).click();
 }
 
 /** The directory's rows whose text includes `name`, after filtering the list by it. */

@@ -134,6 +134,14 @@ describe("duplicates", () => {
   });
 });
 
+describe("seats import", () => {
+  it("names the command and passes the path", async () => {
+    invoke.mockResolvedValue(null);
+    await api.importSeats("/tmp/seats.csv");
+    expect(invoke.mock.calls).toEqual([["import_seats", { path: "/tmp/seats.csv" }]]);
+  });
+});
+
 describe("gaps", () => {
   it("names the gaps commands and passes their arguments", async () => {
     invoke.mockResolvedValue(null);

@@ -55,6 +55,19 @@ export interface ImportSummary {
 }
 export interface UndoSummary { removed: number; restored: number }
 
+/** What a seats spreadsheet saved (the core's store/seat_import.rs). Partnerships the file named
+ * that were not in the directory are made as forums, to be corrected by their secretary. */
+export interface SeatImportSummary {
+  rows: number;
+  partnerships_created: string[];
+  seats_created: number;
+  seats_updated: number;
+  people_created: number;
+  appointments_created: number;
+  /** The same person on the same seat from the same day: a file imported again doubles no one. */
+  appointments_already_recorded: number;
+}
+
 /** What the annual review pack wrote: the folder, the day it was judged on, and the rows of each file. */
 export interface ReviewPack { folder: string; year: number; as_of: string; partnerships: number; seats: number; gaps: number; groups: number }
 /** What the Open Referral UK export wrote, and where. */

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import type { SeatImportSummary } from "../../ipc/importTypes";
+import { fileNameOf, newPartnershipsWords, refusedHeading, seatRefusal, seatSummaryWords } from "./seats";
+
+const summary: SeatImportSummary = {
+  rows: 4,
+  partnerships_created: ["Ordsall Residents Panel"],
+  seats_created: 3,
+  seats_updated: 1,
+  people_created: 2,
+  appointments_created: 2,
+  appointments_already_recorded: 0,
+};
+
+describe("seatRefusal", () => {
+  it("puts each row's problem in the table by row, column and reason", () => {
+    const r = seatRefusal({
+      code: "invalid",
+      message: "There are 2 problems to fix before saving.",
+      fields: [
+        { field: "term_end", message: "row 3, column term_end: the term cannot end (31 January 2026) before it starts (1 June 2026)" },
+        { field: "holder_group", message: 'row 12, column holder_group: no group called "X: Y" (or with that number) is in the directory' },
+      ],
+    });
+    expect(r).toEqual({
+      rows: [
+        { row: 3, column: "term_end", reason: "the term cannot end (31 January 2026) before it starts (1 June 2026)" },
+        { row: 12, column: "holder_group", reason: 'no group called "X: Y" (or with that number) is in the directory' },
+      ],
+      file: "",
+    });
+  });
+  it("puts a file with nothing to read, or a path with no file, beside the path", () => {
+    expect(seatRefusal({ code: "invalid", message: "seats.csv is empty: it has no column names and no rows.", fields: [] })).toEqual({
+      rows: [],
+      file: "seats.csv is empty: it has no column names and no rows.",
+    });
+    expect(
+      seatRefusal({ code: "invalid", message: "x", fields: [{ field: "path", message: "/tmp/nope.csv could not be used: there is no such file or folder" }] }),
+    ).toEqual({ rows: [], file: "/tmp/nope.csv could not be used: there is no such file or folder" });
+    expect(seatRefusal("the window closed")).toEqual({ rows: [], file: "the window closed" });
+  });
+});
+
+describe("the seats import's words", () => {
+  it("says what was saved, and \"no\" for what was not", () => {
+    expect(seatSummaryWords("ordsall.csv", summary)).toBe(
+      "ordsall.csv imported: 4 rows, 3 seats added and 1 seat updated, 2 people added, 2 appointments added.",
+    );
+    expect(seatSummaryWords("again.csv", { ...summary, rows: 1, seats_created: 0, seats_updated: 0, people_created: 0, appointments_created: 0, appointments_already_recorded: 1 })).toBe(
+      "again.csv imported: 1 row, no seats added and no seats updated, no people added, no appointments added and 1 appointment already recorded.",
+    );
+  });
+  it("names the partnerships made as forums, to be corrected, and says nothing when there are none", () => {
+    expect(newPartnershipsWords(summary)).toBe(
+      "A new partnership was made as a forum: Ordsall Residents Panel. Open it under Partnerships and choose Edit partnership to set its kind, convening body and meeting pattern.",
+    );
+    expect(newPartnershipsWords({ ...summary, partnerships_created: ["A", "B"] })).toMatch(/^2 new partnerships were made as forums: A, B\. Open each /);
+    expect(newPartnershipsWords({ ...summary, partnerships_created: [] })).toBe("");
+  });
+  it("names the file from its path and counts the problems", () => {
+    expect(fileNameOf(" /home/ann/Seats April.csv ")).toBe("Seats April.csv");
+    expect(fileNameOf("C:\\Users\\ann\\seats.csv")).toBe("seats.csv");
+    expect(refusedHeading("seats.csv", 1)).toBe("seats.csv was not imported: 1 problem");
+  });
+});
