@@ -46,7 +46,7 @@ export function fileNameOf(path: string): string {
   return p.slice(Math.max(p.lastIndexOf("/"), p.lastIndexOf("\\")) + 1) || p;
 }
 
-/** "none" for 0, else the count and the noun. */
+/** "no seats" for 0, else the count and the noun ("1 seat", "3 seats"). */
 function count(n: number, one: string, many = `${one}s`): string {
   return n === 0 ? `no ${many}` : plural(n, one, many);
 }
