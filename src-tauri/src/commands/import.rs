@@ -7,7 +7,7 @@
 //! counts, the rejected rows and the matched rows.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use compactdir_core::export::groups::rejected_rows;
 use compactdir_core::import::groups::RejectedRow;
@@ -34,7 +34,8 @@ pub struct ImportSession {
 struct Pending {
     token: u64,
     file_name: String,
-    bytes: Vec<u8>,
+    /// Shared, so a check takes the file without copying it or holding the session's lock.
+    bytes: Arc<[u8]>,
     plan: Option<ImportPlan>,
     /// Once the plan is imported, every row it rejected: the check's, and those refused while
     /// saving (a new group with a number that is already a group's), as the summary lists them.
@@ -173,7 +174,7 @@ fn preview(
         *pending = Some(Pending {
             token,
             file_name: file_name.clone(),
-            bytes,
+            bytes: bytes.into(),
             plan: None,
             rejected_by_import: None,
         });
@@ -220,7 +221,7 @@ fn check(
     mapping: &Mapping,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportCheck, AppError> {
-    let (file_name, bytes) = session.get(token, |p| (p.file_name.clone(), p.bytes.clone()))?;
+    let (file_name, bytes) = session.get(token, |p| (p.file_name.clone(), Arc::clone(&p.bytes)))?;
     let plan = state.with(|s| {
         s.plan_group_import(&file_name, &bytes, mapping, progress)
             .map_err(|e| e.about_file(file_name.clone()))
