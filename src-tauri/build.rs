@@ -51,6 +51,7 @@ const COMMANDS: &[&str] = &[
     "save_import_mapping",
     "export_groups_csv",
     "import_seats",
+    "undo_seat_import",
     "export_review_pack",
     "export_open_referral",
     "gap_matrix",

@@ -66,6 +66,7 @@ fn main() {
             commands::import::save_import_mapping,
             commands::import::export_groups_csv,
             commands::seat_import::import_seats,
+            commands::seat_import::undo_seat_import,
             commands::exports::export_review_pack,
             commands::exports::export_open_referral,
             commands::gaps::gap_matrix,

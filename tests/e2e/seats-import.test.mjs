@@ -2,7 +2,9 @@
 // file naming groups of the demo directory is imported on the Import and export screen, its summary
 // says what was saved, and the Partnerships screen shows the new partnership with its holders. A
 // file with a bad row is refused by row and column and saves nothing; an empty file is refused
-// beside the path, naming it.
+// beside the path, naming it. What the import saved is in the partnership's History of changes, and
+// the import is undone as one step from the Import and export screen, found there after looking at
+// the Partnerships screen.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -114,6 +116,35 @@ test("a seats spreadsheet imported in the window adds its partnership, seats and
     assert.match(vcse, /Salford Later Life Trust/, "the group found by its charity number");
     assert.match(await (await seatRow(driver, "Council seat")).text(), /Vacant/);
     await driver.screenshot(path.join(artifacts, "seats-import-partnership.png"));
+
+    // Each seat the import added is in the partnership's History of changes.
+    await press(driver, "#history-partnership summary");
+    const added = await driver.waitFor("the import's rows in the history", async () => {
+      const rows = await driver.findAll('#history-partnership tr[data-action="created"]');
+      return rows.length >= 4 && Promise.all(rows.map((r) => r.text()));
+    });
+    for (const seat of ["Tenants' seat", "Voluntary sector seat", "Council seat"]) {
+      assert.ok(added.some((t) => t.includes(seat)), `${seat} is in the history: ${added.join(" | ")}`);
+    }
+
+    // Back on Import and export the summary is still there, with its Undo: pressed from the
+    // keyboard, it takes the whole import back.
+    await go(driver, "import");
+    const undo = await driver.waitForElement("#seats-undo");
+    assert.equal(await undo.text(), "Undo this import");
+    await driver.execute("arguments[0].scrollIntoView({ block: 'center' }); arguments[0].focus();", [undo]);
+    await driver.screenshot(path.join(artifacts, "seats-import-undo.png"));
+    await undo.type(Keys.ENTER);
+    const undone = await driver.waitForElement("#seats-undo-result", 30000);
+    assert.equal(
+      await undone.text(),
+      "The import of ordsall-seats.csv was undone: 1 partnership, 3 seats, 2 people and 2 appointments removed.",
+    );
+    await driver.waitFor("focus on what the undo did", async () => (await driver.execute("return document.activeElement.id")) === "seats-undo-result");
+    assert.equal((await driver.findAll("#seats-undo")).length, 0, "no second undo");
+    await driver.execute("document.getElementById('seats-title').scrollIntoView()");
+    await driver.screenshot(path.join(artifacts, "seats-import-undone.png"));
+    assert.deepEqual(await partnershipNames(driver), before, "the panel is gone again");
   } catch (e) {
     await driver.screenshot(path.join(artifacts, "seats-import-failed.png")).catch((s) => console.error("screenshot:", s.message));
     throw e;

@@ -349,7 +349,7 @@ fn a_seats_spreadsheet_with_one_bad_row_saves_nothing_and_names_row_and_column()
          Older People's Partnership,VCSE seat 2,VCSE,,Bob Hart,Ordsall Tennants Association,2026-01-01,,co-opted\n\
          Older People's Partnership,VCSE seat 1,VCSE,,Cara Dunn,,2026-01-01,,appointed\n"
     );
-    let err = store.import_seats(csv.as_bytes()).unwrap_err();
+    let err = store.import_seats("seats.csv", csv.as_bytes()).unwrap_err();
     let messages: Vec<&str> = err.fields().iter().map(|p| p.message.as_str()).collect();
     assert_eq!(
         messages,
@@ -372,7 +372,7 @@ fn a_good_seats_spreadsheet_imports_whole_and_again_without_doubling() {
          Older People's Partnership,Adult social care,public,,,,,,\n\
          Housing Forum,Tenants' seat,residents,Council tenants,Ann Lee,,2026-02-01,2026-12-31,open nomination\n"
     );
-    let summary = store.import_seats(csv.as_bytes()).unwrap();
+    let summary = store.import_seats("seats.csv", csv.as_bytes()).unwrap();
     assert_eq!(summary.rows, 4);
     assert_eq!(
         summary.partnerships_created,
@@ -410,7 +410,7 @@ fn a_good_seats_spreadsheet_imports_whole_and_again_without_doubling() {
         .any(|f| f.holder == "Bob Hart" && f.flag.kind == FlagKind::NotOpenlySelected));
 
     let before = counts(&t);
-    let again = store.import_seats(csv.as_bytes()).unwrap();
+    let again = store.import_seats("seats.csv", csv.as_bytes()).unwrap();
     assert_eq!(again.appointments_created, 0);
     assert_eq!(again.appointments_already_recorded, 3);
     assert_eq!(counts(&t), before, "nothing doubled");
@@ -427,7 +427,7 @@ fn a_seats_spreadsheet_saved_by_excel_on_windows_imports_and_a_non_table_is_refu
     let mut file: Vec<u8> = b"Seats at 1 April 2026;;;\r\n".to_vec();
     file.extend_from_slice(HEADER.trim_end().replace(',', ";").as_bytes());
     file.extend_from_slice(b"\r\nOlder People\x92s Partnership;VCSE seat 1;VCSE;N/A;Ann Lee;1092385;01/04/2025;31/03/2027;Open election\r\n");
-    let summary = store.import_seats(file.as_slice()).unwrap();
+    let summary = store.import_seats("seats.csv", file.as_slice()).unwrap();
     assert_eq!(summary.rows, 1);
     assert_eq!(
         summary.partnerships_created,
@@ -451,7 +451,7 @@ fn a_seats_spreadsheet_saved_by_excel_on_windows_imports_and_a_non_table_is_refu
         ),
         (&b"PK\x03\x04\x14\0\x06\0"[..], "save it as CSV"),
     ] {
-        let err = store.import_seats(bytes).unwrap_err();
+        let err = store.import_seats("seats.csv", bytes).unwrap_err();
         let message = err.about_file("seats.csv").to_string();
         assert!(message.starts_with("seats.csv "), "{message}");
         assert!(message.contains(says), "{message}");
@@ -460,7 +460,10 @@ fn a_seats_spreadsheet_saved_by_excel_on_windows_imports_and_a_non_table_is_refu
 
     // A CSV of something else names its own columns, not the ones it lacks.
     let err = store
-        .import_seats("wd22cd,wd22nm\nE05000650,Astley Bridge\n".as_bytes())
+        .import_seats(
+            "wards.csv",
+            "wd22cd,wd22nm\nE05000650,Astley Bridge\n".as_bytes(),
+        )
         .unwrap_err();
     let messages: Vec<&str> = err.fields().iter().map(|p| p.message.as_str()).collect();
     assert_eq!(
@@ -530,4 +533,167 @@ fn an_appointment_is_corrected_with_the_same_refusals_as_appointing() {
         store.edit_appointment(9999, AppointmentInput::default()),
         Err(CoreError::NotFound { .. })
     ));
+}
+
+/// A partnership already in the directory, with one seat and its constituency, for a seats file
+/// to add to and change.
+fn existing_board(store: &Store) -> (i64, i64) {
+    let partnership = store
+        .save_partnership(PartnershipInput {
+            name: "Housing Forum".into(),
+            kind: Kind::Forum,
+            ..Default::default()
+        })
+        .unwrap();
+    let seat = store
+        .save_seat(SeatInput {
+            partnership_id: partnership,
+            label: "Tenants' seat".into(),
+            sector: Sector::Residents,
+            constituency: "Council tenants".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    (partnership, seat)
+}
+
+const BOARD_FILE: &str = "Older People's Partnership,VCSE seat 1,VCSE,Older people's groups,Ann Lee,1092385,01/04/2025,31/03/2027,Open election\n\
+     Older People's Partnership,VCSE seat 2,VCSE,,Bob Hart,Ordsall Tenants Association,2026-01-01,,co-opted\n\
+     Older People's Partnership,Adult social care,public,,,,,,\n\
+     Housing Forum,Tenants' seat,residents,Council and housing association tenants,,,,,\n\
+     Housing Forum,Faith seat,VCSE,,,,,,\n";
+
+#[test]
+fn a_seats_import_is_in_the_history_of_changes_and_is_undone_as_one_step() {
+    let t = TempDirectory::new();
+    let mut store = directory_with_groups(&t);
+    store.set_actor("Jo at the CVS");
+    let (housing, tenants_seat) = existing_board(&store);
+    let before = counts(&t);
+
+    let summary = store
+        .import_seats(
+            "April seats.csv",
+            format!("{HEADER}{BOARD_FILE}").as_bytes(),
+        )
+        .unwrap();
+    assert_eq!(
+        (
+            summary.seats_created,
+            summary.seats_updated,
+            summary.people_created
+        ),
+        (4, 1, 2)
+    );
+    assert_ne!(counts(&t), before);
+
+    // Each record it added or changed is in its partnership's History of changes, by who did it.
+    let trail = store
+        .audit_trail(compactdir_core::store::TrailOf::Partnership, housing)
+        .unwrap();
+    let said: Vec<(&str, &str, &str, &str)> = trail
+        .iter()
+        .map(|e| {
+            (
+                e.actor.as_str(),
+                e.action.as_str(),
+                e.what.as_str(),
+                e.after.as_str(),
+            )
+        })
+        .collect();
+    assert!(
+        said.contains(&(
+            "Jo at the CVS",
+            "changed",
+            "Constituency",
+            "Council and housing association tenants"
+        )),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|(who, action, what, _)| *who == "Jo at the CVS"
+                && *action == "created"
+                && what.contains("Faith seat")),
+        "{said:?}"
+    );
+
+    // The import's record.
+    let imports = store.seat_imports().unwrap();
+    assert_eq!(imports.len(), 1);
+    assert_eq!(imports[0].id, summary.import_id);
+    assert_eq!(imports[0].file_name, "April seats.csv");
+    assert_eq!(imports[0].actor, "Jo at the CVS");
+    assert_eq!(imports[0].summary, summary.to_string());
+    assert_eq!(imports[0].undone_at, None);
+
+    // Undone as one step: everything it added goes, the constituency it changed comes back.
+    let undone = store.undo_seat_import(summary.import_id).unwrap();
+    assert_eq!(
+        undone,
+        compactdir_core::store::SeatImportUndo {
+            partnerships_removed: 1,
+            seats_removed: 4,
+            seats_restored: 1,
+            people_removed: 2,
+            appointments_removed: 2,
+        }
+    );
+    assert_eq!(
+        undone.to_string(),
+        "1 partnership, 4 seats, 2 people and 2 appointments removed; 1 seat put back as it was"
+    );
+    assert_eq!(counts(&t), before, "the directory's rows are as they were");
+    assert_eq!(
+        store.seat_input(tenants_seat).unwrap().constituency,
+        "Council tenants"
+    );
+    assert!(store.seat_imports().unwrap()[0].undone_at.is_some());
+    let again = store.undo_seat_import(summary.import_id).unwrap_err();
+    assert!(again.to_string().contains("was already undone"), "{again}");
+}
+
+#[test]
+fn a_seats_import_that_has_been_built_on_is_not_undone_and_nothing_changes() {
+    let t = TempDirectory::new();
+    let store = directory_with_groups(&t);
+    existing_board(&store);
+    let summary = store
+        .import_seats("seats.csv", format!("{HEADER}{BOARD_FILE}").as_bytes())
+        .unwrap();
+    let today = day("2026-11-23");
+    let older = store
+        .list_partnerships(today)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "Older People's Partnership")
+        .unwrap();
+    let page = store.get_partnership(older.id, today).unwrap();
+    let ann = page.seats[0].holder.clone().unwrap();
+    let bob = page.seats[1].holder.clone().unwrap();
+
+    // Bob's appointment undone on its own from the History of changes: the import's undo
+    // leaves it be.
+    let bobs_row = store
+        .audit_trail(compactdir_core::store::TrailOf::Person, bob.person_id)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.action == "created" && e.subject_id == bob.appointment_id)
+        .unwrap();
+    store.undo_change(bobs_row.id).unwrap();
+
+    // Ann has reported back since: her appointment is now a record the import cannot take away.
+    store
+        .record_report_back(ann.appointment_id, day("2026-06-01"), "e-mail", "the forum")
+        .unwrap();
+    let built_on = counts(&t);
+    let err = store.undo_seat_import(summary.import_id).unwrap_err();
+    assert!(matches!(err, CoreError::Conflict(_)), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        "The seats import of seats.csv cannot be undone, so nothing was changed: Appointment: Ann Lee to VCSE seat 1 from 2025-04-01 cannot be taken away because report-backs, declarations or attendance are recorded against it."
+    );
+    assert_eq!(counts(&t), built_on, "nothing changed");
+    assert_eq!(store.seat_imports().unwrap()[0].undone_at, None);
 }

@@ -565,7 +565,10 @@ fn an_import_and_a_merge_each_take_a_backup_first_that_holds_the_directory_as_it
     assert!(reasons(&store).is_empty());
 
     store
-        .import_seats("partnership,seat,sector\nHousing Forum,Tenants seat,VCSE\n".as_bytes())
+        .import_seats(
+            "seats.csv",
+            "partnership,seat,sector\nHousing Forum,Tenants seat,VCSE\n".as_bytes(),
+        )
         .unwrap();
     assert_eq!(reasons(&store), vec!["before-import"]);
 
@@ -620,6 +623,7 @@ fn an_import_that_saves_nothing_leaves_no_backup_and_one_that_saves_backs_up_wha
     // A seats file refused whole.
     assert!(store
         .import_seats(
+            "seats.csv",
             "partnership,seat,sector\nHousing Forum,Tenants seat,NOT A SECTOR\n".as_bytes()
         )
         .is_err());

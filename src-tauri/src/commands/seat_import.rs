@@ -1,8 +1,9 @@
 //! The seats spreadsheet, imported from the window as `compactdir import seats` does it: the file
 //! is read here by path (typed or chosen in the native dialog), the core checks every row and
-//! saves all of them or none.
+//! saves all of them or none; an import is taken back as one step by `undo_seat_import`.
 
-use compactdir_core::store::SeatImportSummary;
+use compactdir_core::store::{SeatImportSummary, SeatImportUndo};
+use serde::Serialize;
 use tauri::State;
 
 use super::import::read_named;
@@ -25,8 +26,37 @@ fn import(state: &AppState, path: &str) -> Result<SeatImportSummary, AppError> {
     let (file_name, bytes) = read_named(path, "path")?;
     // `change`: new seats and holders are new rows for the search, the gaps and every list.
     state.change(|s| {
-        s.import_seats(bytes.as_slice())
+        s.import_seats(&file_name, bytes.as_slice())
             .map_err(|e| e.about_file(file_name))
+    })
+}
+
+/// What undoing a seats import did: the counts, and the same in words for the window to say.
+#[derive(Debug, Serialize)]
+pub struct SeatImportUndone {
+    #[serde(flatten)]
+    pub counts: SeatImportUndo,
+    /// "1 partnership, 3 seats and 2 appointments removed; 1 seat put back as it was".
+    pub words: String,
+}
+
+/// Takes a whole seats import back; refused in words, changing nothing, when something since
+/// depends on what it added.
+#[tauri::command]
+pub async fn undo_seat_import(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<SeatImportUndone, AppError> {
+    undo(state.inner(), id)
+}
+
+/// `undo_seat_import`, on the app's state.
+fn undo(state: &AppState, id: i64) -> Result<SeatImportUndone, AppError> {
+    // `change`: the seats and people it takes away leave the search, the gaps and every list.
+    let counts = state.change(|s| s.undo_seat_import(id))?;
+    Ok(SeatImportUndone {
+        words: counts.to_string(),
+        counts,
     })
 }
 
@@ -79,6 +109,7 @@ mod tests {
         assert_eq!(
             summary,
             SeatImportSummary {
+                import_id: summary.import_id,
                 rows: 4,
                 partnerships_created: vec!["Ordsall Residents Panel".into()],
                 seats_created: 3,
@@ -131,6 +162,21 @@ mod tests {
                 ("Council seat".into(), None, None),
             ],
             "the group by name, and by its charity number"
+        );
+
+        // Taken back as one step: the directory's lists are as they were before.
+        let undone = undo(&state, summary.import_id).unwrap();
+        assert_eq!(
+            undone.words,
+            "1 partnership, 3 seats, 2 people and 2 appointments removed; 1 seat put back as it was"
+        );
+        assert_eq!(sizes(&state), before);
+        let again = undo(&state, summary.import_id).unwrap_err();
+        assert_eq!(again.code, "conflict");
+        assert!(
+            again.message.contains("was already undone"),
+            "{}",
+            again.message
         );
     }
 

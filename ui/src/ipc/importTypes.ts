@@ -58,6 +58,8 @@ export interface UndoSummary { removed: number; restored: number }
 /** What a seats spreadsheet saved (the core's store/seat_import.rs). Partnerships the file named
  * that were not in the directory are made as forums, to be corrected by their secretary. */
 export interface SeatImportSummary {
+  /** The import's record, to undo it as one step. */
+  import_id: number;
   rows: number;
   partnerships_created: string[];
   seats_created: number;
@@ -66,6 +68,16 @@ export interface SeatImportSummary {
   appointments_created: number;
   /** The same person on the same seat from the same day: a file imported again doubles no one. */
   appointments_already_recorded: number;
+}
+
+/** What undoing a seats import took away and put back, and the same in words. */
+export interface SeatImportUndone {
+  partnerships_removed: number;
+  seats_removed: number;
+  seats_restored: number;
+  people_removed: number;
+  appointments_removed: number;
+  words: string;
 }
 
 /** What the annual review pack wrote: the folder, the day it was judged on, and the rows of each file. */

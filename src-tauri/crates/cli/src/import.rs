@@ -1,7 +1,8 @@
 //! `compactdir import seats FILE.csv`: seats and who holds them, from a spreadsheet. The whole
 //! file or nothing; when refused, every row's problem goes to standard error, one a line.
 //! `compactdir import groups FILE.csv`: groups from any spreadsheet (see `import_groups`);
-//! `import list` and `import undo ID` show and take back earlier imports.
+//! `import list` and `import undo ID` show and take back earlier imports; `import seats-list`
+//! and `import seats-undo ID` the same for seats imports.
 
 use std::path::PathBuf;
 
@@ -40,6 +41,12 @@ pub enum Action {
     List,
     /// Takes back a whole group import: groups it added are removed, groups it updated restored.
     Undo { id: i64 },
+    /// Earlier seats imports, newest first: id, file, when, who, what it saved, undone.
+    SeatsList,
+    /// Takes back a whole seats import: the partnerships, seats, people and appointments it added
+    /// are removed and the constituencies it changed put back; refused, changing nothing, when
+    /// something since depends on them.
+    SeatsUndo { id: i64 },
 }
 
 pub fn run(store: &Store, action: Action) -> Result<()> {
@@ -85,12 +92,42 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
             );
             Ok(())
         }
+        Action::SeatsList => {
+            for i in store.seat_imports()? {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    i.id,
+                    i.file_name,
+                    i.at,
+                    i.actor,
+                    i.summary,
+                    i.undone_at
+                        .map(|u| format!("undone {u}"))
+                        .unwrap_or_default()
+                );
+            }
+            Ok(())
+        }
+        Action::SeatsUndo { id } => {
+            let undone = store.undo_seat_import(id)?;
+            println!("Seats import {id} undone: {undone}.");
+            Ok(())
+        }
         Action::Seats { file } => {
             let reader =
                 std::fs::File::open(&file).map_err(io_at("read the file to import", &file))?;
-            match store.import_seats(reader) {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match store.import_seats(&name, reader) {
                 Ok(summary) => {
-                    println!("{}: {summary}", file.display());
+                    println!(
+                        "{}: {summary} (seats import {}: `import seats-undo {}` takes it back)",
+                        file.display(),
+                        summary.import_id,
+                        summary.import_id
+                    );
                     Ok(())
                 }
                 Err(CoreError::Invalid(problems)) => {

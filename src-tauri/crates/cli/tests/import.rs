@@ -116,3 +116,62 @@ fn a_bad_seats_spreadsheet_is_refused_whole_with_every_row_on_stderr() {
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-file.csv"));
 }
+
+#[test]
+fn a_seats_import_is_listed_and_undone_as_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    let file = dir.path().join("carers.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "{HEADER}Carers' Forum,Carers' seat,VCSE,Unpaid carers,Dee Marsh,,2025-12-01,2026-12-31,invited\n\
+             Carers' Forum,Second carers' seat,VCSE,,,,,,\n"
+        ),
+    )
+    .unwrap();
+    let out = compactdir(&db, &["import", "seats", file.to_str().unwrap()]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("(seats import 1: `import seats-undo 1` takes it back)"),
+        "{said}"
+    );
+    assert_eq!(seats_in(&db), 2);
+
+    let list = compactdir(&db, &["import", "seats-list"]);
+    let listed = String::from_utf8_lossy(&list.stdout);
+    let fields: Vec<&str> = listed.trim_end_matches('\n').split('\t').collect();
+    assert_eq!(fields[0], "1", "{listed}");
+    assert_eq!(fields[1], "carers.csv", "{listed}");
+    assert!(
+        fields[4].starts_with("Imported 2 rows: 2 seats added"),
+        "{listed}"
+    );
+    assert_eq!(fields[5], "", "not undone yet: {listed}");
+
+    let undo = compactdir(&db, &["import", "seats-undo", "1"]);
+    assert!(
+        undo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&undo.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&undo.stdout).trim_end(),
+        "Seats import 1 undone: 1 partnership, 2 seats, 1 person and 1 appointment removed."
+    );
+    assert_eq!(seats_in(&db), 0);
+    let listed = compactdir(&db, &["import", "seats-list"]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("\tundone 20"));
+
+    let again = compactdir(&db, &["import", "seats-undo", "1"]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("was already undone"));
+    let unknown = compactdir(&db, &["import", "seats-undo", "7"]);
+    assert!(!unknown.status.success());
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr).contains("seats import 7"),
+        "{}",
+        String::from_utf8_lossy(&unknown.stderr)
+    );
+}

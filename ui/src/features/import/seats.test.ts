@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { SeatImportSummary } from "../../ipc/importTypes";
-import { fileNameOf, newPartnershipsWords, refusedHeading, seatRefusal, seatSummaryWords } from "./seats";
+import { fileNameOf, newPartnershipsWords, refusedHeading, seatRefusal, seatSummaryWords, seatUndoneWords } from "./seats";
 
 const summary: SeatImportSummary = {
+  import_id: 1,
   rows: 4,
   partnerships_created: ["Ordsall Residents Panel"],
   seats_created: 3,
@@ -62,5 +63,14 @@ describe("the seats import's words", () => {
     expect(fileNameOf(" /home/ann/Seats April.csv ")).toBe("Seats April.csv");
     expect(fileNameOf("C:\\Users\\ann\\seats.csv")).toBe("seats.csv");
     expect(refusedHeading("seats.csv", 1)).toBe("seats.csv was not imported: 1 problem");
+  });
+});
+
+describe("seatUndoneWords", () => {
+  it("names the file and says what the undo took away, as the core words it", () => {
+    const u = { partnerships_removed: 1, seats_removed: 3, seats_restored: 1, people_removed: 2, appointments_removed: 2, words: "1 partnership, 3 seats, 2 people and 2 appointments removed; 1 seat put back as it was" };
+    expect(seatUndoneWords("ordsall.csv", u)).toBe(
+      "The import of ordsall.csv was undone: 1 partnership, 3 seats, 2 people and 2 appointments removed; 1 seat put back as it was.",
+    );
   });
 });

@@ -2,7 +2,7 @@
 // the summary in sentences, and a refused file split into its rows' problems and the one about the
 // file itself.
 import { toAppError } from "../../ipc/api";
-import type { SeatImportSummary } from "../../ipc/importTypes";
+import type { SeatImportSummary, SeatImportUndone } from "../../ipc/importTypes";
 import { plural } from "./model";
 
 /** The columns a seats file may have, as the core's import::seats::COLUMNS; the first three are needed. */
@@ -74,4 +74,9 @@ export function newPartnershipsWords(s: SeatImportSummary): string {
 /** The refused file's heading: "seats.csv was not imported: 2 problems". */
 export function refusedHeading(fileName: string, problems: number): string {
   return `${fileName} was not imported: ${plural(problems, "problem")}`;
+}
+
+/** What undoing the import did, in a sentence: "The import of seats.csv was undone: 1 partnership … removed." */
+export function seatUndoneWords(fileName: string, u: SeatImportUndone): string {
+  return `The import of ${fileName} was undone: ${u.words}.`;
 }

@@ -121,7 +121,7 @@ pub(super) fn actor_from_env() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
-fn now_millis() -> String {
+pub(super) fn now_millis() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 

@@ -29,6 +29,7 @@ mod reference;
 mod review_pack;
 mod search;
 mod seat_import;
+mod seat_import_undo;
 mod settings;
 mod tx;
 
@@ -53,6 +54,7 @@ pub use privacy::{Erasure, ReviewDue};
 pub use reference::WardRow;
 pub use review_pack::{review_as_of, ReviewPack, FIRST_REVIEW_YEAR};
 pub use seat_import::SeatImportSummary;
+pub use seat_import_undo::{SeatImportRecord, SeatImportUndo};
 pub use settings::Settings;
 
 use std::path::{Path, PathBuf};

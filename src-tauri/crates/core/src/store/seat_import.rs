@@ -1,7 +1,9 @@
 //! Saving the seats spreadsheet (read and checked by `import::seats`): partnerships and seats
 //! matched by name or created, groups matched through the directory, people matched by name or
 //! created, holders appointed with the same refusals as the app's own form. One transaction:
-//! the whole file or nothing.
+//! the whole file or nothing. Every record it adds or changes goes through the audit trail, as
+//! the forms' do, and the import is recorded (`seat_imports`) so it can be undone as one step
+//! (`seat_import_undo.rs`).
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -9,6 +11,7 @@ use std::io::Read;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
+use super::audit::Subject;
 use super::partnership_edit::{save_partnership_in, save_seat_in};
 use super::partnerships::appointment_problems;
 use super::Store;
@@ -20,6 +23,8 @@ use crate::import::seats::{self, HolderLine, SeatLine};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SeatImportSummary {
+    /// The import's record, for undoing it (`Store::undo_seat_import`).
+    pub import_id: i64,
     pub rows: usize,
     /// Partnerships the file named that were not in the directory: made as forums, to be
     /// corrected by their secretary.
@@ -35,14 +40,17 @@ pub struct SeatImportSummary {
 
 impl std::fmt::Display for SeatImportSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = |count: usize, one: &str, many: &str| {
+            format!("{count} {}", if count == 1 { one } else { many })
+        };
         write!(
             f,
-            "Imported {} rows: {} seats added, {} seats updated, {} people added, {} appointments added ({} already recorded).",
-            self.rows,
-            self.seats_created,
-            self.seats_updated,
-            self.people_created,
-            self.appointments_created,
+            "Imported {}: {} added, {} updated, {} added, {} added ({} already recorded).",
+            n(self.rows, "row", "rows"),
+            n(self.seats_created, "seat", "seats"),
+            n(self.seats_updated, "seat", "seats"),
+            n(self.people_created, "person", "people"),
+            n(self.appointments_created, "appointment", "appointments"),
             self.appointments_already_recorded
         )?;
         if !self.partnerships_created.is_empty() {
@@ -70,19 +78,30 @@ fn number_key(s: &str) -> String {
 }
 
 impl Store {
-    /// Imports a seats spreadsheet (see `import::seats` for its columns).
+    /// Imports a seats spreadsheet (see `import::seats` for its columns); `file_name` is what the
+    /// import's record calls it.
     ///
     /// # Errors
     /// `Invalid` with every problem, each "row N, column C: why"; `ImportFile` for a file with no
     /// table to read (empty, column names alone, a workbook, not text). Nothing is saved.
-    pub fn import_seats(&self, input: impl Read) -> Result<SeatImportSummary> {
+    pub fn import_seats(&self, file_name: &str, input: impl Read) -> Result<SeatImportSummary> {
         let (lines, mut problems) =
             seats::read(input).map_err(|problem| CoreError::ImportFile {
                 file: None,
                 problem,
             })?;
         let tx = self.conn.unchecked_transaction()?;
-        let mut saver = Saver::new(&tx)?;
+        // The trail rows this import writes are those after the last one now: the transaction
+        // holds the file, so no one else's can come between.
+        let last_trail_row = || -> Result<i64> {
+            Ok(
+                tx.query_row("SELECT coalesce(max(id), 0) FROM audit_log", [], |r| {
+                    r.get(0)
+                })?,
+            )
+        };
+        let trail_before = last_trail_row()?;
+        let mut saver = Saver::new(self)?;
         for line in &lines {
             if let Err(mut p) = saver.save(line)? {
                 problems.append(&mut p);
@@ -95,6 +114,25 @@ impl Store {
         }
         let mut summary = saver.summary;
         summary.rows = lines.len();
+        let trail_after = last_trail_row()?;
+        let (from, to) = if trail_after > trail_before {
+            (Some(trail_before + 1), Some(trail_after))
+        } else {
+            (None, None)
+        };
+        tx.execute(
+            "INSERT INTO seat_imports (file_name, at, actor, summary, trail_from, trail_to)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                file_name,
+                super::audit::now_millis(),
+                self.actor,
+                summary.to_string(),
+                from,
+                to
+            ],
+        )?;
+        summary.import_id = tx.last_insert_rowid();
         // Only now that the file will be kept: a refused file leaves no backup behind.
         self.backup_before_commit(super::BackupReason::BeforeImport)?;
         tx.commit()?;
@@ -111,6 +149,7 @@ fn row_of(message: &str) -> usize {
 }
 
 struct Saver<'c> {
+    store: &'c Store,
     conn: &'c Connection,
     partnerships: HashMap<String, i64>,
     groups_by_name: HashMap<String, Vec<(i64, String)>>,
@@ -120,7 +159,8 @@ struct Saver<'c> {
 }
 
 impl<'c> Saver<'c> {
-    fn new(conn: &'c Connection) -> Result<Self> {
+    fn new(store: &'c Store) -> Result<Self> {
+        let conn = &store.conn;
         let pairs = |sql: &str| -> Result<Vec<(i64, String)>> {
             Ok(conn
                 .prepare(sql)?
@@ -158,6 +198,7 @@ impl<'c> Saver<'c> {
             people.entry(key(&n)).or_default().push(id);
         }
         Ok(Saver {
+            store,
             conn,
             partnerships,
             groups_by_name,
@@ -178,7 +219,9 @@ impl<'c> Saver<'c> {
                     kind: Kind::Forum,
                     ..Default::default()
                 };
-                let id = save_partnership_in(self.conn, &input)?;
+                let id = self.store.audited(Subject::Partnership, None, None, |c| {
+                    save_partnership_in(c, &input)
+                })?;
                 self.partnerships.insert(key(&line.partnership), id);
                 self.summary
                     .partnerships_created
@@ -209,10 +252,13 @@ impl<'c> Saver<'c> {
                 }
                 // The file is the newer word on whom the seat speaks for.
                 if !line.constituency.is_empty() && line.constituency != constituency {
-                    self.conn.execute(
-                        "UPDATE seats SET constituency = ?1 WHERE id = ?2",
-                        params![line.constituency, id],
-                    )?;
+                    self.store.audited(Subject::Seat, Some(id), None, |c| {
+                        c.execute(
+                            "UPDATE seats SET constituency = ?1 WHERE id = ?2",
+                            params![line.constituency, id],
+                        )?;
+                        Ok(id)
+                    })?;
                     self.summary.seats_updated += 1;
                 }
                 id
@@ -226,7 +272,8 @@ impl<'c> Saver<'c> {
                     ..Default::default()
                 };
                 self.summary.seats_created += 1;
-                save_seat_in(self.conn, &seat)?
+                self.store
+                    .audited(Subject::Seat, None, None, |c| save_seat_in(c, &seat))?
             }
         };
         match &line.holder {
@@ -300,30 +347,36 @@ impl<'c> Saver<'c> {
         let person_id = match person {
             Some(p) => p,
             None => {
-                // Holding a seat is a public role: legitimate interest until consent is recorded.
-                self.conn.execute(
-                    "INSERT INTO people (name, lawful_basis) VALUES (?1, 'legitimate_interest')",
-                    [&h.name],
-                )?;
-                let id = self.conn.last_insert_rowid();
+                let id = self.store.audited(Subject::Person, None, None, |c| {
+                    // Holding a seat is a public role: legitimate interest until consent is
+                    // recorded.
+                    c.execute(
+                        "INSERT INTO people (name, lawful_basis) VALUES (?1, 'legitimate_interest')",
+                        [&h.name],
+                    )?;
+                    Ok(c.last_insert_rowid())
+                })?;
                 self.people.insert(key(&h.name), vec![id]);
                 self.summary.people_created += 1;
                 id
             }
         };
-        self.conn.execute(
-            "INSERT INTO appointments (seat_id, person_id, group_id, role, term_start, term_end,
-               selection, openly_selected) VALUES (?1, ?2, ?3, 'holder', ?4, ?5, ?6, ?7)",
-            params![
-                seat_id,
-                person_id,
-                group_id,
-                h.term_start.to_string(),
-                h.term_end.map(|d| d.to_string()),
-                h.selection.as_str(),
-                h.selection.is_open()
-            ],
-        )?;
+        self.store.audited(Subject::Appointment, None, None, |c| {
+            c.execute(
+                "INSERT INTO appointments (seat_id, person_id, group_id, role, term_start, term_end,
+                   selection, openly_selected) VALUES (?1, ?2, ?3, 'holder', ?4, ?5, ?6, ?7)",
+                params![
+                    seat_id,
+                    person_id,
+                    group_id,
+                    h.term_start.to_string(),
+                    h.term_end.map(|d| d.to_string()),
+                    h.selection.as_str(),
+                    h.selection.is_open()
+                ],
+            )?;
+            Ok(c.last_insert_rowid())
+        })?;
         self.summary.appointments_created += 1;
         Ok(Ok(()))
     }
