@@ -52,6 +52,7 @@ const COMMANDS: &[&str] = &[
     "export_groups_csv",
     "import_seats",
     "undo_seat_import",
+    "list_imports",
     "export_review_pack",
     "export_open_referral",
     "gap_matrix",

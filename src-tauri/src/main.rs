@@ -67,6 +67,7 @@ fn main() {
             commands::import::export_groups_csv,
             commands::seat_import::import_seats,
             commands::seat_import::undo_seat_import,
+            commands::import_history::list_imports,
             commands::exports::export_review_pack,
             commands::exports::export_open_referral,
             commands::gaps::gap_matrix,

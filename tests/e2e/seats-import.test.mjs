@@ -206,3 +206,75 @@ test("a seats file with a bad row is refused by row and column and saves nothing
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("an import is undone later, after the window was closed, from Earlier imports, asking first", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const csv = path.join(dir, "panel-seats.csv");
+  writeFileSync(csv, HEADER + `${PANEL},Tenants' seat,residents,Council tenants in Ordsall,Priya Shah,,2026-01-05,,open election\r\n`);
+  const dbPath = path.join(dir, "directory.sqlite3");
+  let app = await startApp({ dbPath });
+  let before;
+  try {
+    await app.driver.waitForElement("#group-list tr[data-group-id]");
+    before = await partnershipNames(app.driver);
+    await go(app.driver, "import");
+    await importSeats(app.driver, csv);
+    await app.driver.waitForElement("#seats-result", 30000);
+  } finally {
+    await app.stop();
+  }
+
+  app = await startApp({ dbPath });
+  const { driver } = app;
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    assert.ok((await partnershipNames(driver)).includes(PANEL), "the import was kept");
+    await go(driver, "import");
+    const row = await driver.waitForElement('#earlier-imports tr[data-kind="seats"]');
+    const cells = await driver.execute("return [...arguments[0].cells].map(c => c.textContent.trim());", [row]);
+    assert.equal(cells[1], "Seats");
+    assert.equal(cells[2], "panel-seats.csv");
+    assert.match(cells[4], /^Imported 1 row: 1 seat added/);
+    const id = await row.attribute("data-import-id");
+    const buttonId = `earlier-undo-seats-${id}`;
+
+    // Asked first; "Keep it" changes nothing and gives focus back to the button.
+    await press(driver, `#${buttonId}`);
+    const question = await driver.waitForElement("#earlier-undo-question");
+    assert.match(await question.text(), /^Undo the import of panel-seats\.csv made .*\?/);
+    assert.equal(await driver.execute("return document.activeElement.id"), "earlier-undo-question", "the question takes focus");
+    await driver.execute("document.getElementById('earlier-title').scrollIntoView()");
+    await driver.screenshot(path.join(artifacts, "earlier-imports-confirm.png"));
+    for (const b of await driver.findAll(".confirm button")) {
+      if ((await b.text()) === "Keep it") {
+        await b.click();
+        break;
+      }
+    }
+    await driver.waitFor("focus back on Undo…", async () => (await driver.execute("return document.activeElement.id")) === buttonId);
+    assert.equal((await driver.findAll("#earlier-undo-question")).length, 0);
+
+    // Undone from the keyboard: the notice says what went and takes focus; the row says undone.
+    await press(driver, `#${buttonId}`);
+    const confirm = await driver.waitForElement("#earlier-undo-confirm");
+    await driver.execute("arguments[0].focus();", [confirm]);
+    await confirm.type(Keys.ENTER);
+    const notice = await driver.waitForElement("#earlier-notice", 30000);
+    assert.equal(await notice.text(), "The import of panel-seats.csv was undone: 1 partnership, 1 seat, 1 person and 1 appointment removed.");
+    await driver.waitFor("focus on the notice", async () => (await driver.execute("return document.activeElement.id")) === "earlier-notice");
+    await driver.waitFor("the row marked undone", async () => {
+      const r = await driver.find('#earlier-imports tr[data-kind="seats"]');
+      return /Undone /.test(await r.text());
+    });
+    assert.equal((await driver.findAll(`#${buttonId}`)).length, 0, "no Undo on an undone import");
+    await driver.execute("document.getElementById('earlier-title').scrollIntoView()");
+    await driver.screenshot(path.join(artifacts, "earlier-imports-undone.png"));
+    assert.deepEqual(await partnershipNames(driver), before, "the panel is gone");
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "earlier-imports-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    throw e;
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

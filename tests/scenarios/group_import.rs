@@ -1253,3 +1253,67 @@ fn a_number_already_on_an_earlier_row_names_the_row_that_brought_it() {
           of that row's group, or skip it"]
     );
 }
+
+#[test]
+fn earlier_imports_of_both_kinds_are_listed_newest_first_with_who_and_whether_undone() {
+    use compactdir_core::store::ImportKind;
+    let t = TempDirectory::new();
+    let mut store = t.open();
+    assert_eq!(store.earlier_imports().unwrap(), []);
+
+    store.set_actor("Sam at the CVS");
+    let groups = import(
+        &store,
+        b"name,postcode\nPendleton Youth Club,M6 5JA\nOrdsall Tenants,M5 3PF\n",
+        Choice::Skip,
+    );
+    store.set_actor("Jo at the CVS");
+    let seats = store
+        .import_seats(
+            "seats.csv",
+            "partnership,seat,sector\nHousing Forum,Tenants seat,residents\n".as_bytes(),
+        )
+        .unwrap();
+    store
+        .undo_import(groups.import_id.unwrap())
+        .expect("the groups import is undone");
+
+    let all = store.earlier_imports().unwrap();
+    let listed: Vec<(ImportKind, i64, &str, Option<&str>, bool)> = all
+        .iter()
+        .map(|i| {
+            (
+                i.kind,
+                i.id,
+                i.file_name.as_str(),
+                i.actor.as_deref(),
+                i.undone_at.is_some(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (
+                ImportKind::Seats,
+                seats.import_id,
+                "seats.csv",
+                Some("Jo at the CVS"),
+                false
+            ),
+            (
+                ImportKind::Groups,
+                groups.import_id.unwrap(),
+                "file.csv",
+                Some("Sam at the CVS"),
+                true
+            ),
+        ],
+        "the seats import is the newer"
+    );
+    assert_eq!(
+        all[1].what,
+        "2 groups added, 0 updated, 0 skipped, 0 rejected"
+    );
+    assert_eq!(all[0].what, seats.to_string());
+}

@@ -13,6 +13,7 @@ pub mod exports;
 pub mod gaps;
 pub mod groups;
 pub mod import;
+pub mod import_history;
 pub mod partnerships;
 pub mod people;
 pub mod seat_import;

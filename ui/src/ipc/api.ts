@@ -3,7 +3,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
-import type { Choices, ImportCheck, ImportPreview, ImportProgress, ImportSummary, Mapping, NamedMapping, OpenReferralExport, ReviewPack, SeatImportSummary, SeatImportUndone, UndoSummary } from "./importTypes";
+import type { Choices, ImportCheck, ImportPreview, ImportProgress, ImportSummary, Mapping, NamedMapping, OpenReferralExport, ReviewPack, SeatImportSummary, SeatImportUndone, UndoSummary, EarlierImport } from "./importTypes";
 import type {
   AccountabilityLog,
   AuditEntry,
@@ -148,6 +148,8 @@ export const api = {
   importSeats: (path: string) => call<SeatImportSummary>("import_seats", { path }),
   /** Takes a seats import back as one step; refused in words when something since depends on it. */
   undoSeatImport: (id: number) => call<SeatImportUndone>("undo_seat_import", { id }),
+  /** Every earlier import, groups and seats, newest first. */
+  listImports: () => call<EarlierImport[]>("list_imports"),
   /** The annual review pack for `year` (as typed) into `folder`; empty: a folder in Documents. */
   exportReviewPack: (year: string, folder: string) => call<ReviewPack>("export_review_pack", { year, folder }),
   /** Open Referral UK's organizations and identifiers into `folder`; empty: a folder in Documents. */

@@ -55,6 +55,21 @@ export interface ImportSummary {
 }
 export interface UndoSummary { removed: number; restored: number }
 
+/** An earlier import of either kind, as the Import and export screen lists it (newest first). */
+export interface EarlierImport {
+  kind: "groups" | "seats";
+  /** Its id among imports of its kind: what its kind's undo takes. */
+  id: number;
+  file_name: string;
+  /** UTC. */
+  at: string;
+  /** Who imported it; null for group imports made before this was recorded. */
+  actor: string | null;
+  /** What it saved, in words. */
+  what: string;
+  undone_at: string | null;
+}
+
 /** What a seats spreadsheet saved (the core's store/seat_import.rs). Partnerships the file named
  * that were not in the directory are made as forums, to be corrected by their secretary. */
 export interface SeatImportSummary {

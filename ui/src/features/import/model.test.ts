@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ImportCheck, MatchedRow } from "../../ipc/importTypes";
 import {
+  groupsUndoneWords,
   chooseForAll,
   chooseForRow,
   choiceFor,
@@ -149,5 +150,12 @@ describe("the rows refused while saving", () => {
         "It is among the rejected rows; to add its details to that group, import the file again and choose “Update the match” for it.",
     );
     expect(refusedWhileSavingWords(summary([3, 4, 6]), 1)).toMatch(/^2 rows could not be added as new groups: each one's .* They are among .* for them\.$/);
+  });
+});
+
+describe("groupsUndoneWords", () => {
+  it("names the file and counts the groups removed and put back, one and many", () => {
+    expect(groupsUndoneWords("grants.csv", { removed: 3, restored: 1 })).toBe("The import of grants.csv was undone: 3 groups removed, 1 group put back as it was.");
+    expect(groupsUndoneWords("grants.csv", { removed: 1, restored: 0 })).toBe("The import of grants.csv was undone: 1 group removed, 0 groups put back as they were.");
   });
 });

@@ -1,7 +1,7 @@
 // The import wizard's rules that need no window: turning the column selects into a mapping and
 // back, counting what the choices will do, and the words the steps show.
 import type { FieldProblem } from "../../ipc/types";
-import type { Choice, Choices, ImportCheck, ImportProgress, ImportSummary, Mapping, Match, NamedMapping, OpenReferralExport, ReviewPack } from "../../ipc/importTypes";
+import type { Choice, Choices, ImportCheck, ImportProgress, ImportSummary, Mapping, Match, NamedMapping, OpenReferralExport, ReviewPack, UndoSummary } from "../../ipc/importTypes";
 
 export const STEPS = ["Choose a file", "Match the columns", "Check the rows", "Import"] as const;
 export type Step = 1 | 2 | 3 | 4;
@@ -106,6 +106,11 @@ export function problemReason(p: FieldProblem): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+}
+
+/** What undoing a groups import did: "The import of grants.csv was undone: 3 groups removed, 1 group put back as it was." */
+export function groupsUndoneWords(fileName: string, u: UndoSummary): string {
+  return `The import of ${fileName} was undone: ${plural(u.removed, "group")} removed, ${plural(u.restored, "group")} put back as ${u.restored === 1 ? "it was" : "they were"}.`;
 }
 
 /** The progress bar's words. */

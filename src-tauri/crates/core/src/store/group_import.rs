@@ -183,6 +183,8 @@ pub struct ImportRecord {
     pub skipped: i64,
     pub rejected: i64,
     pub undone_at: Option<String>,
+    /// Who imported it (not said by imports made before migration 12).
+    pub actor: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -404,13 +406,14 @@ impl Store {
         let tx = self.conn.unchecked_transaction()?;
         let now = now_utc();
         tx.execute(
-            "INSERT INTO imports (file_name, at, mapping, added, updated, skipped, rejected)
-             VALUES (?1, ?2, ?3, 0, 0, 0, ?4)",
+            "INSERT INTO imports (file_name, at, mapping, added, updated, skipped, rejected, actor)
+             VALUES (?1, ?2, ?3, 0, 0, 0, ?4, ?5)",
             params![
                 plan.file_name,
                 now,
                 serde_json::to_string(&plan.mapping).unwrap_or_default(),
-                plan.rejected.len() as i64
+                plan.rejected.len() as i64,
+                self.actor
             ],
         )?;
         let import_id = tx.last_insert_rowid();
@@ -720,7 +723,7 @@ impl Store {
         Ok(self
             .conn
             .prepare(
-                "SELECT id, file_name, at, added, updated, skipped, rejected, undone_at
+                "SELECT id, file_name, at, added, updated, skipped, rejected, undone_at, actor
                  FROM imports ORDER BY id DESC",
             )?
             .query_map([], |r| {
@@ -733,6 +736,7 @@ impl Store {
                     skipped: r.get(5)?,
                     rejected: r.get(6)?,
                     undone_at: r.get(7)?,
+                    actor: r.get(8)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?)

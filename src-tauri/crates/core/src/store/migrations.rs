@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_lighter_numbers.sql"),
     include_str!("migrations/010_added_groups_as_a_range.sql"),
     include_str!("migrations/011_seat_imports.sql"),
+    include_str!("migrations/012_who_imported.sql"),
 ];
 
 pub fn latest_version() -> i64 {

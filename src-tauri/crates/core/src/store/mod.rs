@@ -17,6 +17,7 @@ mod group_export;
 mod group_import;
 mod groups;
 mod import_batch;
+mod import_history;
 mod location;
 mod lock;
 mod merge;
@@ -43,6 +44,7 @@ pub use group_import::{
     Choice, Choices, ImportPlan, ImportRecord, ImportSummary, Match, MatchTarget, PlannedRow,
     Preview, Progress, Stage, UndoSummary,
 };
+pub use import_history::{EarlierImport, ImportKind};
 pub use lock::DirectoryLock;
 pub use merge::{
     FieldPreview, MergeChoices, MergeField, MergeLogEntry, MergeOutcome, MergePreview, Pick,

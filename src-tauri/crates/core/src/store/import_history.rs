@@ -1,0 +1,79 @@
+//! Every import, of groups and of seats, newest first: what the Import and export screen lists so
+//! that an import can be undone later, not only straight after it was saved.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::Store;
+use crate::error::Result;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportKind {
+    Groups,
+    Seats,
+}
+
+/// One earlier import, either kind, as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EarlierImport {
+    pub kind: ImportKind,
+    /// The import's id among those of its kind (what its undo takes).
+    pub id: i64,
+    pub file_name: String,
+    /// UTC, as the import's record keeps it.
+    pub at: String,
+    /// Who imported it (group imports made before migration 12 do not say).
+    pub actor: Option<String>,
+    /// What it saved, in words.
+    pub what: String,
+    pub undone_at: Option<String>,
+}
+
+fn count(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A record's time, for putting the two kinds in order (one keeps seconds, the other
+/// milliseconds, so their text does not sort alike).
+fn when(at: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(at)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+impl Store {
+    /// Group and seats imports together, newest first.
+    pub fn earlier_imports(&self) -> Result<Vec<EarlierImport>> {
+        let mut all: Vec<EarlierImport> = self
+            .imports()?
+            .into_iter()
+            .map(|i| EarlierImport {
+                kind: ImportKind::Groups,
+                id: i.id,
+                file_name: i.file_name,
+                at: i.at,
+                actor: i.actor,
+                what: format!(
+                    "{} added, {} updated, {} skipped, {} rejected",
+                    count(i.added, "group", "groups"),
+                    i.updated,
+                    i.skipped,
+                    i.rejected
+                ),
+                undone_at: i.undone_at,
+            })
+            .collect();
+        all.extend(self.seat_imports()?.into_iter().map(|i| EarlierImport {
+            kind: ImportKind::Seats,
+            id: i.id,
+            file_name: i.file_name,
+            at: i.at,
+            actor: Some(i.actor),
+            what: i.summary,
+            undone_at: i.undone_at,
+        }));
+        all.sort_by(|a, b| when(&b.at).cmp(&when(&a.at)).then(b.id.cmp(&a.id)));
+        Ok(all)
+    }
+}
