@@ -650,8 +650,41 @@ fn a_seats_import_is_in_the_history_of_changes_and_is_undone_as_one_step() {
         "Council tenants"
     );
     assert!(store.seat_imports().unwrap()[0].undone_at.is_some());
-    let again = store.undo_seat_import(summary.import_id).unwrap_err();
-    assert!(again.to_string().contains("was already undone"), "{again}");
+    let again = store
+        .undo_seat_import(summary.import_id)
+        .unwrap_err()
+        .to_string();
+    let (said, when) = again.split_once(" on ").unwrap();
+    assert_eq!(
+        said,
+        "The seats import of April seats.csv was already undone"
+    );
+    assert!(
+        chrono::NaiveDateTime::parse_from_str(when, "%-d %B %Y at %H:%M UTC.").is_ok(),
+        "when in words: {when}"
+    );
+}
+
+#[test]
+fn a_seat_a_file_adds_and_then_changes_is_removed_by_the_undo_not_counted_as_put_back() {
+    let t = TempDirectory::new();
+    let store = directory_with_groups(&t);
+    let before = counts(&t);
+    let summary = store
+        .import_seats(
+            "seats.csv",
+            format!(
+                "{HEADER}Carers' Forum,Carers' seat,VCSE,Unpaid carers,,,,,\n\
+                 Carers' Forum,Carers' seat,VCSE,Young carers,,,,,\n"
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+    assert_eq!((summary.seats_created, summary.seats_updated), (1, 1));
+    let undone = store.undo_seat_import(summary.import_id).unwrap();
+    assert_eq!((undone.seats_removed, undone.seats_restored), (1, 0));
+    assert_eq!(undone.to_string(), "1 partnership and 1 seat removed");
+    assert_eq!(counts(&t), before);
 }
 
 #[test]

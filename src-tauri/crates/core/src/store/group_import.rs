@@ -644,7 +644,8 @@ impl Store {
             .ok_or(CoreError::NotFound { what: "import", id })?;
         if let Some(undone) = undone_at {
             return Err(CoreError::Conflict(format!(
-                "the import of {file_name} was already undone on {undone}"
+                "the import of {file_name} was already undone on {}",
+                super::import_history::time_in_words(&undone)
             )));
         }
         // The groups it added, by id (imports made before migration 10 have none here).

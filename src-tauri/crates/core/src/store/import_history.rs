@@ -42,6 +42,13 @@ fn when(at: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
+/// A record's UTC time as a person reads it: "24 November 2026 at 15:14 UTC".
+pub(super) fn time_in_words(at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| t.format("%-d %B %Y at %H:%M UTC").to_string())
+        .unwrap_or_else(|_| at.to_string())
+}
+
 impl Store {
     /// Group and seats imports together, newest first.
     pub fn earlier_imports(&self) -> Result<Vec<EarlierImport>> {

@@ -2,6 +2,8 @@
 //! first, each undone through the trail's own Undo (`undo_change`) with its checks, all in one
 //! transaction, so either the whole import goes or nothing changes.
 
+use std::collections::HashSet;
+
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
@@ -125,7 +127,8 @@ impl Store {
             })?;
         if let Some(undone) = undone_at {
             return Err(CoreError::Conflict(format!(
-                "The seats import of {file_name} was already undone on {undone}."
+                "The seats import of {file_name} was already undone on {}.",
+                super::import_history::time_in_words(&undone)
             )));
         }
         let tx = Tx::begin(&self.conn)?;
@@ -148,8 +151,10 @@ impl Store {
             ))
         };
         let mut done = SeatImportUndo::default();
-        // A seat the file named twice with two constituencies has two changes: one seat.
-        let mut restored = std::collections::HashSet::new();
+        // Seats whose constituency was put back: counted once each (a seat the file named twice
+        // has two changes), and not at all when the import had added the seat (it is removed).
+        let mut restored = HashSet::new();
+        let mut removed = HashSet::new();
         for (entry, subject, subject_id, action) in changes {
             self.undo_change(entry).map_err(|e| match e {
                 CoreError::Conflict(why) => refused(why),
@@ -164,16 +169,18 @@ impl Store {
             })?;
             match (subject.as_str(), action.as_str()) {
                 ("partnership", _) => done.partnerships_removed += 1,
-                ("seat", "created") => done.seats_removed += 1,
+                ("seat", "created") => {
+                    removed.insert(subject_id);
+                }
                 ("seat", _) => {
-                    if restored.insert(subject_id) {
-                        done.seats_restored += 1;
-                    }
+                    restored.insert(subject_id);
                 }
                 ("person", _) => done.people_removed += 1,
                 _ => done.appointments_removed += 1,
             }
         }
+        done.seats_removed = removed.len();
+        done.seats_restored = restored.difference(&removed).count();
         tx.execute(
             "UPDATE seat_imports SET undone_at = ?1 WHERE id = ?2",
             params![super::audit::now_millis(), id],
