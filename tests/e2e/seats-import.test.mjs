@@ -124,8 +124,12 @@ test("a seats spreadsheet imported in the window adds its partnership, seats and
       return rows.length >= 4 && Promise.all(rows.map((r) => r.text()));
     });
     for (const seat of ["Tenants' seat", "Voluntary sector seat", "Council seat"]) {
-      assert.ok(added.some((t) => t.includes(seat)), `${seat} is in the history: ${added.join(" | ")}`);
+      const row = added.find((t) => t.includes(seat));
+      assert.ok(row, `${seat} is in the history: ${added.join(" | ")}`);
+      assert.match(row, /From the seats import of ordsall-seats\.csv/, "it says which import made it");
     }
+    await driver.execute("document.getElementById('history-partnership').scrollIntoView()");
+    await driver.screenshot(path.join(artifacts, "seats-import-history.png"));
 
     // Back on Import and export the summary is still there, with its Undo: pressed from the
     // keyboard, it takes the whole import back.

@@ -619,6 +619,21 @@ fn a_seats_import_is_in_the_history_of_changes_and_is_undone_as_one_step() {
         "{said:?}"
     );
 
+    // Each says which file's import made it; the forms' own changes say none.
+    for e in &trail {
+        use compactdir_core::store::Subject;
+        let made_by_the_forms = (e.subject == Subject::Partnership && e.subject_id == housing)
+            || (e.subject == Subject::Seat
+                && e.action == "created"
+                && e.subject_id == tenants_seat);
+        let by_import = !made_by_the_forms;
+        assert_eq!(
+            e.imported_from.as_deref(),
+            by_import.then_some("April seats.csv"),
+            "{e:?}"
+        );
+    }
+
     // The import's record.
     let imports = store.seat_imports().unwrap();
     assert_eq!(imports.len(), 1);

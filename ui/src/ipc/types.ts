@@ -203,6 +203,8 @@ export interface AuditEntry {
   id: number; at: string; actor: string; subject: string; subject_id: number;
   action: "created" | "changed" | "deleted" | "erased"; field: string | null; what: string;
   before: string; after: string; undoes: number | null; undone_by: number | null; can_undo: boolean;
+  /** The seats file whose import made this change (undone as a whole under Import and export). */
+  imported_from: string | null;
 }
 /** A backup beside the directory file: `taken` is UTC as yyyymmddThhmmss.mmm; `reason` why it was taken. */
 export interface BackupFile { path: string; taken: string; reason: string }

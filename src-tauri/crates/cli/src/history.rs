@@ -15,7 +15,8 @@ pub enum Of {
     Person,
 }
 
-/// The trail as CSV, newest first: entry, at, who, action, what, before, after, undone_by.
+/// The trail as CSV, newest first: entry, at, who, action, what, before, after, undone_by,
+/// imported_from (the seats file whose import made the change).
 pub fn list(store: &Store, of: Of, id: i64) -> Result<()> {
     let of = match of {
         Of::Group => TrailOf::Group,
@@ -32,6 +33,7 @@ pub fn list(store: &Store, of: Of, id: i64) -> Result<()> {
         "before",
         "after",
         "undone_by",
+        "imported_from",
     ])
     .map_err(stdout_error)?;
     for e in store.audit_trail(of, id)? {
@@ -44,6 +46,7 @@ pub fn list(store: &Store, of: Of, id: i64) -> Result<()> {
             &e.before,
             &e.after,
             &e.undone_by.map(|u| u.to_string()).unwrap_or_default(),
+            e.imported_from.as_deref().unwrap_or_default(),
         ])
         .map_err(stdout_error)?;
     }

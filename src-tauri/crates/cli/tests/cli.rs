@@ -454,7 +454,8 @@ fn history_lists_a_change_with_who_and_undo_change_puts_it_back() {
             "what",
             "before",
             "after",
-            "undone_by"
+            "undone_by",
+            "imported_from"
         ]
     );
     assert_eq!(rows.len(), 2, "the change, then the addition");

@@ -139,6 +139,16 @@ fn a_seats_import_is_listed_and_undone_as_one_step() {
     );
     assert_eq!(seats_in(&db), 2);
 
+    // Each change is in the partnership's history, saying which file's import made it.
+    let history = compactdir(&db, &["history", "partnership", "1"]);
+    let mut reader = csv::Reader::from_reader(history.stdout.as_slice());
+    let from: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[8].to_string())
+        .collect();
+    assert_eq!(from.len(), 4, "the partnership, two seats, one appointment");
+    assert!(from.iter().all(|f| f == "carers.csv"), "{from:?}");
+
     let list = compactdir(&db, &["import", "seats-list"]);
     let listed = String::from_utf8_lossy(&list.stdout);
     let fields: Vec<&str> = listed.trim_end_matches('\n').split('\t').collect();

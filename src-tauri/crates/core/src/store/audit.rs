@@ -101,6 +101,8 @@ pub struct AuditEntry {
     pub undone_by: Option<i64>,
     /// Whether the Undo button is offered (a created, changed row not yet undone).
     pub can_undo: bool,
+    /// The seats file whose import made this change (undone as a whole on Import and export).
+    pub imported_from: Option<String>,
 }
 
 /// The trails a row shows in.
@@ -398,7 +400,9 @@ impl Store {
         };
         let sql = format!(
             "SELECT a.id, a.at, a.actor, a.subject, a.subject_id, a.action, a.field, a.old_value,
-                    a.new_value, a.summary, a.undoes, u.id
+                    a.new_value, a.summary, a.undoes, u.id,
+                    (SELECT i.file_name FROM seat_imports i
+                     WHERE a.id BETWEEN i.trail_from AND i.trail_to)
              FROM audit_log a LEFT JOIN audit_log u ON u.undoes = a.id
              WHERE a.{column} = ?1 ORDER BY a.id DESC"
         );
@@ -418,6 +422,7 @@ impl Store {
                     r.get::<_, String>(9)?,
                     r.get::<_, Option<i64>>(10)?,
                     r.get::<_, Option<i64>>(11)?,
+                    r.get::<_, Option<String>>(12)?,
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -442,6 +447,7 @@ impl Store {
                     summary,
                     undoes,
                     undone_by,
+                    imported_from,
                 )| {
                     let subject = Subject::parse(&subject).unwrap_or(Subject::Group);
                     let (old, new) = (parse(&old), parse(&new));
@@ -478,6 +484,7 @@ impl Store {
                         what,
                         undoes,
                         undone_by,
+                        imported_from,
                     }
                 },
             )
