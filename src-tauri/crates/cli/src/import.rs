@@ -37,7 +37,7 @@ pub enum Action {
         #[arg(long, value_name = "FILE")]
         rejected: Option<PathBuf>,
     },
-    /// Earlier group imports, newest first: id, file, when, added, updated, undone.
+    /// Earlier group imports, newest first: id, file, when, who, added, updated, undone.
     List,
     /// Takes back a whole group import: groups it added are removed, groups it updated restored.
     Undo { id: i64 },
@@ -71,10 +71,11 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
         Action::List => {
             for i in store.imports()? {
                 println!(
-                    "{}\t{}\t{}\t{} added\t{} updated\t{}",
+                    "{}\t{}\t{}\t{}\t{} added\t{} updated\t{}",
                     i.id,
                     i.file_name,
                     i.at,
+                    i.actor.as_deref().unwrap_or("(not recorded)"),
                     i.added,
                     i.updated,
                     i.undone_at
@@ -86,9 +87,16 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
         }
         Action::Undo { id } => {
             let u = store.undo_import(id)?;
+            let groups = |n: usize| format!("{n} group{}", if n == 1 { "" } else { "s" });
             println!(
-                "Import {id} undone: {} groups removed, {} groups put back as they were.",
-                u.removed, u.restored
+                "Import {id} undone: {} removed, {} put back as {}.",
+                groups(u.removed),
+                groups(u.restored),
+                if u.restored == 1 {
+                    "it was"
+                } else {
+                    "they were"
+                }
             );
             Ok(())
         }

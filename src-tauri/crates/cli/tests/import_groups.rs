@@ -15,7 +15,14 @@ fn import_prints_the_mapping_and_summary_and_export_round_trips() {
         "Organisation;Post code;Charity No\r\nOrdsall Tenants;M5 3PF;1123456\r\nBad Postcode Club;WA15 OHF;\r\n",
     )
     .unwrap();
-    let out = compactdir(&db, &["import", "groups", file.to_str().unwrap()]);
+    // Who imports is the COMPACTDIR_USER variable, as for every change.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_compactdir"))
+        .arg("--db")
+        .arg(&db)
+        .args(["import", "groups", file.to_str().unwrap()])
+        .env("COMPACTDIR_USER", "Pat at the CVS")
+        .output()
+        .unwrap();
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -36,6 +43,37 @@ fn import_prints_the_mapping_and_summary_and_export_round_trips() {
     let again = compactdir(&db, &["import", "groups", file.to_str().unwrap()]);
     assert!(!again.status.success(), "nothing new: the match is skipped");
     assert!(String::from_utf8_lossy(&again.stderr).contains("nothing could be imported"));
+
+    // Listed with who imported it, and taken back as one step (then put in again for the export).
+    let list = compactdir(&db, &["import", "list"]);
+    let listed = String::from_utf8_lossy(&list.stdout).to_string();
+    let fields: Vec<&str> = listed.trim_end_matches('\n').split('\t').collect();
+    assert_eq!(
+        (fields[0], fields[1], fields[3], fields[4], fields[6]),
+        ("1", "groups.csv", "Pat at the CVS", "1 added", ""),
+        "{listed}"
+    );
+    let undo = compactdir(&db, &["import", "undo", "1"]);
+    assert_eq!(
+        String::from_utf8_lossy(&undo.stdout).trim_end(),
+        "Import 1 undone: 1 group removed, 0 groups put back as they were."
+    );
+    let listed = String::from_utf8_lossy(&compactdir(&db, &["import", "list"]).stdout).to_string();
+    assert!(listed.contains("\tundone 20"), "{listed}");
+    let twice = compactdir(&db, &["import", "undo", "1"]);
+    assert!(!twice.status.success());
+    let said_twice = String::from_utf8_lossy(&twice.stderr);
+    assert!(
+        said_twice.contains("the import of groups.csv was already undone on ")
+            && said_twice.contains(" at ")
+            && said_twice.contains(" UTC"),
+        "{said_twice}"
+    );
+    assert!(
+        compactdir(&db, &["import", "groups", file.to_str().unwrap()])
+            .status
+            .success()
+    );
 
     let export = dir.path().join("out.csv");
     assert!(compactdir(

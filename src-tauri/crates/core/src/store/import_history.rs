@@ -44,7 +44,7 @@ fn when(at: &str) -> Option<DateTime<Utc>> {
 
 /// A record's UTC time as a person reads it: "24 November 2026 at 15:14 UTC".
 pub(super) fn time_in_words(at: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(at)
+    DateTime::parse_from_rfc3339(at)
         .map(|t| t.format("%-d %B %Y at %H:%M UTC").to_string())
         .unwrap_or_else(|_| at.to_string())
 }
