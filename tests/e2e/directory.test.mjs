@@ -64,6 +64,12 @@ test("a group added in the window is still there after the app restarts", async 
       const page = await (await driver.find("main")).text();
       assert.match(page, /M6 5JA/, "the postcode was stored in its standard form");
       await driver.screenshot(path.join(artifacts, "directory.png"));
+
+      // Choosing Directory in the menu from a group's page goes back to the list, its heading focused.
+      await (await driver.find("#nav-directory")).click();
+      await driver.waitForElement("#group-list tr[data-group-id]");
+      assert.equal((await driver.findAll("#group-title")).length, 0, "the group's page has gone");
+      assert.equal(await driver.execute("return document.activeElement.tagName + ' ' + document.activeElement.textContent.trim()"), "H2 Directory");
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
