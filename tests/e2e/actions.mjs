@@ -1,4 +1,8 @@
-// What a person does in the window, shared by the tests: press a button, go to a screen.
+// What a person does in the window, shared by the tests: press a button, go to a screen; and where
+// the real public data is.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** Clicks the element, first scrolled to the middle of the window: WebKitWebDriver's own scrolling
  * can leave a button at the very bottom edge, where its click is lost. */
@@ -11,4 +15,18 @@ export async function press(driver, css, ms) {
 /** Opens a screen from the main navigation: "directory", "partnerships", "import"... */
 export async function go(driver, nav) {
   await (await driver.find(`#nav-${nav}`)).click();
+}
+
+/** The real data folder: $COMPACTDIR_REAL_DATA (set by .ci/test), else shared/data/real found
+ * walking up from this checkout. */
+export function realData(name) {
+  if (process.env.COMPACTDIR_REAL_DATA) return path.join(process.env.COMPACTDIR_REAL_DATA, name);
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const p = path.join(dir, "shared", "data", "real", name);
+    if (existsSync(p)) return p;
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`${name} not found: set COMPACTDIR_REAL_DATA to shared/data/real`);
+    dir = up;
+  }
 }

@@ -8,26 +8,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { go, press } from "./actions.mjs";
+import { go, press, realData } from "./actions.mjs";
 import { artifacts, startApp } from "./harness.mjs";
 
 const FILE = "360giving_trafford_council_vcs_grants.csv";
 // A group in the grants file and not in the demo directory.
 const GROUP = "Sale Wombles";
-
-/** The real data folder: $COMPACTDIR_REAL_DATA (set by .ci/test), else shared/data/real found
- * walking up from this checkout. */
-function realData(name) {
-  if (process.env.COMPACTDIR_REAL_DATA) return path.join(process.env.COMPACTDIR_REAL_DATA, name);
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const p = path.join(dir, "shared", "data", "real", name);
-    if (existsSync(p)) return p;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`${name} not found: set COMPACTDIR_REAL_DATA to shared/data/real`);
-    dir = up;
-  }
-}
 
 async function number(driver, css) {
   return Number((await (await driver.find(css)).text()).replace(/,/g, ""));
