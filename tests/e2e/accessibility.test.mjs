@@ -1,6 +1,6 @@
 // Accessibility is part of done: every screen of the real window, and the states a person meets on
-// the way through (a form refused, a dialog, the import wizard's four steps on a real file, a
-// question before an undo), checked with axe-core against WCAG 2.0, 2.1 and 2.2 at levels A and AA.
+// the way through (a form refused, a dialog, a seat's log, a person's page, a pair under review, the
+// import wizard's four steps on a real file, a question before an undo), checked with axe-core against WCAG 2.0, 2.1 and 2.2 at levels A and AA.
 // Every state is checked before the test fails, so one run lists every violation with where it is.
 // (What axe cannot judge, such as whether focus goes somewhere sensible, the other tests check.)
 import { test } from "node:test";
@@ -44,6 +44,11 @@ test("every screen and the states on the way through meet WCAG 2.2 AA as axe-cor
     await press(driver, "#history-group summary");
     await check("a group's page with its history");
     await go(driver, "directory");
+    await press(driver, "#section-queue");
+    await check("groups needing a check");
+    await press(driver, "#section-categories");
+    await check("the categories");
+    await press(driver, "#section-list");
     await press(driver, "#add-group");
     await (await driver.waitForElement("#group-name")).type("Kersal Knitters");
     await (await driver.find("#group-postcode")).type("AB1 2CD");
@@ -56,19 +61,32 @@ test("every screen and the states on the way through meet WCAG 2.2 AA as axe-cor
     await driver.waitForElement("#partnership-title");
     await press(driver, "#history-partnership summary");
     await check("a partnership's page with its history");
+    await press(driver, ".seat-details");
+    await driver.waitForElement("#seats .details-row");
+    await check("a seat's holders and accountability log");
     await press(driver, ".appoint");
     await driver.waitForElement("#appoint-save");
     await check("the appoint form");
+    await go(driver, "partnerships");
+    await (await driver.waitForElement("#partnership-list .partnership-link")).click();
+    await press(driver, ".person-link");
+    await driver.waitForElement("#person-title");
+    await check("a person's page");
 
     await go(driver, "duplicates");
     await (await driver.waitForElement("#scan-duplicates")).click();
     await driver.waitForElement("#duplicate-queue tr[data-pair]");
     await check("duplicates proposed");
+    await press(driver, "#duplicate-queue tr[data-pair] .review-pair");
+    await driver.waitForElement("#review-progress");
+    await check("a pair under review");
 
     await go(driver, "gaps");
     await press(driver, "#gaps-matrix button.cell[data-status]", 30000);
     await driver.waitForElement("#gap-explanation");
-    await check("the gaps matrix with a cell explained");
+    await driver.waitForElement("#balance-table");
+    await driver.waitForElement("#coverage-summary");
+    await check("the gaps matrix with a cell explained, the seat balance and the coverage");
 
     await go(driver, "import");
     await (await driver.waitForElement("#import-path")).type(path.join(dir, "no-such-file.csv"));
@@ -106,7 +124,7 @@ test("every screen and the states on the way through meet WCAG 2.2 AA as axe-cor
     await check("restoring a backup, asked first");
 
     assert.deepEqual(found, {}, `WCAG 2.2 AA violations found by axe-core, by state:\n${JSON.stringify(found, null, 2)}`);
-    assert.equal(checked.length, 16, "every state was reached and checked");
+    assert.equal(checked.length, 21, "every state was reached and checked");
   } catch (e) {
     await driver.screenshot(path.join(artifacts, "a11y-failed.png")).catch((s) => console.error("screenshot:", s.message));
     throw e;
