@@ -133,3 +133,42 @@ test("every screen and the states on the way through meet WCAG 2.2 AA as axe-cor
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("at the smallest window the app allows, the menu goes above the page and no screen scrolls sideways (WCAG 1.4.10)", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  const wide = {};
+  async function measure(state) {
+    const [inner, scroll] = await driver.execute("return [window.innerWidth, document.documentElement.scrollWidth];");
+    if (scroll > inner) wide[state] = `${scroll} px of content in a ${inner} px window`;
+  }
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    // tauri.conf.json's minWidth: the narrowest the window can be made (a 1600 px screen at 200%).
+    await driver.cmd("POST", "/window/rect", { width: 800, height: 700 });
+    await driver.waitFor("the narrow layout", async () => (await driver.execute("return window.innerWidth;")) <= 800);
+    const [navBottom, mainTop] = await driver.execute(
+      "return [document.querySelector('nav').getBoundingClientRect().bottom, document.querySelector('main').getBoundingClientRect().top];",
+    );
+    assert.ok(navBottom <= mainTop, "the menu is above the page, not beside it");
+    await measure("directory");
+    await (await driver.find("#group-list tr[data-group-id] .group-link")).click();
+    await driver.waitForElement("#group-title");
+    await measure("a group's page");
+    await go(driver, "partnerships");
+    await (await driver.waitForElement("#partnership-list .partnership-link")).click();
+    await driver.waitForElement("#partnership-title");
+    await measure("a partnership's page");
+    for (const screen of ["duplicates", "gaps", "import", "backups"]) {
+      await go(driver, screen);
+      await driver.waitForElement("main h2");
+      await measure(screen);
+    }
+    await driver.screenshot(path.join(artifacts, "narrow-window.png"));
+    assert.deepEqual(wide, {}, "screens wider than the window");
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
