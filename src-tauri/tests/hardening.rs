@@ -65,8 +65,10 @@ fn every_command_is_declared_and_granted_and_nothing_more() {
         );
     }
     for p in &granted {
-        // The file dialogs only: no message boxes, no file system access from the window.
+        // The file dialogs only: no message boxes, no file system access from the window; and the
+        // window's own zoom (Ctrl+= / Ctrl+-), which Tauri's zoom hotkeys call.
         let ok = p.starts_with("core:event:")
+            || *p == "core:webview:allow-set-webview-zoom"
             || *p == "dialog:allow-open"
             || *p == "dialog:allow-save"
             || commands

@@ -172,3 +172,38 @@ test("at the smallest window the app allows, the menu goes above the page and no
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("Ctrl+= zooms the page; at 200% no screen scrolls sideways and Ctrl+0 puts it back (WCAG 1.4.4)", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  const wide = {};
+  const widths = () => driver.execute("return [window.innerWidth, document.documentElement.scrollWidth];");
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    const [before] = await widths();
+    const filter = await driver.find("#filter");
+    // Five steps of 20%: 200%. (\uE009 holds Control down, \uE000 lets it go.)
+    for (let i = 0; i < 5; i++) await filter.type("\uE009=\uE000");
+    const zoomed = await driver.waitFor("the page at 200%", async () => {
+      const [inner] = await widths();
+      return inner <= before / 2 + 1 ? inner : null;
+    });
+    assert.equal(await filter.property("value"), "", "the keys zoomed rather than typed");
+    // Under zoom WebDriver's pointer misses, so the menu is chosen as a keyboard user would.
+    for (const screen of ["directory", "partnerships", "duplicates", "gaps", "import", "backups"]) {
+      await driver.execute("document.getElementById(arguments[0]).click(); return 1;", [`nav-${screen}`]);
+      await driver.waitForElement("main h2");
+      const [inner, scroll] = await widths();
+      if (scroll > inner) wide[screen] = `${scroll} px of content in ${inner} px`;
+    }
+    await driver.screenshot(path.join(artifacts, "zoomed-200.png"));
+    assert.deepEqual(wide, {}, `screens wider than the window at 200% (${zoomed} px)`);
+    await driver.execute("document.getElementById('nav-directory').click(); return 1;");
+    await (await driver.waitForElement("#filter")).type("\uE0090\uE000");
+    await driver.waitFor("the page back at 100%", async () => (await widths())[0] === before);
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
