@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
+use compactdir_core::domain::words::plural;
 use compactdir_core::error::{io_at, CoreError, Result};
 use compactdir_core::import::seats::COLUMNS;
 use compactdir_core::store::{Choice, Choices};
@@ -87,7 +88,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
         }
         Action::Undo { id } => {
             let u = store.undo_import(id)?;
-            let groups = |n: usize| format!("{n} group{}", if n == 1 { "" } else { "s" });
+            let groups = |n: usize| plural(n, "group", "groups");
             println!(
                 "Import {id} undone: {} removed, {} put back as {}.",
                 groups(u.removed),

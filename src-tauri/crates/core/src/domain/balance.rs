@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::classification::GroupClass;
 use super::gaps::RepresentationFacts;
 use super::partnership::Sector;
+use super::words::plural;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -64,10 +65,6 @@ pub struct SeatBalance {
     pub faith_groups: Vec<String>,
     pub bme_groups: Vec<String>,
     pub warnings: Vec<BalanceWarning>,
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The balance of every partnership, in the order of `facts.partnerships`.

@@ -16,3 +16,4 @@ pub mod postcode;
 pub mod reference;
 pub mod rotation;
 pub mod search;
+pub mod words;

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::Store;
+use crate::domain::words::plural;
 use crate::error::Result;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -28,10 +29,6 @@ pub struct EarlierImport {
     /// What it saved, in words.
     pub what: String,
     pub undone_at: Option<String>,
-}
-
-fn count(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A record's time, for putting the two kinds in order (one keeps seconds, the other
@@ -63,7 +60,7 @@ impl Store {
                 actor: i.actor,
                 what: format!(
                     "{} added, {} updated, {} skipped, {} rejected",
-                    count(i.added, "group", "groups"),
+                    plural(i.added as usize, "group", "groups"),
                     i.updated,
                     i.skipped,
                     i.rejected

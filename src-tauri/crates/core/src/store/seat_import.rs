@@ -17,6 +17,7 @@ use super::partnerships::appointment_problems;
 use super::Store;
 use crate::domain::group::tidy;
 use crate::domain::partnership::{Kind, PartnershipInput, Role, SeatInput, Sector};
+use crate::domain::words::plural;
 use crate::error::{CoreError, FieldProblem, Result};
 use crate::import::cell_problem;
 use crate::import::seats::{self, HolderLine, SeatLine};
@@ -40,17 +41,14 @@ pub struct SeatImportSummary {
 
 impl std::fmt::Display for SeatImportSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let n = |count: usize, one: &str, many: &str| {
-            format!("{count} {}", if count == 1 { one } else { many })
-        };
         write!(
             f,
             "Imported {}: {} added, {} updated, {} added, {} added ({} already recorded).",
-            n(self.rows, "row", "rows"),
-            n(self.seats_created, "seat", "seats"),
-            n(self.seats_updated, "seat", "seats"),
-            n(self.people_created, "person", "people"),
-            n(self.appointments_created, "appointment", "appointments"),
+            plural(self.rows, "row", "rows"),
+            plural(self.seats_created, "seat", "seats"),
+            plural(self.seats_updated, "seat", "seats"),
+            plural(self.people_created, "person", "people"),
+            plural(self.appointments_created, "appointment", "appointments"),
             self.appointments_already_recorded
         )?;
         if !self.partnerships_created.is_empty() {

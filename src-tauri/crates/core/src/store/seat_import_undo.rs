@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::tx::Tx;
 use super::Store;
+use crate::domain::words::plural;
 use crate::error::{CoreError, Result};
 
 /// A seats import as its record keeps it.
@@ -37,11 +38,8 @@ pub struct SeatImportUndo {
 
 impl std::fmt::Display for SeatImportUndo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let count = |n: usize, one: &str, many: &str| match n {
-            0 => None,
-            1 => Some(format!("1 {one}")),
-            n => Some(format!("{n} {many}")),
-        };
+        // None for nothing: only what the undo did is named.
+        let count = |n: usize, one: &str, many: &str| (n > 0).then(|| plural(n, one, many));
         let removed: Vec<String> = [
             count(self.partnerships_removed, "partnership", "partnerships"),
             count(self.seats_removed, "seat", "seats"),
