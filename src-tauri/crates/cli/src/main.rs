@@ -72,7 +72,8 @@ enum Command {
     Undo { id: Option<i64> },
     /// Remembers that groups A and B are not duplicates: no scan proposes them again.
     NotDuplicate { a: i64, b: i64 },
-    /// Files for others: `export groups` (groups.csv), `export hsds --out DIR` (Open Referral UK).
+    /// Files for others: `export groups` (groups.csv), `export review --year YEAR --out DIR` (the
+    /// annual partnership review pack), `export hsds --out DIR` (Open Referral UK).
     Export {
         #[command(subcommand)]
         action: export::Action,
