@@ -126,6 +126,31 @@ test("import the Trafford grants file through the wizard, see the groups, undo, 
     await press(driver, "#export-groups");
     await driver.waitFor("the export", async () => /groups? written to/.test(await (await driver.find("#export-result")).text()));
     assert.match(readFileSync(out, "utf8"), /^\uFEFFid,name,other_names,"?charity_number"?,/);
+
+    // A typed path to a file already there is asked about first: "Keep it" leaves the file and
+    // puts focus back in the path; "Replace it" writes over it.
+    writeFileSync(out, "the user's own file");
+    await press(driver, "#export-groups");
+    await driver.waitFor("the question takes focus", async () => (await driver.execute("return document.activeElement.id")) === "export-replace-question");
+    assert.match(await (await driver.find("#export-replace-question")).text(), /groups\.csv is already there/);
+    await driver.screenshot(path.join(artifacts, "export-replace-question.png"));
+    await press(driver, "#export-replace-keep");
+    assert.equal(await driver.execute("return document.activeElement.id"), "export-path");
+    assert.equal(readFileSync(out, "utf8"), "the user's own file", "kept");
+    await press(driver, "#export-groups");
+    await press(driver, "#export-replace-replace");
+    await driver.waitFor("the export over the old file", async () => /groups? written to/.test(await (await driver.find("#export-result")).text()));
+    assert.match(readFileSync(out, "utf8"), /^\uFEFFid,name,/, "replaced");
+
+    // The directory file itself is refused beside the path, and left as it was.
+    const db = path.join(dir, "directory.sqlite3");
+    const field = await driver.find("#export-path");
+    await field.clear();
+    await field.type(db);
+    await press(driver, "#export-groups");
+    await driver.waitFor("the refusal", async () => /would destroy the directory/.test(await (await driver.find("#export-path-error")).text()));
+    assert.equal(await driver.execute("return document.activeElement.id"), "export-path");
+    assert.equal(readFileSync(db).subarray(0, 16).toString("latin1"), "SQLite format 3\0", "the directory file is left whole");
   } catch (e) {
     await driver.screenshot(path.join(artifacts, "import-failed.png")).catch((s) => console.error("screenshot:", s.message));
     throw e;

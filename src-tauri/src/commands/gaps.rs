@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use compactdir_core::domain::balance::SeatBalance;
 use compactdir_core::domain::coverage::DirectoryCoverage;
 use compactdir_core::domain::gaps::{GapCell, GapMatrix};
+use compactdir_core::export::output_file;
 use tauri::State;
 
 use crate::commands::partnerships::today;
@@ -73,7 +74,23 @@ pub fn default_picture_path() -> String {
 /// An empty path means the documents folder. Only `.svg` files are written, so a mistyped path
 /// cannot overwrite the directory file or anything else.
 #[tauri::command]
-pub fn save_picture(path: String, svg: String) -> Result<String, AppError> {
+pub fn save_picture(
+    state: State<'_, AppState>,
+    path: String,
+    svg: String,
+    replace: bool,
+) -> Result<String, AppError> {
+    let db = state.with(|s| Ok(s.path().to_path_buf()))?;
+    write_picture(&db, &path, &svg, super::import::if_there(replace))
+}
+
+/// `save_picture` beside the directory file `db`.
+fn write_picture(
+    db: &std::path::Path,
+    path: &str,
+    svg: &str,
+    if_there: output_file::IfThere,
+) -> Result<String, AppError> {
     let path = if path.trim().is_empty() {
         default_path()
     } else {
@@ -98,6 +115,7 @@ pub fn save_picture(path: String, svg: String) -> Result<String, AppError> {
     if !svg.trim_start().starts_with("<svg") {
         return Err(AppError::internal("the picture was not an SVG image"));
     }
+    output_file::check(&path, db, if_there, "picture_path")?;
     std::fs::write(&path, svg).map_err(|e| {
         AppError::storage(format!(
             "The picture could not be saved to {}: {e}.",
@@ -120,7 +138,13 @@ fn invalid(message: &str) -> AppError {
 
 #[cfg(test)]
 mod tests {
-    use super::save_picture;
+    use super::write_picture;
+    use compactdir_core::export::output_file::IfThere;
+
+    fn save_picture(path: String, svg: String) -> Result<String, crate::error::AppError> {
+        let db = std::env::temp_dir().join("compactdir-picture-directory.sqlite3");
+        write_picture(&db, &path, &svg, IfThere::Replace)
+    }
 
     #[test]
     fn writes_an_svg_and_refuses_other_names_relative_paths_and_missing_folders() {
@@ -148,6 +172,11 @@ mod tests {
         assert!(!dir.join("directory.sqlite3").exists());
         let not_svg = save_picture(dir.join("x.svg").display().to_string(), "hello".into());
         assert_eq!(not_svg.unwrap_err().code, "internal");
+        // A picture already there is asked about before it is replaced.
+        let db = dir.join("directory.sqlite3");
+        let asked = write_picture(&db, &file.display().to_string(), "<svg/>", IfThere::Ask);
+        assert_eq!(asked.unwrap_err().code, "exists");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), svg);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -6,10 +6,12 @@
 //! exactly the rows checked, not whatever the window sends back. The window gets what it shows:
 //! counts, the rejected rows and the matched rows.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use compactdir_core::export::groups::rejected_rows;
+use compactdir_core::export::output_file::{self, IfThere};
 use compactdir_core::import::groups::RejectedRow;
 use compactdir_core::import::mapping::{Field, Mapping, NamedMapping, Suggestion};
 use compactdir_core::store::{Choices, ImportPlan, ImportSummary, Match, Progress, UndoSummary};
@@ -255,15 +257,38 @@ fn check(
 /// and the rows refused while saving. Returns how many rows it wrote.
 #[tauri::command]
 pub fn import_save_rejected(
+    state: State<'_, AppState>,
     session: State<'_, ImportSession>,
     token: u64,
     path: String,
+    replace: bool,
 ) -> Result<usize, AppError> {
-    save_rejected(session.inner(), token, &path)
+    save_rejected(
+        state.inner(),
+        session.inner(),
+        token,
+        &path,
+        if_there(replace),
+    )
+}
+
+/// What to do with a file already at a typed path: ask first, unless the user said replace it.
+pub(super) fn if_there(replace: bool) -> IfThere {
+    if replace {
+        IfThere::Replace
+    } else {
+        IfThere::Ask
+    }
 }
 
 /// `import_save_rejected`, on the app's state.
-fn save_rejected(session: &ImportSession, token: u64, path: &str) -> Result<usize, AppError> {
+fn save_rejected(
+    state: &AppState,
+    session: &ImportSession,
+    token: u64,
+    path: &str,
+    if_there: IfThere,
+) -> Result<usize, AppError> {
     let path = path_of(path, "rejected-path")?;
     let (csv, count) = session
         .get(token, |p| {
@@ -273,7 +298,10 @@ fn save_rejected(session: &ImportSession, token: u64, path: &str) -> Result<usiz
             })
         })?
         .ok_or_else(|| AppError::from(CoreError::Conflict("check the file first".into())))?;
-    std::fs::write(&path, csv).map_err(|e| io_problem("rejected-path", &path, &e))?;
+    let mut file =
+        state.with(|s| output_file::create(&path, s.path(), if_there, "rejected-path"))?;
+    file.write_all(&csv)
+        .map_err(|e| io_problem("rejected-path", &path, &e))?;
     Ok(count)
 }
 
@@ -332,10 +360,21 @@ pub fn save_import_mapping(
 
 /// Writes groups.csv to `path`; returns how many groups it holds.
 #[tauri::command]
-pub fn export_groups_csv(state: State<'_, AppState>, path: String) -> Result<usize, AppError> {
-    let path = path_of(&path, "export-path")?;
-    let file = std::fs::File::create(&path).map_err(|e| io_problem("export-path", &path, &e))?;
-    state.with(|s| s.export_groups(file, &path.display().to_string()))
+pub fn export_groups_csv(
+    state: State<'_, AppState>,
+    path: String,
+    replace: bool,
+) -> Result<usize, AppError> {
+    export_groups(state.inner(), &path, if_there(replace))
+}
+
+/// `export_groups_csv`, on the app's state.
+fn export_groups(state: &AppState, path: &str, if_there: IfThere) -> Result<usize, AppError> {
+    let path = path_of(path, "export-path")?;
+    state.with(|s| {
+        let file = output_file::create(&path, s.path(), if_there, "export-path")?;
+        s.export_groups(file, &path.display().to_string())
+    })
 }
 
 #[cfg(test)]
@@ -396,7 +435,7 @@ mod tests {
 
         let at_check = dir.path("at-check.csv");
         assert_eq!(
-            save_rejected(&session, preview.token, &at_check).unwrap(),
+            save_rejected(&state, &session, preview.token, &at_check, IfThere::Ask).unwrap(),
             1
         );
 
@@ -408,7 +447,10 @@ mod tests {
         assert_eq!((summary.added, summary.rejected.len()), (1, 2));
 
         let after = dir.path("after-import.csv");
-        assert_eq!(save_rejected(&session, preview.token, &after).unwrap(), 2);
+        assert_eq!(
+            save_rejected(&state, &session, preview.token, &after, IfThere::Ask).unwrap(),
+            2
+        );
         let saved = std::fs::read(&after).unwrap();
         assert_eq!(
             saved,
@@ -440,6 +482,43 @@ mod tests {
     /// An empty file, a picture saved as .csv and a real CSV of wards, read in the window: the
     /// first two are refused by name, as written; the wards file is read (its mapping step lets
     /// the user choose a column) with no column suggested for the name.
+    /// A typed path is the only road to the directory's own file from the window (the native
+    /// dialog asks before replacing anything itself): it is refused, and a file already there is
+    /// asked about before it is replaced.
+    #[test]
+    fn the_window_asks_before_replacing_a_file_and_never_writes_over_the_directory() {
+        let dir = Folder::new("export-guard");
+        let db = dir.0.join("directory.sqlite3");
+        let state = AppState::open(db.clone());
+        let db_before = std::fs::read(&db).unwrap();
+        let err = export_groups(&state, &db.display().to_string(), IfThere::Replace).unwrap_err();
+        assert_eq!(err.code, "invalid");
+        assert_eq!(err.fields[0].field, "export-path");
+        assert!(
+            err.fields[0].message.ends_with(
+                "is the directory file itself: writing there would destroy the directory. Choose another file name"
+            ),
+            "{}",
+            err.fields[0].message
+        );
+        assert_eq!(std::fs::read(&db).unwrap(), db_before);
+
+        let mine = dir.path("mine.csv");
+        std::fs::write(&mine, "the user's own file").unwrap();
+        let err = export_groups(&state, &mine, IfThere::Ask).unwrap_err();
+        assert_eq!(err.code, "exists");
+        assert_eq!(
+            std::fs::read_to_string(&mine).unwrap(),
+            "the user's own file"
+        );
+        export_groups(&state, &mine, IfThere::Replace).unwrap();
+        assert!(std::fs::read_to_string(&mine)
+            .unwrap()
+            .contains("charity_number"));
+        assert_eq!(if_there(false), IfThere::Ask);
+        assert_eq!(if_there(true), IfThere::Replace);
+    }
+
     #[test]
     fn files_with_no_groups_are_refused_by_name_or_read_with_no_name_column() {
         let dir = Folder::new("files");

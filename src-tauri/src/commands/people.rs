@@ -1,8 +1,11 @@
 use compactdir_core::domain::partnership::{Person, PersonInput};
+use std::io::Write;
 use std::path::PathBuf;
 
+use compactdir_core::error::io_at;
+use compactdir_core::export::output_file;
+
 use compactdir_core::store::{Erasure, PersonRow, ReviewDue};
-use compactdir_core::CoreError;
 use tauri::State;
 
 use crate::error::AppError;
@@ -38,6 +41,7 @@ pub fn export_subject_access(
     state: State<'_, AppState>,
     id: i64,
     path: String,
+    replace: bool,
 ) -> Result<String, AppError> {
     let today = chrono::Local::now().date_naive();
     let path = if path.trim().is_empty() {
@@ -45,15 +49,18 @@ pub fn export_subject_access(
     } else {
         PathBuf::from(path.trim())
     };
-    let text = state.with(|s| s.subject_access(id, today))?;
-    std::fs::write(&path, text).map_err(|source| {
-        AppError::from(CoreError::Io {
-            doing: "write to",
-            path: path.display().to_string(),
-            source,
-        })
-    })?;
-    Ok(path.display().to_string())
+    state.with(|s| {
+        let text = s.subject_access(id, today)?;
+        let mut file = output_file::create(
+            &path,
+            s.path(),
+            super::import::if_there(replace),
+            "sar-path",
+        )?;
+        file.write_all(text.as_bytes())
+            .map_err(io_at("write to", &path))?;
+        Ok(path.display().to_string())
+    })
 }
 
 /// Erases a person, keeping a placeholder in their seats' history.

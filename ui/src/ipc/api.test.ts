@@ -23,6 +23,12 @@ describe("toAppError", () => {
     const e = toAppError({ code: "invalid", message: "AB1 2CD is not a UK postcode.", fields: [{ field: "postcode", message: "AB1 2CD is not a UK postcode" }] });
     expect(e).toEqual({ code: "invalid", message: "AB1 2CD is not a UK postcode.", fields: [{ field: "postcode", message: "AB1 2CD is not a UK postcode" }] });
   });
+  it("keeps every code the Rust side sends, so a component can branch on it", () => {
+    // The codes of CoreError::code and AppError in src-tauri.
+    for (const code of ["invalid", "not_found", "conflict", "exists", "storage", "disk_full", "damaged", "internal"] as const) {
+      expect(toAppError({ code, message: "m", fields: [] }).code).toBe(code);
+    }
+  });
   it("wraps a bare string or Error as an internal error with its text", () => {
     expect(toAppError("boom")).toEqual({ code: "internal", message: "boom", fields: [] });
     expect(toAppError(new Error("lost"))).toEqual({ code: "internal", message: "lost", fields: [] });
@@ -151,13 +157,15 @@ describe("gaps", () => {
     await api.directoryCoverage();
     await api.defaultPicturePath();
     await api.savePicture("/tmp/gaps.svg", "<svg/>");
+    await api.savePicture("/tmp/gaps.svg", "<svg/>", true);
     expect(invoke.mock.calls).toEqual([
       ["gap_matrix", { byGaps: true }],
       ["gap_matrix", { byGaps: false }],
       ["seat_balance", undefined],
       ["directory_coverage", undefined],
       ["default_picture_path", undefined],
-      ["save_picture", { path: "/tmp/gaps.svg", svg: "<svg/>" }],
+      ["save_picture", { path: "/tmp/gaps.svg", svg: "<svg/>", replace: false }],
+      ["save_picture", { path: "/tmp/gaps.svg", svg: "<svg/>", replace: true }],
     ]);
   });
 });

@@ -46,7 +46,7 @@ import type {
   SeatBalance,
 } from "./types";
 
-const CODES: readonly AppError["code"][] = ["invalid", "not_found", "conflict", "storage", "disk_full", "damaged", "internal"];
+const CODES: readonly AppError["code"][] = ["invalid", "not_found", "conflict", "exists", "storage", "disk_full", "damaged", "internal"];
 
 /** Any rejection as an AppError. Rust rejects with `{code, message, fields}`; anything else (a
  * string from Tauri itself, an Error, a malformed object) becomes an "internal" error with its text,
@@ -113,7 +113,7 @@ export const api = {
   savePerson: (input: PersonInput) => call<number>("save_person", { input }),
   peopleDueForReview: () => call<ReviewDue[]>("people_due_for_review"),
   /** Writes the subject access file; an empty path means the documents folder. Returns where. */
-  exportSubjectAccess: (id: number, path: string) => call<string>("export_subject_access", { id, path }),
+  exportSubjectAccess: (id: number, path: string, replace = false) => call<string>("export_subject_access", { id, path, replace }),
   erasePerson: (id: number) => call<Erasure>("erase_person", { id }),
   endAppointment: (appointmentId: number, on: string) => call<void>("end_appointment", { appointmentId, on }),
   /** An empty `what` records a nil declaration ("nothing to declare"), which counts. */
@@ -139,11 +139,11 @@ export const api = {
   mergeLog: () => call<MergeLogEntry[]>("merge_log"),
   importPreview: (path: string) => call<ImportPreview>("import_preview", { path }),
   importCheck: (token: number, mapping: Mapping) => call<ImportCheck>("import_check", { token, mapping }),
-  importSaveRejected: (token: number, path: string) => call<number>("import_save_rejected", { token, path }),
+  importSaveRejected: (token: number, path: string, replace = false) => call<number>("import_save_rejected", { token, path, replace }),
   importApply: (token: number, choices: Choices) => call<ImportSummary>("import_apply", { token, choices }),
   importUndo: (id: number) => call<UndoSummary>("import_undo", { id }),
   saveImportMapping: (name: string, mapping: Mapping) => call<NamedMapping[]>("save_import_mapping", { name, mapping }),
-  exportGroupsCsv: (path: string) => call<number>("export_groups_csv", { path }),
+  exportGroupsCsv: (path: string, replace = false) => call<number>("export_groups_csv", { path, replace }),
   /** Imports the seats spreadsheet at `path`: every row, or none when any has a problem. */
   importSeats: (path: string) => call<SeatImportSummary>("import_seats", { path }),
   /** Takes a seats import back as one step; refused in words when something since depends on it. */
@@ -185,5 +185,5 @@ export const api = {
   directoryCoverage: () => call<DirectoryCoverage>("directory_coverage"),
   defaultPicturePath: () => call<string>("default_picture_path"),
   /** Writes the matrix picture (SVG text); an empty path means the documents folder. Returns where. */
-  savePicture: (path: string, svg: string) => call<string>("save_picture", { path, svg }),
+  savePicture: (path: string, svg: string, replace = false) => call<string>("save_picture", { path, svg, replace }),
 };

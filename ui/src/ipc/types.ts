@@ -85,7 +85,7 @@ export interface DirectorySummary { groups: number; partnerships: number; demo_l
 
 /** Errors arrive as this object; branch on `code`, show `message`, put `fields` beside their inputs. */
 export interface FieldProblem { field: string; message: string }
-export interface AppError { code: "invalid" | "not_found" | "conflict" | "storage" | "disk_full" | "damaged" | "internal"; message: string; fields: FieldProblem[] }
+export interface AppError { code: "invalid" | "not_found" | "conflict" | "exists" | "storage" | "disk_full" | "damaged" | "internal"; message: string; fields: FieldProblem[] }
 
 /** One search result: `name_positions` are character indexes in `name` to highlight; `matched_in`
  * says which other field matched when it was not the name (e.g. "postcode: m6 5ja"). */

@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use compactdir_core::error::{io_at, Result};
+use compactdir_core::error::Result;
+use compactdir_core::export::output_file::{self, IfThere};
 use compactdir_core::Store;
 
 #[derive(Subcommand)]
@@ -39,7 +40,7 @@ pub enum Action {
 pub fn run(store: &Store, action: Action) -> Result<()> {
     match action {
         Action::Groups { out: Some(path) } => {
-            let file = std::fs::File::create(&path).map_err(io_at("write to", &path))?;
+            let file = output_file::create(&path, store.path(), IfThere::Replace, "--out")?;
             let n = store.export_groups(file, &path.display().to_string())?;
             eprintln!("{n} groups written to {}", path.display());
             Ok(())

@@ -1,10 +1,12 @@
 //! `compactdir people review|export|erase`: the UK GDPR duties towards the people we hold.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::Subcommand;
 use compactdir_core::error::{io_at, Result};
+use compactdir_core::export::output_file::{self, IfThere};
 use compactdir_core::Store;
 
 use crate::output::stdout_error;
@@ -52,7 +54,10 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
             let text = store.subject_access(id, today)?;
             match out {
                 Some(path) => {
-                    std::fs::write(&path, text).map_err(io_at("write to", &path))?;
+                    let mut file =
+                        output_file::create(&path, store.path(), IfThere::Replace, "--out")?;
+                    file.write_all(text.as_bytes())
+                        .map_err(io_at("write to", &path))?;
                     println!(
                         "Wrote everything held about person {id} to {}",
                         path.display()

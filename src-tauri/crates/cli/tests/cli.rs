@@ -165,8 +165,71 @@ fn a_missing_import_file_or_an_out_that_is_a_file_is_named_for_what_it_is() {
     let folder = dir.path().to_str().unwrap();
     assert_eq!(
         stderr(&["export", "groups", "--out", folder]),
-        format!("compactdir: could not write to {folder}: it is a folder, not a file")
+        format!(
+            "compactdir: {folder} is a folder: add the new file's name to the end (for example {folder}/groups.csv)"
+        )
     );
+}
+
+/// A slip of tab-completion (`--out directory.sqlite3`) used to truncate the directory file and
+/// lose everything in it; now each export that writes one file refuses the directory's own files.
+#[test]
+fn an_export_never_writes_over_the_directory_file_or_its_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    assert!(compactdir(&db, &["demo", "load"]).status.success());
+    assert!(compactdir(&db, &["backup", "now"]).status.success());
+    let groups_before = compactdir(&db, &["groups", "list"]).stdout;
+    assert!(groups_before.len() > 1000);
+    let backup = std::fs::read_dir(dir.path().join("d.sqlite3.backups"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let backup_before = std::fs::read(&backup).unwrap();
+    let db_s = db.to_str().unwrap();
+    let wal = format!("{db_s}-wal");
+    let backup_s = backup.to_str().unwrap();
+    for (args, what) in [
+        (
+            vec!["export", "groups", "--out", db_s],
+            "the directory file itself",
+        ),
+        (
+            vec!["people", "export", "1", "--out", db_s],
+            "the directory file itself",
+        ),
+        (
+            vec!["export", "groups", "--out", &wal],
+            "the directory file's write-ahead log",
+        ),
+        (
+            vec!["export", "groups", "--out", backup_s],
+            "in the directory file's backups folder",
+        ),
+    ] {
+        let out = compactdir(&db, &args);
+        assert!(!out.status.success(), "{args:?} must fail");
+        let path = args[args.len() - 1];
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr).trim(),
+            format!(
+                "compactdir: {path} is {what}: writing there would destroy the directory. Choose another file name"
+            )
+        );
+    }
+    assert_eq!(compactdir(&db, &["groups", "list"]).stdout, groups_before);
+    assert_eq!(std::fs::read(&backup).unwrap(), backup_before);
+    // A folder not there yet is made, as the review pack's is.
+    let deep = dir.path().join("reviews/2026/groups.csv");
+    let out = compactdir(&db, &["export", "groups", "--out", deep.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(&deep).unwrap().len() > 1000);
 }
 
 #[test]

@@ -77,6 +77,10 @@ pub enum CoreError {
     NotADirectoryFile { path: String, why: &'static str },
 
     /// The path names a folder; the directory file must be a file in it.
+    /// The window asks before writing over a file; the command line writes over it.
+    #[error("{path} already exists: replace it, or choose another name")]
+    Exists { path: String },
+
     #[error(
         "{path} is a folder, not a directory file: give the path of a file (a new one is made if it does not exist)"
     )]
@@ -198,6 +202,7 @@ impl CoreError {
             | CoreError::Folder { .. } => "conflict",
             CoreError::Damaged { .. } => "damaged",
             CoreError::DiskFull => "disk_full",
+            CoreError::Exists { .. } => "exists",
             CoreError::Storage(_)
             | CoreError::Io { .. }
             | CoreError::Pragma { .. }

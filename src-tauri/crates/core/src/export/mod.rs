@@ -7,3 +7,4 @@ pub mod csv;
 pub mod folder;
 pub mod groups;
 pub mod hsds;
+pub mod output_file;

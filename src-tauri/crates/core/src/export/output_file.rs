@@ -1,0 +1,203 @@
+//! The file an export writes (groups.csv, a person's subject access file, the gaps picture, the
+//! rejected rows): never the directory file itself, its write-ahead log or shared memory, or
+//! anything in its backups folder (a slip of tab-completion must not be able to overwrite the
+//! directory), never a folder, and, when asked, never a file already there without the user's
+//! say-so. Missing folders on the way are made, as the pack and the Open Referral export do.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use crate::error::{io_at, CoreError, FieldProblem, Result};
+use crate::store::backup_dir;
+
+/// What to do when a file is already at the path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IfThere {
+    /// Write over it (the command line, as other tools' `--out` do).
+    Replace,
+    /// Refuse with `CoreError::Exists`, so the window can ask first.
+    Ask,
+}
+
+/// Creates the file at `path` for writing, after refusing (in words, beside `field`) a path that
+/// is a folder or belongs to the directory file `directory_file`.
+///
+/// # Errors
+/// `Invalid` (at `field`) for a folder or the directory's own files; `Exists` when a file is
+/// there and `if_there` is `Ask`; `Io` when the folder or file cannot be made.
+pub fn create(path: &Path, directory_file: &Path, if_there: IfThere, field: &str) -> Result<File> {
+    check(path, directory_file, if_there, field)?;
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(io_at("make the folder", parent))?;
+    }
+    File::create(path).map_err(io_at("write to", path))
+}
+
+/// `create`'s refusals alone, for a writer that writes the file itself.
+///
+/// # Errors
+/// As `create`, apart from the `Io` of making it.
+pub fn check(path: &Path, directory_file: &Path, if_there: IfThere, field: &str) -> Result<()> {
+    let refuse = |message: String| Err(CoreError::Invalid(vec![FieldProblem::new(field, message)]));
+    let shown = path.display();
+    if path.is_dir() {
+        return refuse(format!(
+            "{shown} is a folder: add the new file's name to the end (for example {})",
+            path.join("groups.csv").display()
+        ));
+    }
+    if let Some(what) = belongs_to_directory(path, directory_file) {
+        return refuse(format!(
+            "{shown} is {what}: writing there would destroy the directory. Choose another file name"
+        ));
+    }
+    if if_there == IfThere::Ask && path.exists() {
+        return Err(CoreError::Exists {
+            path: shown.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// What of the directory's own `path` is, in words, if it is one of them.
+fn belongs_to_directory(path: &Path, directory_file: &Path) -> Option<&'static str> {
+    let target = resolved(path)?;
+    let db = resolved(directory_file)?;
+    if same_file(path, directory_file) || target == db {
+        return Some("the directory file itself");
+    }
+    for (suffix, what) in [
+        ("-wal", "the directory file's write-ahead log"),
+        ("-shm", "the directory file's shared memory"),
+        ("-journal", "the directory file's journal"),
+    ] {
+        let mut name = db.as_os_str().to_os_string();
+        name.push(suffix);
+        if target.as_os_str() == name {
+            return Some(what);
+        }
+    }
+    let backups = resolved(&backup_dir(directory_file))?;
+    target
+        .starts_with(&backups)
+        .then_some("in the directory file's backups folder")
+}
+
+/// The path with its folder's links and `..` resolved (the file itself need not exist yet).
+fn resolved(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = path.canonicalize() {
+        return Some(p);
+    }
+    let name = path.file_name()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    // A folder that is not there yet cannot hold the directory file; keep the path as given.
+    Some(
+        parent
+            .canonicalize()
+            .map_or_else(|_| path.to_path_buf(), |p| p.join(name)),
+    )
+}
+
+/// Two names of one file (a hard link): the same device and inode.
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &Path, _: &Path) -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    fn message(e: CoreError) -> String {
+        match e {
+            CoreError::Invalid(p) => format!("{}: {}", p[0].field, p[0].message),
+            e => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn the_directory_file_its_log_and_its_backups_are_refused_and_left_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("directory.sqlite3");
+        let store = Store::open(&db).unwrap();
+        store.backup(crate::store::BackupReason::Daily).unwrap();
+        let backup = std::fs::read_dir(backup_dir(&db))
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let before = std::fs::read(&db).unwrap();
+        let backup_before = std::fs::read(&backup).unwrap();
+
+        // The same file by its own name, through `..`, through a link, and its neighbours.
+        let link = dir.path().join("link.sqlite3");
+        std::os::unix::fs::symlink(&db, &link).unwrap();
+        let hard = dir.path().join("hard.sqlite3");
+        std::fs::hard_link(&db, &hard).unwrap();
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        let cases = [
+            (db.clone(), "the directory file itself"),
+            (
+                sub.join("../directory.sqlite3"),
+                "the directory file itself",
+            ),
+            (link, "the directory file itself"),
+            (hard, "the directory file itself"),
+            (dir.path().join("directory.sqlite3-wal"), "write-ahead log"),
+            (dir.path().join("directory.sqlite3-shm"), "shared memory"),
+            (backup.clone(), "backups folder"),
+            (backup_dir(&db).join("new.csv"), "backups folder"),
+        ];
+        for (path, what) in cases {
+            for if_there in [IfThere::Replace, IfThere::Ask] {
+                let err = message(create(&path, &db, if_there, "out").unwrap_err());
+                assert!(err.starts_with("out: "), "{err}");
+                assert!(err.contains(what), "{}: {err}", path.display());
+                assert!(err.contains("would destroy the directory"), "{err}");
+            }
+        }
+        assert_eq!(std::fs::read(&db).unwrap(), before);
+        assert_eq!(std::fs::read(&backup).unwrap(), backup_before);
+        drop(store);
+        Store::open(&db).unwrap();
+    }
+
+    #[test]
+    fn a_folder_is_refused_a_file_there_is_asked_about_and_missing_folders_are_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("directory.sqlite3");
+        let err = message(create(dir.path(), &db, IfThere::Replace, "out").unwrap_err());
+        assert!(
+            err.contains("is a folder: add the new file's name"),
+            "{err}"
+        );
+
+        let there = dir.path().join("mine.csv");
+        std::fs::write(&there, "keep me").unwrap();
+        let err = create(&there, &db, IfThere::Ask, "out").unwrap_err();
+        assert!(matches!(err, CoreError::Exists { .. }), "{err}");
+        assert_eq!(err.code(), "exists");
+        assert_eq!(std::fs::read_to_string(&there).unwrap(), "keep me");
+        create(&there, &db, IfThere::Replace, "out").unwrap();
+        assert_eq!(std::fs::read_to_string(&there).unwrap(), "");
+
+        let deep = dir.path().join("a/b/groups.csv");
+        create(&deep, &db, IfThere::Ask, "out").unwrap();
+        assert!(deep.is_file());
+    }
+}
