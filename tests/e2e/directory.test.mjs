@@ -112,9 +112,19 @@ test("search as you type finds a group by a loose spelling, highlights it, and E
       assert.match(await first.text(), /St John'?s Community Centre/);
       const marks = await driver.findAll("#search-results [role=option] mark");
       assert.ok(marks.length > 0, "matched characters are highlighted");
-      const expected = (await first.text()).split(" — ")[0].trim();
+      // Each result says where the group is, so two of like names can be told apart.
+      assert.match(await first.text(), /\(M\d+ \d[A-Z]{2}/, "the postcode beside the name");
+      const expected = (await (await driver.find("#search-results [role=option] .name")).text()).trim();
       await box.type("\uE007"); // Enter
       await driver.waitFor("the group's page", async () => (await (await driver.find("#group-title")).text()) === expected);
+
+      // Escape closes the dialog from the search box itself, where focus always is.
+      await (await driver.find(".search-button")).click();
+      const again = await driver.waitForElement("#search-input");
+      await again.type("food");
+      await driver.waitFor("results", async () => (await driver.findAll("#search-results [role=option]")).length > 0);
+      await again.type("\uE00C"); // Escape
+      await driver.waitFor("the dialog to close", async () => (await driver.findAll("#search-input")).length === 0);
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

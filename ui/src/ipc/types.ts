@@ -89,7 +89,7 @@ export interface AppError { code: "invalid" | "not_found" | "conflict" | "exists
 
 /** One search result: `name_positions` are character indexes in `name` to highlight; `matched_in`
  * says which other field matched when it was not the name (e.g. "postcode: m6 5ja"). */
-export interface Hit { id: number; name: string; score: number; name_positions: number[]; matched_in: string }
+export interface Hit { id: number; name: string; score: number; name_positions: number[]; matched_in: string; place: string }
 
 export type FlagKind =
   | "vacant" | "term_ended" | "term_ending" | "not_openly_selected" | "no_constituency"

@@ -39,11 +39,14 @@ pub struct Hit {
     pub name_positions: Vec<usize>,
     /// Which field matched best when it was not the name (e.g. "postcode M6 5JA").
     pub matched_in: String,
+    /// Where the group is (postcode and ward), so two groups of like names can be told apart.
+    pub place: String,
 }
 
 struct Entry {
     id: i64,
     name: String,
+    place: String,
     /// Lower-case name first, then each other field, with the characters each contains.
     fields: Vec<(&'static str, String, u64)>,
 }
@@ -147,8 +150,14 @@ impl SearchIndex {
             index
                 .activities
                 .push(&format!(" {}", s.activities.to_lowercase()));
+            let place = [s.postcode.as_str(), s.ward.as_str()]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
             index.entries.push(Entry {
                 id: s.id,
+                place,
                 name: s.name,
                 fields,
             });
@@ -169,7 +178,16 @@ impl SearchIndex {
                         && is_subsequence(qb, self.all.get(i).as_bytes()))
                         || words_match(&words, self.activities.get(i))
                 })
-                .map(|i| (i, cheap_rank(self.names.get(i), q)))
+                .map(|i| {
+                    let rank = cheap_rank(self.names.get(i), q);
+                    // The query's words in what it does outrank letters scattered through the
+                    // name here too, or a common query would leave them out of the few scored.
+                    if rank < 2_000 && words_match(&words, self.activities.get(i)) {
+                        (i, 1_500)
+                    } else {
+                        (i, rank)
+                    }
+                })
                 .collect()
         };
         let threads = std::thread::available_parallelism()
@@ -199,7 +217,14 @@ impl SearchIndex {
     /// The best `limit` matches for `query`, best first (ties by name). Remembers the matches so
     /// the next, longer query only rescans them.
     pub fn search(&mut self, query: &str, limit: usize) -> Vec<Hit> {
-        let q = query.trim().to_lowercase();
+        // Apostrophes are left out of the query only: "st john's" then finds "St Johns" as
+        // well as "St John's" (a query's letters may skip any of the name's).
+        let q: String = query
+            .trim()
+            .to_lowercase()
+            .chars()
+            .filter(|c| !matches!(c, '\'' | '\u{2019}'))
+            .collect();
         if q.is_empty() {
             self.last = None;
             return Vec::new();
@@ -267,6 +292,7 @@ impl SearchIndex {
                     score,
                     name_positions,
                     matched_in,
+                    place: e.place.clone(),
                 }
             })
             .collect()
@@ -352,21 +378,59 @@ fn exact_score(matcher: &SkimMatcherV2, e: &Entry, activities: &str, q: &str) ->
             continue;
         }
         if let Some(s) = matcher.fuzzy_match(text, q) {
+            let s = s + tier(text, q);
             if f == 0 {
-                // A name match with its bonus beats the same match elsewhere: skip the rest.
-                return Some((s + NAME_BONUS, 0));
+                let s = s + NAME_BONUS;
+                // The name holding the query's words beats the same match elsewhere: skip the rest.
+                if s >= WORDS_TIER {
+                    return Some((s, 0));
+                }
+                best = Some((s, 0));
+                continue;
             }
             if best.is_none_or(|(b, _)| s > b) {
                 best = Some((s, f as u8));
             }
         }
     }
-    best.or_else(|| {
-        words_match(&word_starts(q), activities).then(|| {
-            let words = q.split_whitespace().count() as i64;
-            (ACTIVITIES_SCORE * words, ACTIVITIES_FIELD)
-        })
-    })
+    let in_activities = words_match(&word_starts(q), activities).then(|| {
+        let words = q.split_whitespace().count() as i64;
+        (WORDS_TIER + ACTIVITIES_SCORE * words, ACTIVITIES_FIELD)
+    });
+    // Letters scattered through a name ("food" in "Salford Polish Saturday School") say less
+    // than the words themselves in what a group does: the activities' score is in the words tier.
+    best.into_iter().chain(in_activities).max_by_key(|b| b.0)
+}
+
+/// A field that is the query itself (apostrophes, dots and spaces aside) comes first of all.
+const EXACT_TIER: i64 = 2_000_000;
+/// A field holding each word of the query as typed comes before letters scattered through one.
+const WORDS_TIER: i64 = 1_000_000;
+
+/// How a field matches beyond the matcher's score: whole, by its words, or by scattered letters.
+fn tier(text: &str, q: &str) -> i64 {
+    let squeeze = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    // "johns" is a word of "St. John's Centre" too.
+    let plain: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '\u{2019}' | '.'))
+        .collect();
+    if plain == q {
+        // Spelt as typed: before the same letters spaced otherwise (Foodbank, Food Bank).
+        return EXACT_TIER + 1_000;
+    }
+    if squeeze(text) == squeeze(q) {
+        return EXACT_TIER;
+    }
+    if q.split_whitespace().all(|w| plain.contains(w)) {
+        WORDS_TIER
+    } else {
+        0
+    }
 }
 
 /// Stands for "what it does" in a hit's field index (it is not one of `fields`).
@@ -402,6 +466,73 @@ mod tests {
             .iter()
             .any(|h| h.id == 3 && h.matched_in.starts_with("what it does")));
         assert!(!hits[0].name_positions.is_empty(), "positions to highlight");
+    }
+
+    /// A tester pressed Enter on "eccles foodbank" and opened Eccles Food Bank, not Eccles
+    /// Foodbank; "food" put a name with f-o-o-d scattered through it above groups whose work is
+    /// food parcels; "st john's" missed St Johns; and two St John's looked the same in the list.
+    #[test]
+    fn the_name_itself_then_whole_words_then_scattered_letters() {
+        let at = |id: i64, name: &str, postcode: &str, ward: &str, activities: &str| Searchable {
+            id,
+            name: name.into(),
+            postcode: postcode.into(),
+            ward: ward.into(),
+            activities: activities.into(),
+            ..Default::default()
+        };
+        let mut idx = SearchIndex::new([
+            at(1, "Eccles Food Bank", "M30 0AA", "Eccles", ""),
+            at(2, "Eccles Foodbank", "M30 0BB", "Eccles", ""),
+            at(
+                3,
+                "Salford Polish Saturday School",
+                "M6 5AA",
+                "",
+                "language classes",
+            ),
+            at(
+                4,
+                "Little Hulton Pantry",
+                "",
+                "Little Hulton",
+                "food parcels every Friday",
+            ),
+            at(
+                5,
+                "St John's Community Centre",
+                "M27 4AA",
+                "Swinton North",
+                "",
+            ),
+            at(6, "St Johns Community Centre", "M7 2AA", "Broughton", ""),
+        ]);
+        let ids = |hits: &[Hit]| hits.iter().map(|h| h.id).collect::<Vec<_>>();
+
+        let hits = idx.search("eccles foodbank", 10);
+        assert_eq!(ids(&hits)[..2], [2, 1], "{hits:?}");
+
+        let hits = idx.search("food", 10);
+        let pantry = ids(&hits)
+            .iter()
+            .position(|&i| i == 4)
+            .expect("found by its work");
+        let school = ids(&hits)
+            .iter()
+            .position(|&i| i == 3)
+            .expect("still found");
+        assert!(pantry < school, "{hits:?}");
+
+        for q in ["st john's community centre", "st johns community centre"] {
+            let mut found = ids(&idx.search(q, 10));
+            found.sort_unstable();
+            assert_eq!(found, [5, 6], "{q}");
+        }
+        let hits = idx.search("st john's community centre", 10);
+        let place = |id: i64| hits.iter().find(|h| h.id == id).unwrap().place.as_str();
+        assert_eq!(place(5), "M27 4AA, Swinton North");
+        assert_eq!(place(6), "M7 2AA, Broughton");
+        assert_eq!(idx.search("pantry", 1)[0].place, "Little Hulton");
     }
 
     #[test]
