@@ -169,6 +169,7 @@ fn a_partnership_trail_holds_its_seats_appointments_thresholds_and_registers() {
                 appointment_id: a,
                 status: Attended::Absent,
             }],
+            chrono::NaiveDate::MAX,
         )
         .unwrap();
     // Recording the meeting again corrects the register: a change, not a second meeting.
@@ -180,6 +181,7 @@ fn a_partnership_trail_holds_its_seats_appointments_thresholds_and_registers() {
                 appointment_id: a,
                 status: Attended::Present,
             }],
+            chrono::NaiveDate::MAX,
         )
         .unwrap();
 
@@ -307,17 +309,20 @@ fn erasing_a_person_blanks_them_in_the_trail_and_records_the_erasure() {
     let mut store = t.open();
     store.set_actor("Data protection lead");
     let id = store
-        .save_person(PersonInput {
-            name: "Ottoline Brisbane-Vance".into(),
-            email: "ottoline.old@example.org".into(),
-            lawful_basis: compactdir_core::domain::partnership::LawfulBasis::LegitimateInterest,
-            review_date: Some("2027-06-01".into()),
-            ..Default::default()
-        })
+        .save_person(
+            PersonInput {
+                name: "Ottoline Brisbane-Vance".into(),
+                email: "ottoline.old@example.org".into(),
+                lawful_basis: compactdir_core::domain::partnership::LawfulBasis::LegitimateInterest,
+                review_date: Some("2027-06-01".into()),
+                ..Default::default()
+            },
+            chrono::NaiveDate::MAX,
+        )
         .unwrap();
     let mut input = store.person_input(id).unwrap();
     input.email = "ottoline.new@example.org".into();
-    store.save_person(input).unwrap();
+    store.save_person(input, chrono::NaiveDate::MAX).unwrap();
     let edit = store.audit_trail(TrailOf::Person, id).unwrap()[0].id;
 
     store.erase_person(id).unwrap();

@@ -146,6 +146,7 @@ fn two_entries(store: &Store) -> TwoEntries {
             NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
             "e-mail",
             "members",
+            chrono::NaiveDate::MAX,
         )
         .unwrap();
     TwoEntries {

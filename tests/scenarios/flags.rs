@@ -49,10 +49,11 @@ fn the_demo_shows_each_kind_of_flag_and_a_report_back_clears_the_overdue_one() {
             day("2026-11-20"),
             "Written update",
             "Forum members",
+            today,
         )
         .unwrap();
     store
-        .record_declaration(appointment, day("2026-11-20"), "")
+        .record_declaration(appointment, day("2026-11-20"), "", today)
         .unwrap(); // nil counts
     let after = store.flags(today).unwrap();
     let still = |k: FlagKind| {
@@ -67,7 +68,13 @@ fn the_demo_shows_each_kind_of_flag_and_a_report_back_clears_the_overdue_one() {
     assert!(!still(FlagKind::NoDeclaration), "a nil declaration counts");
     assert!(
         store
-            .record_report_back(appointment, day("2001-01-01"), "", "")
+            .record_report_back(
+                appointment,
+                day("2001-01-01"),
+                "",
+                "",
+                chrono::NaiveDate::MAX
+            )
             .unwrap_err()
             .to_string()
             .contains("before this term began"),
@@ -118,4 +125,107 @@ fn the_demo_representatives_mostly_keep_up_so_the_flags_single_out_the_few_who_d
         undeclared > 0 && undeclared * 2 < holders,
         "{undeclared} of {holders} undeclared"
     );
+}
+
+/// A tester dated a report-back 5 January 2027 with nothing else filled in, and the seat then
+/// said "Nothing stands out": a date to come silences the flags. So do a meeting not yet held
+/// and a consent not yet given. Each is refused beside its field, and nothing is saved.
+#[test]
+fn a_report_back_declaration_meeting_or_consent_dated_after_today_is_refused() {
+    use compactdir_core::domain::flags::Attended;
+    use compactdir_core::domain::partnership::{AttendanceMark, LawfulBasis, PersonInput};
+    use compactdir_core::CoreError;
+
+    let t = TempDirectory::new();
+    let mut store = t.open();
+    store.load_demo().unwrap();
+    let today = day("2026-11-23");
+    let overdue = store
+        .flags(today)
+        .unwrap()
+        .into_iter()
+        .find(|f| f.flag.kind == FlagKind::ReportBackOverdue)
+        .unwrap();
+    let appointment = overdue.flag.appointment_id.unwrap();
+    let refused = |e: CoreError| match e {
+        CoreError::Invalid(p) => (p[0].field.clone(), p[0].message.clone()),
+        e => panic!("refused in words, not {e}"),
+    };
+    let tomorrow = day("2026-11-24");
+    assert_eq!(
+        refused(
+            store
+                .record_report_back(appointment, tomorrow, "", "", today)
+                .unwrap_err()
+        ),
+        (
+            "on_date".to_string(),
+            "24 November 2026 has not come yet: record a report-back once it has been made"
+                .to_string()
+        )
+    );
+    assert!(refused(
+        store
+            .record_declaration(appointment, tomorrow, "", today)
+            .unwrap_err()
+    )
+    .1
+    .ends_with("record a declaration once it has been made"));
+    let partnership = store
+        .list_partnerships(today)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == overdue.partnership)
+        .unwrap()
+        .id;
+    let mark = [AttendanceMark {
+        appointment_id: appointment,
+        status: Attended::Present,
+    }];
+    assert!(refused(
+        store
+            .record_attendance(partnership, tomorrow, &mark, today)
+            .unwrap_err()
+    )
+    .1
+    .ends_with("record a meeting's register once it has met"));
+    let person = PersonInput {
+        name: "Nadia Future".into(),
+        lawful_basis: LawfulBasis::Consent,
+        consent_date: Some("2030-01-01".into()),
+        consent_how: "signed the nomination form".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        refused(store.save_person(person.clone(), today).unwrap_err()),
+        (
+            "consent_date".to_string(),
+            "1 January 2030 has not come yet: enter the day they gave their consent".to_string()
+        )
+    );
+    // Nothing was saved, and the flag still stands out.
+    assert!(store
+        .flags(today)
+        .unwrap()
+        .iter()
+        .any(|f| f.flag.appointment_id == Some(appointment)
+            && f.flag.kind == FlagKind::ReportBackOverdue));
+    assert!(store
+        .list_people()
+        .unwrap()
+        .iter()
+        .all(|p| p.name != "Nadia Future"));
+    // Today itself is allowed.
+    store
+        .record_report_back(appointment, today, "Email", "Forum members", today)
+        .unwrap();
+    store
+        .save_person(
+            PersonInput {
+                consent_date: Some("2026-11-23".into()),
+                ..person
+            },
+            today,
+        )
+        .unwrap();
 }

@@ -95,9 +95,11 @@ fn appoint(store: &Store, seat_id: i64, t: Term) -> i64 {
             .min(t.end.map(day).unwrap_or(NaiveDate::MAX))
             .max(day(t.start));
         store
-            .record_report_back(id, on, "Forum meeting", "Members")
+            .record_report_back(id, on, "Forum meeting", "Members", chrono::NaiveDate::MAX)
             .unwrap();
-        store.record_declaration(id, day(t.start), "").unwrap();
+        store
+            .record_declaration(id, day(t.start), "", chrono::NaiveDate::MAX)
+            .unwrap();
     }
     id
 }
@@ -154,6 +156,7 @@ fn each_cell_says_covered_weak_or_missing_and_why() {
                     appointment_id: grace,
                     status: Attended::Absent,
                 }],
+                chrono::NaiveDate::MAX,
             )
             .unwrap();
     }
@@ -493,10 +496,16 @@ fn on_the_demo_the_categories_nobody_serves_stand_out() {
             day("2026-11-10"),
             "Newsletter",
             "Members",
+            chrono::NaiveDate::MAX,
         )
         .unwrap();
     store
-        .record_declaration(chair.appointment_id, day("2026-11-10"), "")
+        .record_declaration(
+            chair.appointment_id,
+            day("2026-11-10"),
+            "",
+            chrono::NaiveDate::MAX,
+        )
         .unwrap();
     let m = store.gaps(day(TODAY)).unwrap();
     let after = cell(&m, row, col);

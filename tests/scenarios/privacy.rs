@@ -37,17 +37,20 @@ fn seated_person(store: &Store) -> (i64, i64) {
         .unwrap();
     let g = store.save_group(group("Pendleton Carers Group")).unwrap();
     let person = store
-        .save_person(PersonInput {
-            name: NAME.into(),
-            email: EMAIL.into(),
-            phone: PHONE.into(),
-            lawful_basis: LawfulBasis::Consent,
-            consent_date: Some("2026-02-01".into()),
-            consent_how: "signed the nomination form".into(),
-            consent_told: "Your name and seat are shown to the partnership's members.".into(),
-            review_date: Some("2027-02-01".into()),
-            ..Default::default()
-        })
+        .save_person(
+            PersonInput {
+                name: NAME.into(),
+                email: EMAIL.into(),
+                phone: PHONE.into(),
+                lawful_basis: LawfulBasis::Consent,
+                consent_date: Some("2026-02-01".into()),
+                consent_how: "signed the nomination form".into(),
+                consent_told: "Your name and seat are shown to the partnership's members.".into(),
+                review_date: Some("2027-02-01".into()),
+                ..Default::default()
+            },
+            chrono::NaiveDate::MAX,
+        )
         .unwrap();
     let appointment = store
         .appoint(AppointmentInput {
@@ -66,10 +69,16 @@ fn seated_person(store: &Store) -> (i64, i64) {
             day("2026-05-01"),
             "carers' forum",
             "member groups",
+            chrono::NaiveDate::MAX,
         )
         .unwrap();
     store
-        .record_declaration(appointment, day("2026-03-01"), DECLARED)
+        .record_declaration(
+            appointment,
+            day("2026-03-01"),
+            DECLARED,
+            chrono::NaiveDate::MAX,
+        )
         .unwrap();
     (person, appointment)
 }
@@ -134,11 +143,14 @@ fn an_erased_person_leaves_no_trace_in_the_file_or_its_wal_and_their_seat_keeps_
     assert_eq!(log.declarations[0].what, "");
 
     // An erased record cannot be edited back, and erasing again is harmless.
-    let edit = store.save_person(PersonInput {
-        id: Some(person),
-        name: NAME.into(),
-        ..Default::default()
-    });
+    let edit = store.save_person(
+        PersonInput {
+            id: Some(person),
+            name: NAME.into(),
+            ..Default::default()
+        },
+        chrono::NaiveDate::MAX,
+    );
     assert!(matches!(edit, Err(CoreError::Conflict(m)) if m.contains("erased")));
     store.erase_person(person).unwrap();
     drop(store);
@@ -181,11 +193,14 @@ fn people_past_their_review_date_or_without_one_are_listed_for_review() {
     let store = t.open();
     let add = |name: &str, review: Option<&str>| {
         store
-            .save_person(PersonInput {
-                name: name.into(),
-                review_date: review.map(Into::into),
-                ..Default::default()
-            })
+            .save_person(
+                PersonInput {
+                    name: name.into(),
+                    review_date: review.map(Into::into),
+                    ..Default::default()
+                },
+                chrono::NaiveDate::MAX,
+            )
             .unwrap()
     };
     add("Ada Passed", Some("2026-11-22"));
@@ -208,11 +223,14 @@ fn people_past_their_review_date_or_without_one_are_listed_for_review() {
         ]
     );
     // A review date that is not a date is refused beside its field.
-    let bad = store.save_person(PersonInput {
-        name: "Fay".into(),
-        review_date: Some("next spring".into()),
-        ..Default::default()
-    });
+    let bad = store.save_person(
+        PersonInput {
+            name: "Fay".into(),
+            review_date: Some("next spring".into()),
+            ..Default::default()
+        },
+        chrono::NaiveDate::MAX,
+    );
     assert!(
         matches!(bad, Err(CoreError::Invalid(p)) if p[0].field == "review_date" && p[0].message.contains("next spring"))
     );

@@ -68,13 +68,16 @@ fn build(store: &Store) -> Board {
         .save_group(group("Ordsall Tenants Association"))
         .unwrap();
     let person = store
-        .save_person(PersonInput {
-            name: "Grace Obi".into(),
-            email: "grace@example.org".into(),
-            lawful_basis: LawfulBasis::Consent,
-            consent_date: Some("2026-01-10".into()),
-            ..Default::default()
-        })
+        .save_person(
+            PersonInput {
+                name: "Grace Obi".into(),
+                email: "grace@example.org".into(),
+                lawful_basis: LawfulBasis::Consent,
+                consent_date: Some("2026-01-10".into()),
+                ..Default::default()
+            },
+            chrono::NaiveDate::MAX,
+        )
         .unwrap();
     let holder = store
         .appoint(AppointmentInput {
@@ -184,6 +187,7 @@ fn attendance_under_half_of_the_last_six_meetings_stands_out() {
                     appointment_id: b.holder,
                     status,
                 }],
+                chrono::NaiveDate::MAX,
             )
             .unwrap();
     }
@@ -200,6 +204,7 @@ fn attendance_under_half_of_the_last_six_meetings_stands_out() {
                 appointment_id: b.holder,
                 status: Attended::Absent,
             }],
+            chrono::NaiveDate::MAX,
         )
         .unwrap();
     let flags = store.flags(day("2026-11-23")).unwrap();
@@ -223,6 +228,7 @@ fn attendance_under_half_of_the_last_six_meetings_stands_out() {
                 appointment_id: b.holder,
                 status: Attended::Present,
             }],
+            chrono::NaiveDate::MAX,
         )
         .unwrap_err();
     assert!(
@@ -733,7 +739,13 @@ fn a_seats_import_that_has_been_built_on_is_not_undone_and_nothing_changes() {
 
     // Ann has reported back since: her appointment is now a record the import cannot take away.
     store
-        .record_report_back(ann.appointment_id, day("2026-06-01"), "e-mail", "the forum")
+        .record_report_back(
+            ann.appointment_id,
+            day("2026-06-01"),
+            "e-mail",
+            "the forum",
+            chrono::NaiveDate::MAX,
+        )
         .unwrap();
     let built_on = counts(&t);
     let err = store.undo_seat_import(summary.import_id).unwrap_err();

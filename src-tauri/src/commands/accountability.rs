@@ -2,6 +2,7 @@ use compactdir_core::domain::partnership::{AccountabilityLog, AttendanceMark};
 use tauri::State;
 
 use super::dates::form_date;
+use super::partnerships::today;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -15,7 +16,7 @@ pub fn record_report_back(
     to_whom: String,
 ) -> Result<i64, AppError> {
     let on = form_date("on_date", &on)?;
-    state.change(|s| s.record_report_back(appointment_id, on, &how, &to_whom))
+    state.change(|s| s.record_report_back(appointment_id, on, &how, &to_whom, today()))
 }
 
 /// A declaration of interests; `what` empty records a nil declaration, which counts.
@@ -27,7 +28,7 @@ pub fn record_declaration(
     what: String,
 ) -> Result<i64, AppError> {
     let on = form_date("on_date", &on)?;
-    state.change(|s| s.record_declaration(appointment_id, on, &what))
+    state.change(|s| s.record_declaration(appointment_id, on, &what, today()))
 }
 
 /// The register of one meeting: who was present, sent apologies or was absent. All or nothing.
@@ -39,7 +40,7 @@ pub fn record_attendance(
     marks: Vec<AttendanceMark>,
 ) -> Result<i64, AppError> {
     let on = form_date("on_date", &on)?;
-    state.change(|s| s.record_attendance(partnership_id, on, &marks))
+    state.change(|s| s.record_attendance(partnership_id, on, &marks, today()))
 }
 
 /// An appointment's report-backs, declarations and attendance, newest first.

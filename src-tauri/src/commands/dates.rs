@@ -1,7 +1,7 @@
 //! Dates as the forms send them: text, so a bad one is refused beside its field in words.
 
 use chrono::NaiveDate;
-use compactdir_core::domain::partnership::parse_date;
+use compactdir_core::domain::partnership::{date_problem, parse_date};
 use compactdir_core::{CoreError, FieldProblem};
 
 use crate::error::AppError;
@@ -10,12 +10,10 @@ use crate::error::AppError;
 pub fn form_date(field: &str, text: &str) -> Result<NaiveDate, AppError> {
     let t = text.trim();
     parse_date(t).ok_or_else(|| {
-        let message = if t.is_empty() {
-            "Enter the date".to_string()
-        } else {
-            format!("{t} is not a date: use the form 2026-03-14")
-        };
-        AppError::from(CoreError::Invalid(vec![FieldProblem::new(field, message)]))
+        AppError::from(CoreError::Invalid(vec![FieldProblem::new(
+            field,
+            date_problem(t),
+        )]))
     })
 }
 
@@ -35,6 +33,14 @@ mod tests {
             ("term_end", "Enter the date.")
         );
         let e = form_date("on_date", "soon").unwrap_err();
-        assert_eq!(e.message, "Soon is not a date: use the form 2026-03-14.");
+        assert_eq!(
+            e.fields[0].message,
+            "“soon” is not a date: use the form 2026-03-14 (or 14/03/2026)"
+        );
+        let e = form_date("on_date", "2026-02-31").unwrap_err();
+        assert_eq!(
+            e.fields[0].message,
+            "there is no 31 February 2026: check the day and the month"
+        );
     }
 }

@@ -25,7 +25,7 @@ pub fn get_person(state: State<'_, AppState>, id: i64) -> Result<Person, AppErro
 /// Saves a person's details (name, contact, lawful basis); returns their id.
 #[tauri::command]
 pub fn save_person(state: State<'_, AppState>, input: PersonInput) -> Result<i64, AppError> {
-    state.change(|s| s.save_person(input))
+    state.change(|s| s.save_person(input, super::partnerships::today()))
 }
 
 /// People past their review date, or with none (UK GDPR storage limitation).

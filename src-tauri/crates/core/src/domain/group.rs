@@ -235,7 +235,7 @@ impl GroupInput {
             problems.push(FieldProblem::new(
                 "email",
                 format!(
-                    "{} is not an email address: it should look like name@example.org",
+                    "“{}” is not an email address: it should look like name@example.org",
                     self.email
                 ),
             ));
@@ -245,7 +245,7 @@ impl GroupInput {
             problems.push(FieldProblem::new(
                 "website",
                 format!(
-                    "{} is not a web address: it should look like https://example.org",
+                    "“{}” is not a web address: it should look like https://example.org",
                     self.website
                 ),
             ));
@@ -266,12 +266,9 @@ impl GroupInput {
         }
         match self.last_checked.as_deref() {
             Some("") => self.last_checked = None,
-            Some(d) if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() => {
-                problems.push(FieldProblem::new(
-                    "last_checked",
-                    format!("{d} is not a date: use the form 2026-03-14"),
-                ))
-            }
+            Some(d) if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() => problems.push(
+                FieldProblem::new("last_checked", crate::domain::partnership::date_problem(d)),
+            ),
             _ => {}
         }
 

@@ -214,6 +214,58 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         .ok()
 }
 
+/// Why a date typed in a form could not be read, in words: no date given, a day the calendar does
+/// not have (31 February, month 13: say which, rather than "use the form 2026-03-14", since the
+/// form was right), or not a date at all.
+pub fn date_problem(text: &str) -> String {
+    let t = text.trim();
+    if t.is_empty() {
+        return "Enter the date".to_string();
+    }
+    let numbers = |parts: &[&str]| -> Option<Vec<u32>> {
+        parts
+            .iter()
+            .map(|p| {
+                (!p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| p.parse().ok())
+                    .flatten()
+            })
+            .collect()
+    };
+    let iso: Vec<&str> = t.split('-').collect();
+    let uk: Vec<&str> = t.split('/').collect();
+    let ymd = match (numbers(&iso), numbers(&uk)) {
+        (Some(n), _) if iso.len() == 3 && iso[0].len() == 4 => Some((n[0], n[1], n[2])),
+        (_, Some(n)) if uk.len() == 3 && uk[2].len() == 4 => Some((n[2], n[1], n[0])),
+        _ => None,
+    };
+    match ymd {
+        Some((_, m, _)) if !(1..=12).contains(&m) => format!(
+            "“{t}” has no month {m}: the month is a number from 1 to 12 (14/03/2026 or 2026-03-14 is 14 March 2026)"
+        ),
+        Some((y, m, d)) => {
+            let month = NaiveDate::from_ymd_opt(2000, m, 1)
+                .map(|f| f.format("%B").to_string())
+                .unwrap_or_default();
+            format!("there is no {d} {month} {y}: check the day and the month")
+        }
+        None => format!("“{t}” is not a date: use the form 2026-03-14 (or 14/03/2026)"),
+    }
+}
+
+/// A date in a form refused for being after `today`: `what` says what could not have happened yet.
+pub fn not_yet(field: &str, on: NaiveDate, today: NaiveDate, what: &str) -> Option<FieldProblem> {
+    (on > today).then(|| {
+        FieldProblem::new(
+            field,
+            format!(
+                "{} has not come yet: {what}",
+                crate::domain::flags::in_words(on)
+            ),
+        )
+    })
+}
+
 /// An optional date field: empty is `None`; anything else must be a date.
 fn optional_date(
     field: &str,
@@ -224,10 +276,7 @@ fn optional_date(
     match parse_date(s) {
         Some(d) => Some(d),
         None => {
-            problems.push(FieldProblem::new(
-                field,
-                format!("{s} is not a date: use the form 2026-03-14"),
-            ));
+            problems.push(FieldProblem::new(field, date_problem(s)));
             None
         }
     }
@@ -422,7 +471,10 @@ impl PersonInput {
         {
             problems.push(FieldProblem::new(
                 "email",
-                format!("{} is not an email address", self.email),
+                format!(
+                    "“{}” is not an email address: it should look like name@example.org",
+                    self.email
+                ),
             ));
         }
         self.consent_how = tidy(&self.consent_how);

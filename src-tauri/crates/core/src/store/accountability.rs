@@ -8,8 +8,8 @@ use super::audit::Subject;
 use super::Store;
 use crate::domain::flags::{in_words, Attended};
 use crate::domain::partnership::{
-    attended_str, parse_attended, AccountabilityLog, AttendanceMark, AttendanceRecord, Declaration,
-    ReportBack,
+    attended_str, not_yet, parse_attended, AccountabilityLog, AttendanceMark, AttendanceRecord,
+    Declaration, ReportBack,
 };
 use crate::error::{CoreError, FieldProblem, Result};
 
@@ -30,7 +30,17 @@ impl Store {
         Ok(NaiveDate::parse_from_str(&start, "%Y-%m-%d").unwrap_or(NaiveDate::MIN))
     }
 
-    fn check_log_date(&self, appointment_id: i64, on: NaiveDate) -> Result<()> {
+    fn check_log_date(
+        &self,
+        appointment_id: i64,
+        on: NaiveDate,
+        today: NaiveDate,
+        what: &str,
+    ) -> Result<()> {
+        // A date to come would silence the seat's flags (report-back overdue, no declaration).
+        if let Some(p) = not_yet("on_date", on, today, what) {
+            return Err(CoreError::Invalid(vec![p]));
+        }
         let start = self.appointment_start(appointment_id)?;
         if on < start {
             return Err(CoreError::Invalid(vec![FieldProblem::new(
@@ -45,15 +55,22 @@ impl Store {
         Ok(())
     }
 
-    /// Records that the holder reported back to those they represent.
+    /// Records that the holder reported back to those they represent, on `on`, no later than
+    /// `today`.
     pub fn record_report_back(
         &self,
         appointment_id: i64,
         on: NaiveDate,
         how: &str,
         to_whom: &str,
+        today: NaiveDate,
     ) -> Result<i64> {
-        self.check_log_date(appointment_id, on)?;
+        self.check_log_date(
+            appointment_id,
+            on,
+            today,
+            "record a report-back once it has been made",
+        )?;
         self.audited(Subject::ReportBack, None, None, |c| {
             c.execute(
                 "INSERT INTO report_backs (appointment_id, on_date, how, to_whom) VALUES (?1, ?2, ?3, ?4)",
@@ -69,8 +86,14 @@ impl Store {
         appointment_id: i64,
         on: NaiveDate,
         what: &str,
+        today: NaiveDate,
     ) -> Result<i64> {
-        self.check_log_date(appointment_id, on)?;
+        self.check_log_date(
+            appointment_id,
+            on,
+            today,
+            "record a declaration once it has been made",
+        )?;
         let what = what.trim();
         self.audited(Subject::Declaration, None, None, |c| {
             c.execute(
@@ -95,7 +118,16 @@ impl Store {
         partnership_id: i64,
         on: NaiveDate,
         marks: &[AttendanceMark],
+        today: NaiveDate,
     ) -> Result<i64> {
+        if let Some(p) = not_yet(
+            "on_date",
+            on,
+            today,
+            "record a meeting's register once it has met",
+        ) {
+            return Err(CoreError::Invalid(vec![p]));
+        }
         let known: bool = self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM partnerships WHERE id = ?1)",
             [partnership_id],

@@ -96,16 +96,8 @@ const SELECTIONS: &[&str] = &[
 ];
 
 fn parse_day(field: &str, s: &str) -> std::result::Result<NaiveDate, FieldProblem> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        FieldProblem::new(
-            field,
-            if s.trim().is_empty() {
-                "Enter the date".to_string()
-            } else {
-                format!("{} is not a date: use the form 2026-03-14", s.trim())
-            },
-        )
-    })
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| FieldProblem::new(field, crate::domain::partnership::date_problem(s)))
 }
 
 impl Store {

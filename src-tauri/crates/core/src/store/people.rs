@@ -6,7 +6,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::appointments::appointments_where;
 use super::audit::Subject;
 use super::Store;
-use crate::domain::partnership::{LawfulBasis, Person, PersonInput};
+use chrono::NaiveDate;
+
+use crate::domain::partnership::{not_yet, parse_date, LawfulBasis, Person, PersonInput};
 use crate::error::{CoreError, Result};
 
 impl Store {
@@ -14,7 +16,19 @@ impl Store {
     ///
     /// # Errors
     /// `Invalid` by field; `NotFound` for an unknown id.
-    pub fn save_person(&self, input: PersonInput) -> Result<i64> {
+    /// A consent date after `today` is refused: consent cannot have been given yet.
+    pub fn save_person(&self, input: PersonInput, today: NaiveDate) -> Result<i64> {
+        let consent = input.consent_date.as_deref().and_then(parse_date);
+        if let Some(p) = consent.and_then(|on| {
+            not_yet(
+                "consent_date",
+                on,
+                today,
+                "enter the day they gave their consent",
+            )
+        }) {
+            return Err(CoreError::Invalid(vec![p]));
+        }
         self.save_person_audited(input, None)
     }
 
