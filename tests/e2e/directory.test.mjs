@@ -46,6 +46,9 @@ test("a group added in the window is still there after the app restarts", async 
       await (await driver.find("#group-activities")).type("Runs the allotments behind the library.");
       await (await driver.find("#group-save")).click();
       await driver.waitFor("the saved group's page", async () => (await (await driver.find("#group-title")).text()) === name);
+      // It says so, and focus is on the words (a screen reader reads them out).
+      assert.equal(await (await driver.find("#group-saved")).text(), `${name} added to the directory.`);
+      assert.equal(await driver.execute("return document.activeElement.id"), "group-saved");
     });
 
     assert.ok(existsSync(dbPath), `the app wrote the directory file it was given: ${dbPath}`);

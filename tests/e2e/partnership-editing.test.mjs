@@ -77,6 +77,8 @@ test("partnerships, seats, a person and their accountability, edited in the wind
       await (await driver.waitForElement("#decl-save")).click();
       assert.match(await (await driver.waitForElement("#error-summary")).text(), /Enter the interests they declared/);
       await (await driver.find("#decl-nil")).click();
+      // The box it was about has gone, and so has the problem and its link to it.
+      await driver.waitFor("the stale error to go", async () => (await driver.findAll("#error-summary, #decl-what")).length === 0);
       await (await driver.find("#decl-save")).click();
       await driver.waitFor("the flag to clear", async () => {
         const t = await rowText();

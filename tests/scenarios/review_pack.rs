@@ -87,7 +87,9 @@ fn the_review_pack_of_the_demo_has_every_file_and_column_the_review_needs() {
     assert_eq!(s[0].len(), 15);
     assert_eq!(&s[0][14], "flags");
     assert_eq!(s.len() - 1, pack.seats);
-    assert!(s.iter().any(|r| r[14].contains("Vacant: seat vacant")));
+    assert!(s
+        .iter()
+        .any(|r| r[14].contains("Vacant: no one holds this seat")));
     assert!(s
         .iter()
         .any(|r| r[11].starts_with("2026-") && r[13].contains("% of ")));

@@ -344,7 +344,7 @@ fn report_flags_prints_every_flag_as_csv_with_reasons_in_words() {
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert!(rows
         .iter()
-        .any(|r| &r[4] == "vacant" && &r[5] == "seat vacant"));
+        .any(|r| &r[4] == "vacant" && &r[5] == "no one holds this seat"));
     assert!(rows.iter().any(|r| &r[4] == "term_ended"
         && r[5].starts_with("term ended ")
         && r[5].ends_with(" ago")));

@@ -56,7 +56,7 @@ fn import_seats_then_report_flags_shows_why_each_seat_stands_out() {
             .any(|r| r[0] == "Carers' Forum" && r[1] == seat && r[4] == flag && r[5] == message)
     };
     assert!(
-        has("Second carers' seat", "vacant", "seat vacant"),
+        has("Second carers' seat", "vacant", "no one holds this seat"),
         "{rows:?}"
     );
     assert!(has(

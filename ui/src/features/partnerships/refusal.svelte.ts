@@ -29,6 +29,13 @@ export class Refusal {
     this.refuse({ code: "invalid", message: "", fields: problems });
   }
 
+  /** Takes the problems away once what they were about has gone (a field no longer asked for). */
+  clear() {
+    this.byId = {};
+    this.items = [];
+    this.message = "";
+  }
+
   get shown(): boolean {
     return this.items.length > 0 || this.message !== "";
   }

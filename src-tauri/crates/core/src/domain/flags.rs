@@ -169,7 +169,7 @@ pub fn seat_flags(seat: &SeatFacts, s: &FlagSettings, today: NaiveDate) -> Vec<F
         );
     }
     let Some(h) = &seat.holder else {
-        flag(FlagKind::Vacant, None, "seat vacant".into());
+        flag(FlagKind::Vacant, None, "no one holds this seat".into());
         return out;
     };
     let a = Some(h.appointment_id);
@@ -191,11 +191,10 @@ pub fn seat_flags(seat: &SeatFacts, s: &FlagSettings, today: NaiveDate) -> Vec<F
         Some(end) if (end - today).num_days() <= s.term_ending_days => flag(
             FlagKind::TermEnding,
             a,
-            format!(
-                "term ends {}, in {}",
-                in_words(end),
-                days((end - today).num_days())
-            ),
+            match (end - today).num_days() {
+                0 => format!("term ends today, {}", in_words(end)),
+                n => format!("term ends {}, in {}", in_words(end), days(n)),
+            },
         ),
         _ => {}
     }
@@ -397,6 +396,8 @@ mod tests {
             vec![FlagKind::TermEnding],
             "ends today: not yet ended"
         );
+        let f = seat_flags(&s, &FlagSettings::default(), d(TODAY));
+        assert_eq!(f[0].message, "term ends today, 23 November 2026");
         holder(&mut s).term_end = Some(d("2027-01-22")); // 60 days
         let f = seat_flags(&s, &FlagSettings::default(), d(TODAY));
         assert_eq!(f[0].message, "term ends 22 January 2027, in 60 days");
