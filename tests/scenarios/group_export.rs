@@ -428,7 +428,12 @@ fn the_open_referral_export_validates_against_the_uk_profile() {
     store.save_group(g).unwrap();
     let out = t.dir.path().join("hsds");
     let summary = store.export_hsds(&out).unwrap();
-    assert_eq!(summary.organizations, 41);
+    // Closed and dormant groups among the generated ones are left out.
+    assert_eq!(summary.organizations + summary.left_out, 41);
+    assert!(
+        summary.organizations > 1 && summary.left_out > 0,
+        "{summary:?}"
+    );
 
     let package: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(real_data("hsds/uk-profile/datapackage.json")).unwrap(),
@@ -543,4 +548,108 @@ fn is_uuid(v: &str) -> bool {
 
 fn is_email(v: &str) -> bool {
     matches!(v.split_once('@'), Some((l, d)) if !l.is_empty() && d.contains('.') && !v.contains(' '))
+}
+
+/// The Open Referral tables go in together: with a folder where organization_identifiers.csv
+/// goes, organizations.csv is not left behind on its own (nor an earlier one replaced).
+#[test]
+fn an_open_referral_export_that_fails_leaves_nothing_new_in_the_folder() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    store
+        .save_group(compactdir_tests::group("Salford CVS"))
+        .unwrap();
+    let out = t.dir.path().join("hsds");
+    std::fs::create_dir_all(out.join("organization_identifiers.csv")).unwrap();
+    let err = store.export_hsds(&out).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("organization_identifiers.csv: it is a folder, not a file"),
+        "{err}"
+    );
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["organization_identifiers.csv"]);
+}
+
+/// The tester's finding: closed and dormant groups went into the Open Referral tables, which
+/// have no column to say so. Only active groups are published now, with their identifiers.
+#[test]
+fn the_open_referral_export_leaves_out_closed_and_dormant_groups() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    for (name, status, charity) in [
+        ("Open Door Lunch Club", Status::Active, "1100001"),
+        ("Peel Green Community Cinema", Status::Closed, "1100002"),
+        ("Resting Rowers", Status::Dormant, "1100003"),
+    ] {
+        let mut g = compactdir_tests::group(name);
+        g.status = status;
+        g.identifiers = vec![Identifier {
+            scheme: "GB-CHC".into(),
+            value: charity.into(),
+        }];
+        store.save_group(g).unwrap();
+    }
+    let out = t.dir.path().join("hsds");
+    let summary = store.export_hsds(&out).unwrap();
+    assert_eq!(
+        (summary.organizations, summary.identifiers, summary.left_out),
+        (1, 1, 2)
+    );
+    let orgs = cells(&std::fs::read(out.join("organizations.csv")).unwrap());
+    let names: Vec<&str> = orgs[1..].iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(names, ["Open Door Lunch Club"]);
+    let idents = cells(&std::fs::read(out.join("organization_identifiers.csv")).unwrap());
+    let values: Vec<&str> = idents[1..].iter().map(|r| r[4].as_str()).collect();
+    assert_eq!(values, ["1100001"]);
+    assert_eq!(idents[1][1], orgs[1][0]);
+}
+
+/// The tester's finding: identifier ids were by position, so removing a group's charity number
+/// gave its company number the charity number's old id. An identifier's id now comes from its
+/// group, scheme and value.
+#[test]
+fn an_identifiers_open_referral_id_stays_when_another_is_removed() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let mut g = compactdir_tests::group("Salford CVS");
+    g.identifiers = vec![
+        Identifier {
+            scheme: "GB-CHC".into(),
+            value: "1169829".into(),
+        },
+        Identifier {
+            scheme: "GB-COH".into(),
+            value: "08376463".into(),
+        },
+    ];
+    let saved = store.save_group(g).unwrap();
+    let ids = |dir: &str| -> Vec<(String, String, String)> {
+        let out = t.dir.path().join(dir);
+        store.export_hsds(&out).unwrap();
+        cells(&std::fs::read(out.join("organization_identifiers.csv")).unwrap())[1..]
+            .iter()
+            .map(|r| (r[0].clone(), r[2].clone(), r[4].clone()))
+            .collect()
+    };
+    let before = ids("h1");
+    assert_eq!(before.len(), 2);
+    assert_ne!(before[0].0, before[1].0);
+    let orgs = cells(&std::fs::read(t.dir.path().join("h1/organizations.csv")).unwrap());
+    assert!(before
+        .iter()
+        .all(|(i, _, _)| *i != orgs[1][0] && is_uuid(i)));
+
+    let mut g = saved.input;
+    g.identifiers.retain(|i| i.scheme != "GB-CHC");
+    store.save_group(g).unwrap();
+    let after = ids("h2");
+    assert_eq!(
+        after,
+        [before[1].clone()],
+        "the company number keeps its id"
+    );
 }

@@ -2,7 +2,7 @@
 //! the review needs, written so Excel and LibreOffice open them cleanly, and a README that says
 //! what each column means and that the pack holds personal data.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use compactdir_core::store::ReviewPack;
 use compactdir_core::CoreError;
 use compactdir_tests::TempDirectory;
@@ -55,6 +55,9 @@ fn the_review_pack_of_the_demo_has_every_file_and_column_the_review_needs() {
             "vcse_seats",
             "vcse_seats_community",
             "vcse_seats_voluntary",
+            "residents_seats",
+            "residents_seats_community",
+            "residents_seats_voluntary",
             "faith_seats",
             "bme_seats",
             "categories_missing",
@@ -79,17 +82,23 @@ fn the_review_pack_of_the_demo_has_every_file_and_column_the_review_needs() {
     assert!(
         p.iter()
             .skip(1)
-            .all(|r| r[11].contains("Lesbian, gay, bisexual")),
+            .all(|r| r[14].contains("Lesbian, gay, bisexual")),
         "a category nobody serves is missing everywhere"
     );
 
     let s = rows(&pack, "seats.csv");
-    assert_eq!(s[0].len(), 15);
+    assert_eq!(s[0].len(), 17);
     assert_eq!(&s[0][14], "flags");
+    assert_eq!((&s[0][15], &s[0][16]), ("alternate", "alternate_group"));
     assert_eq!(s.len() - 1, pack.seats);
     assert!(s
         .iter()
         .any(|r| r[14].contains("Vacant: no one holds this seat")));
+    // Partnership by partnership in partnerships.csv's order (not the order they were added).
+    let mut in_seats: Vec<&str> = s[1..].iter().map(|r| &r[0]).collect();
+    in_seats.dedup();
+    let listed: Vec<&str> = p[1..].iter().map(|r| &r[0]).collect();
+    assert_eq!(in_seats, listed);
     assert!(s
         .iter()
         .any(|r| r[11].starts_with("2026-") && r[13].contains("% of ")));
@@ -112,7 +121,16 @@ fn the_review_pack_of_the_demo_has_every_file_and_column_the_review_needs() {
     assert!(readme.contains("THIS PACK CONTAINS PERSONAL DATA"));
     // Quoting alone does not keep 00738693 as text in Excel: the README says how to.
     assert!(readme.contains("To keep leading zeros"));
-    for column in ["seats_vacant", "attendance_rate", "categories_weak", "via"] {
+    for column in [
+        "alternate_group",
+        "seats_vacant",
+        "residents_seats",
+        "vcse_seats_community",
+        "residents_seats_voluntary",
+        "attendance_rate",
+        "categories_weak",
+        "via",
+    ] {
         assert!(readme.contains(column), "README.txt explains {column}");
     }
 
@@ -150,6 +168,15 @@ fn every_partnerships_counts_add_up_and_agree_with_seats_csv_and_the_seat_balanc
         let seats = rows(&pack, "seats.csv");
         let partnerships = rows(&pack, "partnerships.csv");
         let balance = store.seat_balance(day(&pack.as_of)).unwrap();
+        // Each group's faith and BME flags, as groups.csv gives them.
+        let groups = rows(&pack, "groups.csv");
+        let column = |name: &str| groups[0].iter().position(|c| c == name).unwrap();
+        let (faith, bme) = (column("faith_group"), column("bme"));
+        let flagged: std::collections::HashMap<String, (bool, bool)> = groups[1..]
+            .iter()
+            .map(|g| (g[1].to_string(), (&g[faith] != "no", &g[bme] != "no")))
+            .collect();
+        let mut alternates = 0;
         let mut ended = 0;
         for p in &partnerships[1..] {
             let name = &p[0];
@@ -177,26 +204,73 @@ fn every_partnerships_counts_add_up_and_agree_with_seats_csv_and_the_seat_balanc
             assert_eq!(p[4], count(&in_post), "{at}: seats_filled");
             assert_eq!(n(4) + n(5), n(3), "{at}: filled + vacant = total");
             assert_eq!(p[6], count(&|s| &s[2] == "vcse"), "{at}: vcse_seats");
-            let held_from = |class: &'static str| {
-                count(&move |s| constituency(s) && in_post(s) && &s[6] == class)
-            };
-            assert_eq!(p[7], held_from("community"), "{at}: vcse_seats_community");
-            assert_eq!(p[8], held_from("voluntary"), "{at}: vcse_seats_voluntary");
-            assert!(
-                n(7) + n(8)
-                    <= mine
-                        .iter()
-                        .filter(|s| constituency(s) && in_post(s))
-                        .count(),
-                "{at}"
+            assert_eq!(
+                p[9],
+                count(&|s| &s[2] == "residents"),
+                "{at}: residents_seats"
             );
+            let held_from = |sector: &'static str, class: &'static str| {
+                count(&move |s| &s[2] == sector && in_post(s) && &s[6] == class)
+            };
+            assert_eq!(
+                p[7],
+                held_from("vcse", "community"),
+                "{at}: vcse_seats_community"
+            );
+            assert_eq!(
+                p[8],
+                held_from("vcse", "voluntary"),
+                "{at}: vcse_seats_voluntary"
+            );
+            assert_eq!(
+                p[10],
+                held_from("residents", "community"),
+                "{at}: residents_seats_community"
+            );
+            assert_eq!(
+                p[11],
+                held_from("residents", "voluntary"),
+                "{at}: residents_seats_voluntary"
+            );
+            // The tester's finding: community 4 and voluntary 1 "of 3 VCSE seats". Each split
+            // is over the seats counted beside it, so it adds up from the row alone.
+            assert!(
+                n(7) + n(8) <= n(6),
+                "{at}: vcse community + voluntary <= vcse_seats"
+            );
+            assert!(
+                n(10) + n(11) <= n(9),
+                "{at}: residents community + voluntary <= residents_seats"
+            );
+            // The tester's finding: faith_seats counted alternates seats.csv did not name. Each
+            // count now follows from seats.csv's holders in post and alternates and groups.csv.
+            let from = |s: &csv::StringRecord, which: fn((bool, bool)) -> bool| {
+                let holder = in_post(&&s) && flagged.get(&s[5]).copied().is_some_and(which);
+                let alternate = flagged.get(&s[16]).copied().is_some_and(which);
+                holder || alternate
+            };
+            assert_eq!(
+                p[12],
+                count(&|s| from(s, |f| f.0)),
+                "{at}: faith_seats from seats.csv"
+            );
+            assert_eq!(
+                p[13],
+                count(&|s| from(s, |f| f.1)),
+                "{at}: bme_seats from seats.csv"
+            );
+            alternates += mine.iter().filter(|s| !s[15].is_empty()).count();
             // `report balance` counts the same seats the same way.
             let b = balance.iter().find(|b| b.name == name).unwrap();
             let at_b = format!("{at}: report balance");
             assert_eq!(b.seats, n(3), "{at_b}");
-            assert_eq!(b.vcse_seats, n(6), "{at_b}");
-            assert_eq!((b.community, b.voluntary), (n(7), n(8)), "{at_b}");
-            assert_eq!((b.faith_seats, b.bme_seats), (n(9), n(10)), "{at_b}");
+            assert_eq!((b.vcse_seats, b.residents_seats), (n(6), n(9)), "{at_b}");
+            assert_eq!(
+                (b.community, b.voluntary),
+                (n(7) + n(10), n(8) + n(11)),
+                "{at_b}"
+            );
+            assert_eq!((b.faith_seats, b.bme_seats), (n(12), n(13)), "{at_b}");
             assert_eq!(
                 b.vacant.to_string(),
                 count(&|s| constituency(s) && !in_post(s)),
@@ -205,6 +279,7 @@ fn every_partnerships_counts_add_up_and_agree_with_seats_csv_and_the_seat_balanc
         }
         if year == 2026 {
             assert!(ended >= 5, "the demo has terms ended this year ({ended})");
+            assert!(alternates >= 2, "the demo has alternates ({alternates})");
         }
     }
 
@@ -241,6 +316,20 @@ fn every_partnerships_counts_add_up_and_agree_with_seats_csv_and_the_seat_balanc
         ("1", "6", "5"),
         "one seat vacant: six VCSE seats, five held by voluntary organisations"
     );
+    // The tester's row: "4 of 3 VCSE seats held by community groups", because residents' seats
+    // were counted in the split. Each sector now has its own, adding up to its seats.
+    let east = p
+        .iter()
+        .find(|r| &r[0] == "Neighbourhood Partnership (East)")
+        .unwrap();
+    let e = |i: usize| east[i].parse::<usize>().unwrap();
+    assert_eq!((e(6), e(9)), (3, 3), "vcse, residents");
+    assert_eq!(
+        (e(7) + e(10), e(8) + e(11)),
+        (4, 1),
+        "community and voluntary over both, as report balance counts them"
+    );
+    assert!(e(7) + e(8) <= e(6) && e(10) + e(11) <= e(9));
     // The partnerships list counts it vacant too.
     let listed = store.list_partnerships(today).unwrap();
     let hwb = listed
@@ -248,4 +337,169 @@ fn every_partnerships_counts_add_up_and_agree_with_seats_csv_and_the_seat_balanc
         .find(|p| p.name == "Health and Wellbeing Board")
         .unwrap();
     assert_eq!(hwb.vacant, 1);
+}
+
+/// The tester's finding: a partnership and seat added this year went into last year's pack as a
+/// vacant seat and sixteen missing categories. A pack now leaves out what was added after its
+/// day (by the audit trail's record of the addition), except a seat whose holder's term had
+/// begun by then: a secretary entering past terms shows it was there.
+#[test]
+fn a_past_years_pack_leaves_out_seats_and_partnerships_added_since() {
+    use compactdir_core::domain::partnership::{SeatInput, Sector};
+    use compactdir_core::store::AppointmentInput;
+
+    let t = TempDirectory::new();
+    let mut store = t.open();
+    store.load_demo().unwrap();
+    // Added now, by the real clock, as the trail records it.
+    compactdir_tests::forum_seat(&store, "Boundary Forum", "Starts after year");
+    let board = store
+        .list_partnerships(day("2026-11-23"))
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "City Partnership Board")
+        .unwrap()
+        .id;
+    let seat = |label: &str| {
+        store
+            .save_seat(SeatInput {
+                partnership_id: board,
+                label: label.into(),
+                sector: Sector::Vcse,
+                ..Default::default()
+            })
+            .unwrap()
+    };
+    seat("New seat, vacant");
+    let entered = seat("Seat entered late");
+    store
+        .appoint(AppointmentInput {
+            seat_id: entered,
+            new_person: "Carol Early".into(),
+            term_start: "1999-01-04".into(),
+            selection: "open_election".into(),
+            openly_selected: true,
+            ..Default::default()
+        })
+        .unwrap();
+
+    let today = chrono::Local::now().date_naive();
+    let names = |pack: &ReviewPack, file: &str, column: usize| -> Vec<String> {
+        rows(pack, file)[1..]
+            .iter()
+            .map(|r| r[column].to_string())
+            .collect()
+    };
+    for year in [2000, today.year() - 1] {
+        let pack = store
+            .export_review(year, &t.dir.path().join(format!("r{year}")), today)
+            .unwrap();
+        let partnerships = names(&pack, "partnerships.csv", 0);
+        let seats = names(&pack, "seats.csv", 1);
+        assert!(
+            !partnerships.contains(&"Boundary Forum".to_string()),
+            "{year}"
+        );
+        assert!(!names(&pack, "gaps.csv", 0).contains(&"Boundary Forum".to_string()));
+        assert!(!seats.contains(&"Starts after year".to_string()), "{year}");
+        assert!(!seats.contains(&"New seat, vacant".to_string()), "{year}");
+        assert!(seats.contains(&"Seat entered late".to_string()), "{year}");
+        // The counts are of the same seats.
+        let p = rows(&pack, "partnerships.csv");
+        let cpb = p
+            .iter()
+            .find(|r| &r[0] == "City Partnership Board")
+            .unwrap();
+        let listed = rows(&pack, "seats.csv")[1..]
+            .iter()
+            .filter(|r| &r[0] == "City Partnership Board")
+            .count();
+        assert_eq!(cpb[3], listed.to_string(), "{year}: seats_total");
+        assert_eq!(pack.partnerships, 10, "{year}");
+    }
+    let readme = std::fs::read_to_string(t.dir.path().join("r2000/README.txt")).unwrap();
+    assert!(readme.contains("as recorded now"), "{readme}");
+
+    // This year's pack has them all.
+    let pack = store
+        .export_review(today.year(), &t.dir.path().join("now"), today)
+        .unwrap();
+    assert!(names(&pack, "partnerships.csv", 0).contains(&"Boundary Forum".to_string()));
+    let seats = names(&pack, "seats.csv", 1);
+    for s in ["Starts after year", "New seat, vacant", "Seat entered late"] {
+        assert!(seats.contains(&s.to_string()), "{s}");
+    }
+}
+
+/// The tester's finding: with a folder where groups.csv goes, the pack failed after writing
+/// partnerships.csv, seats.csv and gaps.csv and before README.txt. Now every file is written
+/// under a temporary name and put in place once all are: a failure leaves nothing new, and an
+/// earlier pack in the folder is left whole.
+#[test]
+fn a_pack_that_fails_leaves_nothing_new_in_the_folder() {
+    let t = TempDirectory::new();
+    let mut store = t.open();
+    store.load_demo().unwrap();
+    let listing = |dir: &std::path::Path| {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let today = day("2026-11-23");
+    for in_the_way in [
+        "groups.csv",
+        "seats.csv",
+        "partnerships.csv",
+        "gaps.csv",
+        "README.txt",
+    ] {
+        let half = t.dir.path().join(format!("half-{in_the_way}"));
+        std::fs::create_dir_all(half.join(in_the_way)).unwrap();
+        std::fs::write(half.join("notes.txt"), "mine").unwrap();
+        let err = store.export_review(2026, &half, today).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "could not write to {}: it is a folder, not a file",
+                half.join(in_the_way).display()
+            )
+        );
+        let mut expected = [in_the_way, "notes.txt"];
+        expected.sort();
+        assert_eq!(listing(&half), expected, "{in_the_way}");
+    }
+
+    // An earlier pack: a failed one over it leaves it as it was; a good one replaces it whole.
+    let old = t.dir.path().join("old");
+    store.export_review(2025, &old, today).unwrap();
+    let before: Vec<(String, Vec<u8>)> = listing(&old)
+        .into_iter()
+        .map(|n| (n.clone(), std::fs::read(old.join(&n)).unwrap()))
+        .collect();
+    std::fs::remove_file(old.join("README.txt")).unwrap();
+    std::fs::create_dir(old.join("README.txt")).unwrap();
+    assert!(store.export_review(2026, &old, today).is_err());
+    for (name, bytes) in &before {
+        if name != "README.txt" {
+            assert_eq!(&std::fs::read(old.join(name)).unwrap(), bytes, "{name}");
+        }
+    }
+    std::fs::remove_dir(old.join("README.txt")).unwrap();
+    store.export_review(2026, &old, today).unwrap();
+    assert_eq!(
+        listing(&old),
+        [
+            "README.txt",
+            "gaps.csv",
+            "groups.csv",
+            "partnerships.csv",
+            "seats.csv"
+        ]
+    );
+    assert!(std::fs::read_to_string(old.join("README.txt"))
+        .unwrap()
+        .contains("review pack for 2026"));
 }

@@ -98,4 +98,4 @@ export interface SeatImportUndone {
 /** What the annual review pack wrote: the folder, the day it was judged on, and the rows of each file. */
 export interface ReviewPack { folder: string; year: number; as_of: string; partnerships: number; seats: number; gaps: number; groups: number }
 /** What the Open Referral UK export wrote, and where. */
-export interface OpenReferralExport { folder: string; files: string[]; organizations: number; identifiers: number }
+export interface OpenReferralExport { folder: string; files: string[]; organizations: number; identifiers: number; left_out: number }

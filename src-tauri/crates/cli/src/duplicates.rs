@@ -9,7 +9,7 @@ use compactdir_core::error::{CoreError, Result};
 use compactdir_core::store::{MergeChoices, MergeField, Pick};
 use compactdir_core::Store;
 
-use crate::output::stdout_error;
+use crate::output::{stdout_csv, stdout_error};
 
 /// `--threshold` as typed: a score from 0 to 1, as the scan gives them. Any other number would
 /// silently propose every pair (below 0) or none (above 1).
@@ -44,7 +44,7 @@ pub fn list(store: &Store, threshold: Option<f64>, progress: bool) -> Result<()>
             }
         }
     })?;
-    let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+    let mut out = stdout_csv();
     out.write_record([
         "group_a",
         "group_b",

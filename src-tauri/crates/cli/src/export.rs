@@ -14,7 +14,8 @@ pub enum Action {
     /// groups.csv: id, name, other_names, charity_number, company_number, postcode, ward, class,
     /// suggested_class, community_features, voluntary_features, faith_group, bme,
     /// categories_served, last_checked, status, address, email, phone, website, activities,
-    /// wards_served, community_of_interest, enterprise, last_checked_by, class_reason.
+    /// wards_served, community_of_interest, enterprise, last_checked_by, class_reason. Missing
+    /// folders above FILE are made.
     Groups {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -30,7 +31,8 @@ pub enum Action {
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<chrono::NaiveDate>,
     },
-    /// Open Referral UK: organizations.csv and organization_identifiers.csv in DIR.
+    /// Open Referral UK: organizations.csv and organization_identifiers.csv in DIR, of the
+    /// active groups (closed and dormant ones are left out).
     Hsds {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
@@ -67,11 +69,12 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
         Action::Hsds { out } => {
             let s = store.export_hsds(&out)?;
             println!(
-                "{} organizations and {} identifiers written to {} ({})",
+                "{} organizations and {} identifiers written to {} ({}); {} closed or dormant groups left out",
                 s.organizations,
                 s.identifiers,
                 out.display(),
-                s.files.join(", ")
+                s.files.join(", "),
+                s.left_out
             );
             Ok(())
         }

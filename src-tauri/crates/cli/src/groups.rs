@@ -3,7 +3,7 @@
 use clap::Subcommand;
 use compactdir_core::{error::Result, Store};
 
-use crate::output::stdout_error;
+use crate::output::{stdout_csv, stdout_error};
 
 #[derive(Subcommand)]
 pub enum Action {
@@ -27,7 +27,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
 
 fn search(store: &Store, query: &str, limit: usize) -> Result<()> {
     let hits = store.search_index()?.search(query, limit);
-    let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+    let mut out = stdout_csv();
     out.write_record(["id", "name", "score", "matched_in"])
         .map_err(stdout_error)?;
     for h in hits {
@@ -39,7 +39,7 @@ fn search(store: &Store, query: &str, limit: usize) -> Result<()> {
 
 fn list(store: &Store) -> Result<()> {
     let rows = store.list_groups()?;
-    let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+    let mut out = stdout_csv();
     out.write_record([
         "id",
         "name",

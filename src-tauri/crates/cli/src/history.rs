@@ -6,7 +6,7 @@ use compactdir_core::error::Result;
 use compactdir_core::store::TrailOf;
 use compactdir_core::Store;
 
-use crate::output::stdout_error;
+use crate::output::{stdout_csv, stdout_error};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Of {
@@ -23,7 +23,7 @@ pub fn list(store: &Store, of: Of, id: i64) -> Result<()> {
         Of::Partnership => TrailOf::Partnership,
         Of::Person => TrailOf::Person,
     };
-    let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+    let mut out = stdout_csv();
     out.write_record([
         "entry",
         "at",

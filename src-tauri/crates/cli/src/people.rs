@@ -9,7 +9,7 @@ use compactdir_core::error::{io_at, Result};
 use compactdir_core::export::output_file::{self, IfThere};
 use compactdir_core::Store;
 
-use crate::output::stdout_error;
+use crate::output::{stdout_csv, stdout_error};
 
 #[derive(Subcommand)]
 pub enum Action {
@@ -35,7 +35,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
     let today = chrono::Local::now().date_naive();
     match action {
         Action::Review { today: day } => {
-            let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+            let mut out = stdout_csv();
             out.write_record(["id", "name", "lawful_basis", "review_date", "reason"])
                 .map_err(stdout_error)?;
             for p in store.people_due_for_review(day.unwrap_or(today))? {

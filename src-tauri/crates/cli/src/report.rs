@@ -5,7 +5,7 @@ use clap::Subcommand;
 use compactdir_core::error::Result;
 use compactdir_core::Store;
 
-use crate::output::stdout_error;
+use crate::output::{stdout_csv, stdout_error};
 
 #[derive(Subcommand)]
 pub enum Action {
@@ -39,7 +39,7 @@ fn day(today: Option<NaiveDate>) -> NaiveDate {
 }
 
 pub fn run(store: &Store, action: Action) -> Result<()> {
-    let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+    let mut out = stdout_csv();
     match action {
         Action::Flags { today } => {
             out.write_record(["partnership", "seat", "holder", "group", "flag", "message"])

@@ -554,3 +554,102 @@ fn history_lists_a_change_with_who_and_undo_change_puts_it_back() {
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already been undone"));
 }
+
+/// The tester's finding: the listings printed on standard output (saved with `> file.csv` and
+/// opened in a spreadsheet) wrote `=SUM(1,1)` as it was, where every export neutralises it.
+/// Every cell of every listing now goes through the same neutralisation.
+#[test]
+fn listings_on_standard_output_cannot_start_a_formula() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let groups = dir.path().join("g.csv");
+    std::fs::write(
+        &groups,
+        "name,postcode\n\"=SUM(1,1)\",M5 4WT\n\"=SUM(1,1) Ltd\",M5 4WT\n",
+    )
+    .unwrap();
+    let out = compactdir(
+        &db,
+        &[
+            "import",
+            "groups",
+            groups.to_str().unwrap(),
+            "--on-match",
+            "new",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let seats = dir.path().join("s.csv");
+    std::fs::write(
+        &seats,
+        "partnership,seat,sector,constituency,holder,holder_group,term_start,selection\n\
+         \"=SUM(1,1)\",\"=SUM(1,1)\",vcse,=cmd,-Dash Person,\"=SUM(1,1)\",2026-02-01,appointed\n",
+    )
+    .unwrap();
+    let out = compactdir(&db, &["import", "seats", seats.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    for args in [
+        &["report", "flags", "--today", "2026-11-23"][..],
+        &["report", "gaps", "--today", "2026-11-23"],
+        &["report", "balance", "--today", "2026-11-23"],
+        &["groups", "list"],
+        &["duplicates"],
+        &["history", "partnership", "1"],
+    ] {
+        let out = compactdir(&db, args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            !out.stdout.starts_with(b"\xEF\xBB\xBF"),
+            "{args:?}: no BOM on a pipe"
+        );
+        let cells: Vec<String> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(out.stdout.as_slice())
+            .records()
+            .flat_map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        // (The history names them inside its sentences.)
+        assert!(
+            args[0] == "history" || cells.iter().any(|c| c == "'=SUM(1,1)"),
+            "{args:?} names the partnership or group: {cells:?}"
+        );
+        for c in &cells {
+            assert!(
+                !c.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{args:?}: {c:?} could run as a formula"
+            );
+        }
+    }
+}
+
+/// The tester's finding: `export groups --out newdir/sub/g.csv` failed with "there is no such
+/// file or folder" where the review pack and the Open Referral export make their folders.
+#[test]
+fn export_groups_makes_the_folders_above_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    assert!(compactdir(&db, &["demo", "load"]).status.success());
+    let file = dir.path().join("newdir/sub/g.csv");
+    let out = compactdir(&db, &["export", "groups", "--out", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.starts_with("\u{feff}id,name,"), "{written}");
+    assert_eq!(written.lines().count(), 121, "the demo's 120 groups");
+}

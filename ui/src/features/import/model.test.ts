@@ -134,8 +134,10 @@ describe("the exports' words", () => {
     expect(words).toBe("The 2025 review pack (judged as at 2025-12-31) was written to /home/a/review: 1 partnership, 12 seats, 16 gap cells and 120 groups. It holds personal data.");
   });
   it("says how many organizations and identifiers the Open Referral tables hold, and their files", () => {
-    const words = openReferralWords({ folder: "/tmp/or", files: ["organizations.csv", "organization_identifiers.csv"], organizations: 1, identifiers: 0 });
+    const words = openReferralWords({ folder: "/tmp/or", files: ["organizations.csv", "organization_identifiers.csv"], organizations: 1, identifiers: 0, left_out: 0 });
     expect(words).toBe("1 organization and 0 identifiers written to /tmp/or (organizations.csv, organization_identifiers.csv).");
+    const some = openReferralWords({ folder: "/tmp/or", files: ["organizations.csv"], organizations: 114, identifiers: 80, left_out: 6 });
+    expect(some).toBe("114 organizations and 80 identifiers written to /tmp/or (organizations.csv). 6 closed or dormant groups left out.");
   });
 });
 

@@ -165,5 +165,6 @@ export function reviewPackWords(p: ReviewPack): string {
 
 /** What the Open Referral UK export wrote and where, in a sentence. */
 export function openReferralWords(e: OpenReferralExport): string {
-  return `${plural(e.organizations, "organization")} and ${plural(e.identifiers, "identifier")} written to ${e.folder} (${e.files.join(", ")}).`;
+  const left = e.left_out ? ` ${plural(e.left_out, "closed or dormant group")} left out.` : "";
+  return `${plural(e.organizations, "organization")} and ${plural(e.identifiers, "identifier")} written to ${e.folder} (${e.files.join(", ")}).${left}`;
 }

@@ -55,6 +55,9 @@ pub struct SeatBalance {
     pub vacant: usize,
     pub community: usize,
     pub voluntary: usize,
+    /// Of `community` and `voluntary`, the VCSE seats alone (the rest are residents' seats).
+    pub vcse_community: usize,
+    pub vcse_voluntary: usize,
     pub mixed: usize,
     pub unclassified: usize,
     /// VCSE and residents' seats whose holder is recorded with no group.
@@ -87,6 +90,8 @@ pub fn balance(facts: &RepresentationFacts) -> Vec<SeatBalance> {
             vacant: 0,
             community: 0,
             voluntary: 0,
+            vcse_community: 0,
+            vcse_voluntary: 0,
             mixed: 0,
             unclassified: 0,
             no_group: 0,
@@ -123,8 +128,14 @@ pub fn balance(facts: &RepresentationFacts) -> Vec<SeatBalance> {
                 (None, _) => b.vacant += 1,
                 (Some(_), None) => b.no_group += 1,
                 (Some(_), Some(g)) => match g.class {
-                    GroupClass::Community => b.community += 1,
-                    GroupClass::Voluntary => b.voluntary += 1,
+                    GroupClass::Community => {
+                        b.community += 1;
+                        b.vcse_community += usize::from(seat.sector == Sector::Vcse);
+                    }
+                    GroupClass::Voluntary => {
+                        b.voluntary += 1;
+                        b.vcse_voluntary += usize::from(seat.sector == Sector::Vcse);
+                    }
                     GroupClass::Mixed => b.mixed += 1,
                     GroupClass::Unclassified => b.unclassified += 1,
                 },

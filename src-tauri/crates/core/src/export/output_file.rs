@@ -27,9 +27,7 @@ pub enum IfThere {
 /// there and `if_there` is `Ask`; `Io` when the folder or file cannot be made.
 pub fn create(path: &Path, directory_file: &Path, if_there: IfThere, field: &str) -> Result<File> {
     check(path, directory_file, if_there, field)?;
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(io_at("make the folder", parent))?;
-    }
+    crate::export::folder::make_parent_folder(path)?;
     File::create(path).map_err(io_at("write to", path))
 }
 

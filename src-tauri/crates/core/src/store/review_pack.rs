@@ -4,7 +4,8 @@
 //! and read in a handful of queries, so a directory of 1,000 partnerships takes under a second
 //! (see BENCHMARKS.md).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
@@ -17,6 +18,7 @@ use crate::domain::flags::in_words;
 use crate::domain::gaps::{self, Coverage};
 use crate::error::{io_at, CoreError, Result};
 use crate::export::csv::CsvWriter;
+use crate::export::folder::Staged;
 
 pub const PARTNERSHIP_COLUMNS: &[&str] = &[
     "partnership",
@@ -28,6 +30,9 @@ pub const PARTNERSHIP_COLUMNS: &[&str] = &[
     "vcse_seats",
     "vcse_seats_community",
     "vcse_seats_voluntary",
+    "residents_seats",
+    "residents_seats_community",
+    "residents_seats_voluntary",
     "faith_seats",
     "bme_seats",
     "categories_missing",
@@ -52,6 +57,8 @@ pub const SEAT_COLUMNS: &[&str] = &[
     "declarations",
     "attendance_rate",
     "flags",
+    "alternate",
+    "alternate_group",
 ];
 
 pub const GAP_COLUMNS: &[&str] = &["partnership", "category", "status", "via"];
@@ -98,6 +105,23 @@ pub fn review_as_of(year: i32, today: NaiveDate) -> Result<NaiveDate> {
         .ok_or_else(|| CoreError::Conflict(format!("{year} is not a year we can review.")))
 }
 
+/// The seats and partnerships that came into being after a pack's day, and are left out of it.
+/// The tables keep no creation date, so it is the day the audit trail records their addition
+/// (the latest, should an id have been used again), in local time as "today" is. A seat with a
+/// holder whose term had begun by the day was there then, whenever it was recorded (a secretary
+/// entering past terms), and so is its partnership. Rows with no addition in the trail (the
+/// demo's, or from before the trail) are taken to have been there all along.
+struct AddedAfter {
+    seats: HashSet<i64>,
+    partnerships: HashSet<i64>,
+}
+
+impl AddedAfter {
+    fn seat(&self, seat_id: i64, partnership_id: i64) -> bool {
+        self.seats.contains(&seat_id) || self.partnerships.contains(&partnership_id)
+    }
+}
+
 struct SeatLine {
     id: i64,
     partnership_id: i64,
@@ -125,27 +149,35 @@ impl Store {
         let day = review_as_of(year, today)?;
         let (from, to) = (format!("{year}-01-01"), day.to_string());
         crate::export::folder::make_folder(folder, "the review pack is")?;
+        // Every file is written under a temporary name and put in place once all are written:
+        // a failure leaves no half pack without its README (and no older pack half replaced).
+        let mut staged = Staged::new(folder);
+        let (groups_file, groups_path) = staged.create("groups.csv")?;
+        let files = [
+            staged.create("seats.csv")?,
+            staged.create("partnerships.csv")?,
+            staged.create("gaps.csv")?,
+        ];
 
         // groups.csv is the largest file and needs nothing the others do: a second, read-only
         // connection writes it on the other core meanwhile (WAL lets readers run side by side).
-        let groups_path = folder.join("groups.csv");
         let db = self.path.clone();
         let (partnership_files, groups_written) = std::thread::scope(|scope| {
             let groups = scope.spawn(|| -> Result<usize> {
                 let reader = Store::open_reader(&db)?;
-                let file =
-                    std::fs::File::create(&groups_path).map_err(io_at("write to", &groups_path))?;
                 // export_groups buffers what it writes.
-                reader.export_groups(file, &groups_path.display().to_string())
+                reader.export_groups(groups_file, &groups_path.display().to_string())
             });
-            let rest = self.write_partnership_files(folder, day, &from, &to);
+            let rest = self.write_partnership_files(files, day, &from, &to);
             (rest, groups.join().expect("the groups.csv thread panicked"))
         });
         let (partnerships, seats, gap_rows) = partnership_files?;
         let groups_written = groups_written?;
 
-        let path = folder.join("README.txt");
-        std::fs::write(&path, readme(year, day)).map_err(io_at("write to", &path))?;
+        let (mut file, path) = staged.create("README.txt")?;
+        file.write_all(readme(year, day).as_bytes())
+            .map_err(io_at("write to", &path))?;
+        staged.commit()?;
         Ok(ReviewPack {
             folder: folder.to_path_buf(),
             year,
@@ -157,17 +189,57 @@ impl Store {
         })
     }
 
-    /// partnerships.csv, seats.csv and gaps.csv; returns how many rows each holds.
+    /// What was added after `day` (see `AddedAfter`).
+    fn added_after(&self, day: NaiveDate) -> Result<AddedAfter> {
+        let ids = |sql: &str| -> Result<HashSet<i64>> {
+            let mut stmt = self.conn.prepare(sql)?;
+            let rows = stmt.query_map([day.to_string()], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        Ok(AddedAfter {
+            seats: ids("SELECT l.subject_id FROM audit_log l
+                 WHERE l.subject = 'seat' AND l.action = 'created'
+                 GROUP BY l.subject_id
+                 HAVING date(max(l.at), 'localtime') > ?1
+                    AND NOT EXISTS (SELECT 1 FROM appointments a
+                                    WHERE a.seat_id = l.subject_id AND a.term_start <= ?1)")?,
+            partnerships: ids(
+                "SELECT l.subject_id FROM audit_log l
+                 WHERE l.subject = 'partnership' AND l.action = 'created'
+                 GROUP BY l.subject_id
+                 HAVING date(max(l.at), 'localtime') > ?1
+                    AND NOT EXISTS (SELECT 1 FROM seats s JOIN appointments a ON a.seat_id = s.id
+                                    WHERE s.partnership_id = l.subject_id AND a.term_start <= ?1)",
+            )?,
+        })
+    }
+
+    /// seats.csv, partnerships.csv and gaps.csv, into `files` (each opened, with the path to
+    /// name in errors); returns how many rows partnerships.csv, seats.csv and gaps.csv hold.
     fn write_partnership_files(
         &self,
-        folder: &Path,
+        files: [(std::fs::File, PathBuf); 3],
         day: NaiveDate,
         from: &str,
         to: &str,
     ) -> Result<(usize, usize, usize)> {
+        let [seats_file, partnerships_file, gaps_file] = files;
+        // Seats and partnerships added after the day were not there to be reviewed: left out of
+        // every file and count, not shown as vacancies and missing categories.
+        let later = self.added_after(day)?;
         // One pass over every seat's flags serves both the gaps matrix and seats.csv.
-        let all_flags = self.flags(day)?;
-        let facts = self.representation_facts_with(day, &all_flags)?;
+        let all_flags: Vec<super::FlagRow> = self
+            .flags(day)?
+            .into_iter()
+            .filter(|f| !later.seat(f.flag.seat_id, f.partnership_id))
+            .collect();
+        let mut facts = self.representation_facts_with(day, &all_flags)?;
+        facts
+            .seats
+            .retain(|s| !later.seat(s.seat_id, s.partnership_id));
+        facts
+            .partnerships
+            .retain(|p| !later.partnerships.contains(&p.id));
         let matrix = gaps::matrix(&facts);
         let balance: HashMap<i64, balance::SeatBalance> = balance::balance(&facts)
             .into_iter()
@@ -185,19 +257,24 @@ impl Store {
         let partnerships: Vec<(i64, String, String, String, String, String)> = c
             .prepare(
                 "SELECT id, name, kind, convenor, coalesce(last_review, ''), coalesce(next_review, '')
-                 FROM partnerships ORDER BY name COLLATE NOCASE",
+                 FROM partnerships ORDER BY name COLLATE NOCASE, id",
             )?
             .query_map([], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|p| !later.partnerships.contains(&p.0))
+            .collect();
         let names: HashMap<i64, &str> = partnerships.iter().map(|p| (p.0, p.1.as_str())).collect();
         // The seats in being on the day, as the flags, the gaps matrix and the seat balance
         // take them, so every count in the pack is of the same seats.
         let seats: Vec<SeatLine> = c
             .prepare(
-                "SELECT id, partnership_id, label, sector, constituency FROM seats
-                 WHERE ended_on IS NULL OR ended_on >= ?1 ORDER BY partnership_id, position, id",
+                "SELECT s.id, s.partnership_id, s.label, s.sector, s.constituency
+                 FROM seats s JOIN partnerships p ON p.id = s.partnership_id
+                 WHERE s.ended_on IS NULL OR s.ended_on >= ?1
+                 ORDER BY p.name COLLATE NOCASE, p.id, s.position, s.id",
             )?
             .query_map([&to], |r| {
                 Ok(SeatLine {
@@ -208,7 +285,10 @@ impl Store {
                     constituency: r.get(4)?,
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|s| !later.seat(s.id, s.partnership_id))
+            .collect();
         // Each seat's holder is the one the gaps matrix and the seat balance judge: the latest
         // whose term had begun by the day, shown even when their term has ended since (they are
         // who last held it), though the seat then counts as vacant.
@@ -280,14 +360,20 @@ impl Store {
             .collect();
 
         // seats.csv
-        let path = folder.join("seats.csv");
-        let file = std::fs::File::create(&path).map_err(io_at("write to", &path))?;
+        let (file, path) = seats_file;
         let mut out =
             CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at("write to", &path))?;
         out.row(SEAT_COLUMNS).map_err(io_at("write to", &path))?;
+        // The alternate in post on the day, whom faith_seats and bme_seats count too.
+        let alternates: HashMap<i64, &gaps::AppointmentFacts> = facts
+            .seats
+            .iter()
+            .filter_map(|s| s.alternate.as_ref().map(|a| (s.seat_id, a)))
+            .collect();
         let mut filled: HashMap<i64, usize> = HashMap::new();
         for s in &seats {
             let held = holding.get(&s.id);
+            let alternate = alternates.get(&s.id).copied();
             let h = held.and_then(|a| holders.get(&a.appointment_id));
             // Filled only by a holder in post: once their term has ended the seat needs a
             // holder (README: the flags show only "term ended").
@@ -337,14 +423,19 @@ impl Store {
                 &get(&declarations),
                 &get(&attendance),
                 &flags.get(&s.id).map(|f| f.join(" | ")).unwrap_or_default(),
+                alternate.map(|a| a.person.as_str()).unwrap_or(""),
+                alternate
+                    .and_then(|a| a.group_id)
+                    .and_then(|g| groups.get(&g))
+                    .map(|g| g.0.as_str())
+                    .unwrap_or(""),
             ])
             .map_err(io_at("write to", &path))?;
         }
         out.finish().map_err(io_at("write to", &path))?;
 
         // partnerships.csv
-        let path = folder.join("partnerships.csv");
-        let file = std::fs::File::create(&path).map_err(io_at("write to", &path))?;
+        let (file, path) = partnerships_file;
         let mut out =
             CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at("write to", &path))?;
         out.row(PARTNERSHIP_COLUMNS)
@@ -381,8 +472,11 @@ impl Store {
                 &seats_filled.to_string(),
                 &(seats_total - seats_filled).to_string(),
                 &n(|b| b.vcse_seats),
-                &n(|b| b.community),
-                &n(|b| b.voluntary),
+                &n(|b| b.vcse_community),
+                &n(|b| b.vcse_voluntary),
+                &n(|b| b.residents_seats),
+                &n(|b| b.community - b.vcse_community),
+                &n(|b| b.voluntary - b.vcse_voluntary),
                 &n(|b| b.faith_seats),
                 &n(|b| b.bme_seats),
                 &with_status(*id, Coverage::Missing),
@@ -395,8 +489,7 @@ impl Store {
         out.finish().map_err(io_at("write to", &path))?;
 
         // gaps.csv
-        let path = folder.join("gaps.csv");
-        let file = std::fs::File::create(&path).map_err(io_at("write to", &path))?;
+        let (file, path) = gaps_file;
         let mut out =
             CsvWriter::new(std::io::BufWriter::new(file)).map_err(io_at("write to", &path))?;
         out.row(GAP_COLUMNS).map_err(io_at("write to", &path))?;
@@ -430,6 +523,13 @@ still read 00738693 as the number 738693. To keep leading zeros, open the file t
 import dialog (Excel: Data > From Text/CSV > Transform Data, and set those columns' type to
 Text; LibreOffice: tick \"Format quoted field as text\").
 
+What was in being on the day: a seat or partnership added after it (by the day the audit trail
+records its addition) is left out, unless a holder's term on the seat had begun by then; a seat
+abolished before it is left out too. Holders, terms, report-backs, declarations and attendance
+are as dated. Review dates (last_review, next_review) and each group's class, faith and BME
+flags are as recorded now: the directory keeps no earlier values of them apart from the audit
+trail, so in a past year's pack they may differ from what they were then.
+
 partnerships.csv: one row per partnership.
   partnership, kind, convenor: its name, kind (strategic, service_delivery, network, forum) and
     convening body.
@@ -437,16 +537,23 @@ partnerships.csv: one row per partnership.
     and the rest: no holder, or a holder whose term has ended (seats.csv names them, flagged
     \"Term ended\"; the seat needs a holder). Filled and vacant add up to the total.
   vcse_seats: voluntary and community sector seats.
-  vcse_seats_community, vcse_seats_voluntary: VCSE and residents' seats whose holder in post
-    comes from a community group, and from a voluntary organisation (mixed and unclassified
-    groups are in neither; a holder whose term has ended is in neither).
+  vcse_seats_community, vcse_seats_voluntary: of the VCSE seats, those whose holder in post
+    comes from a community group, and from a voluntary organisation (the Compact's concern:
+    community groups not drowned out by larger voluntary organisations). Mixed and unclassified
+    groups, holders with no group and holders whose term has ended are in neither, so the two
+    add up to at most vcse_seats.
+  residents_seats, residents_seats_community, residents_seats_voluntary: the same for residents'
+    seats (they speak for a constituency too: a tenants' association on a residents' seat is a
+    community group there). `report balance` counts community and voluntary over both kinds
+    together: vcse_seats_community + residents_seats_community, and likewise for voluntary.
   faith_seats, bme_seats: seats of any sector whose holder in post or current alternate comes
-    from a faith group, and from a group led by or serving Black and minority ethnic people.
+    from a faith group, and from a group led by or serving Black and minority ethnic people
+    (seats.csv names both, with their groups).
   categories_missing, categories_weak: the socially excluded categories no filled seat speaks
     for, and those spoken for only through flagged appointments or alternates (see gaps.csv).
   last_review, next_review: the partnership's last annual review and the next one due.
 
-seats.csv: one row per seat in being on the day.
+seats.csv: one row per seat in being on the day, partnership by partnership as in partnerships.csv.
   partnership, seat, sector, constituency: the seat, its sector and whom it speaks for (words,
     then the categories ticked, in brackets).
   holder, holder_group, holder_group_class: the latest holder whose term had begun by the day,
@@ -461,6 +568,9 @@ seats.csv: one row per seat in being on the day.
   declarations: their declarations of interest during the year, with nil ones marked.
   attendance_rate: the share of the year's meetings they attended (\"75% of 8\").
   flags: what stands out about the seat, each with its reason, separated by \" | \".
+  alternate, alternate_group: the seat's alternate in post on the day (their term had begun and
+    not ended) and their group. faith_seats and bme_seats in partnerships.csv count a seat whose
+    alternate's group is a faith or BME group, as well as one whose holder's is.
 
 gaps.csv: one row per partnership and socially excluded category.
   partnership, category: the cell of the gaps matrix.
