@@ -62,6 +62,16 @@ test("a group added in the window is still there after the app restarts", async 
         return n.length === 1 ? n : null;
       });
       assert.deepEqual(names, [name], "the group added before the restart is listed");
+      // A filter that matches nothing can be cleared in one step, and focus goes to the filters.
+      await (await driver.find("#filter")).type("zzz no such group");
+      await driver.waitFor("no rows", async () => (await rowNames(driver)).length === 0);
+      await (await driver.find("#clear-filters")).click();
+      await driver.waitFor("every row again", async () => (await rowNames(driver)).length > 100);
+      assert.equal(await driver.execute("return document.activeElement.id"), "filter");
+      assert.equal(await (await driver.find("#filter")).property("value"), "");
+      assert.equal((await driver.findAll("#clear-filters")).length, 0, "nothing left to clear");
+      await (await driver.find("#filter")).type("E2E Allotment");
+      await driver.waitFor("the filtered list again", async () => (await rowNames(driver)).length === 1);
       await (await driver.find("#group-list tr[data-group-id] .group-link")).click();
       await driver.waitFor("its page", async () => (await (await driver.find("#group-title")).text()) === name);
       const page = await (await driver.find("main")).text();

@@ -257,6 +257,11 @@ test("an import is undone later, after the window was closed, from Earlier impor
     }
     await driver.waitFor("focus back on Undo…", async () => (await driver.execute("return document.activeElement.id")) === buttonId);
     assert.equal((await driver.findAll("#earlier-undo-question")).length, 0);
+    // Escape keeps it too, as it closes the seat forms.
+    await press(driver, `#${buttonId}`);
+    await (await driver.waitForElement("#earlier-undo-question")).type(Keys.ESCAPE);
+    await driver.waitFor("the question gone on Escape", async () => (await driver.findAll("#earlier-undo-question")).length === 0);
+    await driver.waitFor("focus back on Undo… after Escape", async () => (await driver.execute("return document.activeElement.id")) === buttonId);
 
     // Undone from the keyboard: the notice says what went and takes focus; the row says undone.
     await press(driver, `#${buttonId}`);

@@ -10,7 +10,7 @@ fn day(s: &str) -> NaiveDate {
 #[test]
 fn the_needs_checking_queue_is_oldest_first_and_one_click_clears_it() {
     let t = TempDirectory::new();
-    let store = t.open();
+    let mut store = t.open();
     let save = |name: &str, checked: Option<&str>, status: Status| {
         let mut g = group(name);
         g.last_checked = checked.map(str::to_string);
@@ -40,6 +40,10 @@ fn the_needs_checking_queue_is_oldest_first_and_one_click_clears_it() {
     let checked = store.mark_checked(old, today, "JS").unwrap();
     assert_eq!(checked.input.last_checked.as_deref(), Some("2026-11-23"));
     assert_eq!(checked.input.last_checked_by, "JS");
+    // Left empty (a tester pressed Checked today with no initials): whom the trail names.
+    store.set_actor("Jo Staff");
+    let checked = store.mark_checked(never, today, "  ").unwrap();
+    assert_eq!(checked.input.last_checked_by, "Jo Staff");
     assert!(!store
         .needs_checking(today, 12)
         .unwrap()

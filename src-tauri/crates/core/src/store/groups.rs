@@ -92,12 +92,17 @@ impl Store {
         Ok(rows)
     }
 
-    /// Records that the entry was checked with the group on `on`, by `by`.
+    /// Records that the entry was checked with the group on `on`, by `by`; left empty, by
+    /// whom the audit trail names (the login name), so a check is never recorded as by nobody.
     pub fn mark_checked(&self, id: i64, on: NaiveDate, by: &str) -> Result<Group> {
+        let by = match by.trim() {
+            "" => self.actor.as_str(),
+            by => by,
+        };
         self.audited(Subject::Group, Some(id), None, |c| {
             c.execute(
                 "UPDATE groups SET last_checked = ?1, last_checked_by = ?2, updated_at = ?3 WHERE id = ?4",
-                params![on.format("%Y-%m-%d").to_string(), by.trim(), now_utc(), id],
+                params![on.format("%Y-%m-%d").to_string(), by, now_utc(), id],
             )?;
             Ok(id)
         })?;
