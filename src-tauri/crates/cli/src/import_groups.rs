@@ -19,6 +19,9 @@ pub fn run(
     save_mapping: Option<&str>,
     rejected_to: Option<&Path>,
 ) -> Result<()> {
+    if let Some(path) = rejected_to {
+        refuse_rejected_over(store, file, path)?;
+    }
     let bytes = std::fs::read(file).map_err(io_at("read the file to import", file))?;
     // An empty file, a workbook or a picture is refused by name, before any mapping is chosen.
     let preview = store
@@ -47,15 +50,29 @@ pub fn run(
     if mapping.column_for(Field::Name).is_none() {
         return Err(no_name_column(store, file, &preview.headers, mapping_name)?);
     }
-    if let Some(name) = save_mapping {
-        store.save_mapping(name, &mapping)?;
-        println!("Mapping saved as \"{name}\".");
-    }
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let plan = store.plan_group_import(&name, &bytes, &mapping, &mut |_| {})?;
+    // The rejected rows the check found are written before anything is saved, so a path that
+    // cannot be written stops the import with nothing changed (not an import saved but reported
+    // as failed).
+    let write_rejected = |rejected: &[RejectedRow]| match rejected_to {
+        Some(path) => std::fs::write(path, rejected_csv(&plan.headers, rejected))
+            .map_err(io_at("write the rejected rows to", path)),
+        None => Ok(()),
+    };
+    write_rejected(&plan.rejected).map_err(|e| {
+        CoreError::Conflict(format!(
+            "{e}, so nothing was imported from {}: give --rejected a file in a folder that can be written",
+            file.display()
+        ))
+    })?;
+    if let Some(name) = save_mapping {
+        store.save_mapping(name, &mapping)?;
+        println!("Mapping saved as \"{name}\".");
+    }
     let matched = plan.rows.iter().filter(|r| r.matched.is_some()).count();
     if matched > 0 {
         println!(
@@ -81,15 +98,9 @@ pub fn run(
             println!("  ... and {} more", matched - 20);
         }
     }
-    let write_rejected = |rejected: &[RejectedRow]| match rejected_to {
-        Some(path) => std::fs::write(path, rejected_csv(&plan.headers, rejected))
-            .map_err(io_at("write the rejected rows to", path)),
-        None => Ok(()),
-    };
     let summary = match store.apply_group_import(&plan, &choices, &mut |_| {}) {
         Ok(s) => s,
         Err(CoreError::Invalid(problems)) => {
-            write_rejected(&plan.rejected)?;
             return Err(CoreError::Conflict(format!(
                 "{} was not imported (nothing was saved): {} problem{}\n{}",
                 file.display(),
@@ -102,14 +113,16 @@ pub fn run(
                     .join("\n")
             )));
         }
-        Err(e) => {
-            write_rejected(&plan.rejected)?;
-            return Err(e);
-        }
+        Err(e) => return Err(e),
     };
     // The summary's rejected rows include those refused while saving (a new group with a number
-    // that is already a group's), which the file of rejected rows lists too.
-    write_rejected(&summary.rejected)?;
+    // that is already a group's), which the file of rejected rows lists too. The import is saved
+    // by now: should this second write fail, the summary and the undo are still said.
+    let rewrite = if summary.rejected.len() > plan.rejected.len() {
+        write_rejected(&summary.rejected).err()
+    } else {
+        None
+    };
     let mut said = format!("{}: {summary}.", file.display());
     for r in &summary.rejected {
         for p in &r.problems {
@@ -131,6 +144,11 @@ pub fn run(
         ));
     }
     println!("{said}");
+    if let Some(e) = rewrite {
+        eprintln!(
+            "compactdir: the import was saved, but {e}: the rows listed above as rejected are not all in that file"
+        );
+    }
     match summary.import_id {
         Some(id) => {
             println!("To take this import back: compactdir import undo {id}");
@@ -145,6 +163,50 @@ pub fn run(
             file.display()
         ))),
     }
+}
+
+/// Refuses a `--rejected` path that is the file being imported or the directory file (or its
+/// journal), which writing the rejected rows would overwrite. Paths are compared canonical; the
+/// rejected file need not exist yet, so its folder is made canonical and its name put back.
+fn refuse_rejected_over(store: &Store, file: &Path, rejected: &Path) -> Result<()> {
+    let canonical = |p: &Path| -> Option<std::path::PathBuf> {
+        if let Ok(c) = p.canonicalize() {
+            return Some(c);
+        }
+        let name = p.file_name()?;
+        let parent = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        Some(parent.canonicalize().ok()?.join(name))
+    };
+    let Some(target) = canonical(rejected) else {
+        return Ok(()); // its folder does not exist: writing it fails, before anything is saved
+    };
+    let refuse = |what: &str| {
+        Err(CoreError::Conflict(format!(
+            "--rejected {} is {what}: writing the rejected rows there would overwrite it, so \
+             nothing was imported. Give --rejected another file's path",
+            rejected.display()
+        )))
+    };
+    if canonical(file).as_deref() == Some(target.as_path()) {
+        return refuse("the file being imported");
+    }
+    let db = store.path();
+    for (suffix, what) in [
+        ("", "the directory file"),
+        ("-wal", "the directory file's journal"),
+        ("-shm", "the directory file's journal"),
+        ("-journal", "the directory file's journal"),
+    ] {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        if canonical(Path::new(&name)).as_deref() == Some(target.as_path()) {
+            return refuse(what);
+        }
+    }
+    Ok(())
 }
 
 /// Why no row can be read when the mapping gives no column for the name, with the file's columns

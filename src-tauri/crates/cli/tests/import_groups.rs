@@ -180,3 +180,384 @@ fn an_import_that_saves_nothing_leaves_no_backup_file() {
     );
     assert_eq!(taken(), 1, "one that saves takes its backup");
 }
+
+/// Writes `text` to `name` in `dir` and imports it into `db` with `args` after the file; returns
+/// (success, stdout, stderr).
+fn import_text(
+    db: &std::path::Path,
+    dir: &std::path::Path,
+    name: &str,
+    text: &str,
+    args: &[&str],
+) -> (bool, String, String) {
+    let file = dir.join(name);
+    std::fs::write(&file, text).unwrap();
+    let mut all = vec!["import", "groups", file.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let out = compactdir(db, &all);
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Scout groups, brownies and age-group teams share a postcode and differ only by a number: a
+/// name that close is not the same group when its numbers differ (5th is not 4th, under 13s are
+/// not under 11s), so `--on-match update` adds them rather than merging them into another group.
+/// A close name with the same numbers is still matched.
+#[test]
+fn names_alike_but_for_a_number_are_different_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let (ok, said, err) = import_text(
+        &db,
+        dir.path(),
+        "scouts.csv",
+        "Group name,Postcode\n1st Sale Scout Group,M33 2AG\n4th Sale Scout Group,M33 2AG\n\
+         14th Sale Scout Group,M33 2AG\n2nd Urmston Brownies,M41 9AW\n\
+         3rd Urmston Brownies,M41 9AW\nFlixton Under 9s Football,M41 6JQ\n\
+         Flixton Under 11s Football,M41 6JQ\nSale Sharks Girls U12,M33 3NG\n\
+         Sale Sharks Girls U14,M33 3NG\n",
+        &[],
+    );
+    assert!(ok, "{said}{err}");
+    assert!(said.contains("read 9 rows: 9 added"), "{said}");
+    let (ok, said, err) = import_text(
+        &db,
+        dir.path(),
+        "scouts_new.csv",
+        "Group name,Postcode,Activities\n5th Sale Scout Group,M33 2AG,Camping\n\
+         4th Urmston Brownies,M41 9AW,Crafts\nFlixton Under 13s Football,M41 6JQ,Football\n\
+         Sale Sharks Girls U16,M33 3NG,Rugby\nSale Sharks Girl U12,M33 3NG,Rugby\n",
+        &["--on-match", "update"],
+    );
+    assert!(ok, "{said}{err}");
+    assert!(
+        said.contains("read 5 rows: 4 added, 1 updated, 0 unchanged, 0 skipped, 0 rejected"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Sale Sharks Girl U12") && said.contains("matches group 8"),
+        "the same number, one letter missing, is still the group: {said}"
+    );
+    let list = compactdir(&db, &["groups", "list"]);
+    let listed = String::from_utf8_lossy(&list.stdout);
+    for name in [
+        "5th Sale Scout Group",
+        "4th Urmston Brownies",
+        "Flixton Under 13s Football",
+        "Sale Sharks Girls U16",
+    ] {
+        assert!(listed.contains(name), "{name} is a group: {listed}");
+    }
+    assert_eq!(listed.lines().count(), 1 + 13, "{listed}");
+}
+
+/// Same-name groups in different places are branches (a parent and toddler group in Sale and one
+/// in Altrincham): a name alone matches only when the postcodes (else the wards) do not differ,
+/// so `--on-match update` never moves a group to another branch's address. A row or group with
+/// no postcode and no ward to tell them apart still matches by the same name.
+#[test]
+fn same_names_in_different_places_are_different_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let (ok, said, err) = import_text(
+        &db,
+        dir.path(),
+        "branch1.csv",
+        "Name,Postcode,Ward,Address,Activities\n\
+         Parent and Toddler Group,M33 7XG,,St Annes Church Sale,Play\n\
+         Luncheon Club,M41 9AW,,Urmston Methodist,Lunches\n\
+         Friends of Peel Park,,Broughton,,Litter picks\n\
+         Salford Women's Institute,,,,Talks\n",
+        &[],
+    );
+    assert!(ok, "{said}{err}");
+    assert!(said.contains("read 4 rows: 4 added"), "{said}");
+    let (ok, said, err) = import_text(
+        &db,
+        dir.path(),
+        "branch2.csv",
+        "Name,Postcode,Ward,Address,Activities\n\
+         Parent and Toddler Group,WA14 2EW,,Altrincham Library,Messy play\n\
+         Luncheon Club,M32 0SR,,Stretford Hall,Hot meals\n\
+         Friends of Peel Park,,Kersal & Broughton Park,,Bulb planting\n\
+         Salford Women's Institute,M5 3PF,,,Crafts\n\
+         Luncheon Club,M41 9AW,,,Hot lunches\n",
+        &["--on-match", "update"],
+    );
+    assert!(ok, "{said}{err}");
+    assert!(
+        said.contains("read 5 rows: 3 added, 2 updated, 0 unchanged, 0 skipped, 0 rejected"),
+        "{said}"
+    );
+    assert!(
+        said.contains("row 5: Salford Women's Institute matches group 4")
+            && said.contains("row 6: Luncheon Club matches group 2"),
+        "{said}"
+    );
+    let list = compactdir(&db, &["groups", "list"]);
+    let listed = String::from_utf8_lossy(&list.stdout);
+    assert!(
+        listed.contains("M33 7XG") && listed.contains("WA14 2EW"),
+        "the Sale group stays in Sale: {listed}"
+    );
+    assert_eq!(listed.lines().count(), 1 + 7, "{listed}");
+}
+
+/// A `--rejected` path that cannot be written (no such folder, or a folder) stops the import
+/// before anything is saved, saying so: not an import saved but reported as failed, which a user
+/// would run again and find every row skipped (or, with `--on-match new`, added twice).
+#[test]
+fn a_rejected_file_that_cannot_be_written_stops_the_import_with_nothing_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let text = "Organisation,Post code\nOrdsall Tenants,M5 3PF\nBad Postcode Club,WA15 OHF\n";
+    let nowhere = dir.path().join("no such folder").join("rej.csv");
+    for rejected in [nowhere.as_path(), dir.path()] {
+        let (ok, said, err) = import_text(
+            &db,
+            dir.path(),
+            "groups.csv",
+            text,
+            &[
+                "--rejected",
+                rejected.to_str().unwrap(),
+                "--save-mapping",
+                "mine",
+            ],
+        );
+        assert!(!ok, "{said}{err}");
+        assert!(
+            err.contains(&format!(
+                "could not write the rejected rows to {}",
+                rejected.display()
+            )) && err.contains("so nothing was imported from"),
+            "{err}"
+        );
+        assert!(!said.contains("added"), "{said}");
+        let list = compactdir(&db, &["import", "list"]);
+        assert!(list.stdout.is_empty(), "nothing was imported");
+        assert!(
+            !dir.path().join("d.sqlite3.backups").exists(),
+            "no backup: nothing was about to be saved"
+        );
+    }
+    // The same import with a path that can be written saves the group and writes the file.
+    let rejected = dir.path().join("rej.csv");
+    let (ok, said, err) = import_text(
+        &db,
+        dir.path(),
+        "groups.csv",
+        text,
+        &["--rejected", rejected.to_str().unwrap()],
+    );
+    assert!(ok, "{said}{err}");
+    assert!(
+        said.contains("1 added") && said.contains("1 rejected"),
+        "{said}"
+    );
+    let written = std::fs::read_to_string(&rejected).unwrap();
+    assert!(written.contains("Bad Postcode Club"), "{written}");
+}
+
+/// `--rejected` naming the file being imported (however the path is spelled) or the directory
+/// file is refused in words before anything is read or saved, and the file is left as it was.
+#[test]
+fn a_rejected_file_that_is_the_input_or_the_directory_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let text = "Organisation,Post code\nOrdsall Tenants,M5 3PF\nBad Postcode Club,WA15 OHF\n";
+    let file = dir.path().join("mine.csv");
+    std::fs::write(&file, text).unwrap();
+    assert!(compactdir(&db, &["import", "list"]).status.success());
+    let db_before = std::fs::read(&db).unwrap();
+    let same_file = dir.path().join(".").join("mine.csv");
+    for (rejected, what) in [
+        (&file, "the file being imported"),
+        (&same_file, "the file being imported"),
+        (&db, "the directory file"),
+    ] {
+        let out = compactdir(
+            &db,
+            &[
+                "import",
+                "groups",
+                file.to_str().unwrap(),
+                "--rejected",
+                rejected.to_str().unwrap(),
+            ],
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{err}");
+        assert!(
+            err.contains(&format!(
+                "--rejected {} is {what}: writing the rejected rows there would overwrite it, so nothing was imported",
+                rejected.display()
+            )),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            text,
+            "the input is kept"
+        );
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            db_before,
+            "the directory is kept"
+        );
+    }
+}
+
+/// A quote opened and never closed used to take every later row into one cell, with "0 rejected"
+/// and exit 0: now that row is rejected naming its row and column, so the rows it took can be
+/// seen to be missing, and the rows before it go in.
+#[test]
+fn an_unclosed_quote_rejects_its_row_instead_of_swallowing_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let (ok, said, err) = import_text(
+        &db,
+        dir.path(),
+        "badquote.csv",
+        "Name,Postcode,Activities\n\"The Friends\" of Longford Park,M32 8PR,Walks\n\
+         Sale Youth,M33 7XG,Football\nUrmston Choir,M41 9AW,\"Singing\n\
+         Stretford Art,M32 0SR,Painting\nPartington Pals,M31 4FL,Lunch\n",
+        &[],
+    );
+    assert!(ok, "{said}{err}");
+    assert!(
+        said.contains("read 3 rows: 2 added, 0 updated, 0 unchanged, 0 skipped, 1 rejected"),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "rejected row 4, column Activities: a quote opened here is not closed before the next row: \
+             the cell runs on over 2 lines that look like rows of their own, the first \
+             'Stretford Art,M32 0SR,Painting'"
+        ),
+        "{said}"
+    );
+}
+
+/// A comma in a cell that is not in quotes splits it: the row has filled cells beyond the last
+/// column name. It used to be imported with the rest of the cell dropped (or rejected blaming
+/// the postcode the shift put there); now it is rejected saying which cells are beyond, and
+/// written to the rejected rows file with them.
+#[test]
+fn a_row_with_cells_beyond_the_column_names_is_rejected_naming_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let rejected = dir.path().join("rej.csv");
+    let (ok, said, err) = import_text(
+        &db,
+        dir.path(),
+        "extra_cells.csv",
+        "Name,Postcode,Activities,\nSale Youth Club,M33 7XG,Football, netball and cricket for 8-16s\n\
+         Altrincham Choir,WA14 2EW,\"Singing, concerts\",,\n",
+        &["--rejected", rejected.to_str().unwrap()],
+    );
+    assert!(ok, "{said}{err}");
+    assert!(
+        said.contains("read 2 rows: 1 added, 0 updated, 0 unchanged, 0 skipped, 1 rejected"),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "rejected row 2 has 4 cells but the row of column names has 3: ' netball and cricket \
+             for 8-16s' is beyond the last column (Activities). Is a comma in a cell not in quotes?"
+        ),
+        "{said}"
+    );
+    let written = std::fs::read_to_string(&rejected).unwrap();
+    assert!(
+        written.contains("netball and cricket for 8-16s"),
+        "{written}"
+    );
+}
+
+/// Undoing a later import puts its groups back as the earlier import left them, updated time
+/// and all, so the earlier import can then be undone too (newest first). Times are kept to the
+/// second, so the steps are a second apart, as a user's are.
+#[test]
+fn after_a_later_import_is_undone_the_earlier_one_can_be_undone_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let pause = || std::thread::sleep(std::time::Duration::from_millis(1100));
+    let (ok, said, err) = import_text(
+        &db,
+        dir.path(),
+        "undo_a.csv",
+        "Name,Postcode\nSale Youth,M33 7XG\nUrmston Choir,M41 9AW\n",
+        &[],
+    );
+    assert!(ok, "{said}{err}");
+    pause();
+    let (ok, said, err) = import_text(
+        &db,
+        dir.path(),
+        "undo_b.csv",
+        "Name,Postcode,Website\nSale Youth,M33 7XG,https://saleyouth.example.org\n",
+        &["--on-match", "update"],
+    );
+    assert!(ok, "{said}{err}");
+    assert!(said.contains("1 updated"), "{said}");
+    pause();
+    let undo = compactdir(&db, &["import", "undo", "2"]);
+    assert_eq!(
+        String::from_utf8_lossy(&undo.stdout).trim_end(),
+        "Import 2 undone: 0 groups removed, 1 group put back as it was."
+    );
+    pause();
+    let undo = compactdir(&db, &["import", "undo", "1"]);
+    assert!(
+        undo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&undo.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&undo.stdout).trim_end(),
+        "Import 1 undone: 2 groups removed, 0 groups put back as they were."
+    );
+    let list = compactdir(&db, &["groups", "list"]);
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 1);
+}
+
+/// A repeated column name ("Organisation, Address, Address, Address, Postcode", a common layout)
+/// used to hide the whole row of column names, and the import was refused saying no column
+/// looks like a name. Now row 1 is the column names, the repeats are numbered, and the Address
+/// columns are joined into the address.
+#[test]
+fn repeated_column_names_are_still_the_column_names_and_addresses_join() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let (ok, said, err) = import_text(
+        &db,
+        dir.path(),
+        "dup_address.csv",
+        "Organisation,Address,Address,Address,Postcode\n\
+         Addr Group,1 High St,Sale,Cheshire,M33 7XG\nAddr Group 2,2 Low St,Urmston,,M41 9AW\n",
+        &[],
+    );
+    assert!(ok, "{said}{err}");
+    assert!(said.contains("column names in row 1"), "{said}");
+    assert!(
+        said.contains("\"Address (3)\" -> address") && said.contains("\"Address (4)\" -> address"),
+        "{said}"
+    );
+    assert!(said.contains("read 2 rows: 2 added"), "{said}");
+    let export = dir.path().join("out.csv");
+    assert!(compactdir(
+        &db,
+        &["export", "groups", "--out", export.to_str().unwrap()]
+    )
+    .status
+    .success());
+    let exported = std::fs::read_to_string(&export).unwrap();
+    assert!(
+        exported.contains("1 High St, Sale, Cheshire") && exported.contains("2 Low St, Urmston"),
+        "{exported}"
+    );
+}

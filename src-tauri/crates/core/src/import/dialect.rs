@@ -102,6 +102,10 @@ pub struct Table {
 pub struct RawTable {
     pub dialect: Dialect,
     pub headers: Vec<String>,
+    /// How many columns the row of column names names, to its last named one (empty names after
+    /// it are trailing delimiters); `headers` may be longer, naming those and cells some row has
+    /// beyond them ("column 4"). Without a row of column names, as many as `headers`.
+    pub header_width: usize,
     /// Data rows with their spreadsheet row number.
     pub rows: Vec<(usize, csv::StringRecord)>,
 }
@@ -365,7 +369,9 @@ fn looks_like_value(cell: &str) -> bool {
 }
 
 /// The first of the opening rows whose cells are all names (no numbers, dates or postcodes),
-/// distinct, and at least half as many as the widest row's.
+/// at least half as many as the widest row's, and mostly distinct: a name may repeat
+/// ("Organisation, Address, Address, Address, Postcode" is a common layout; the repeats are
+/// numbered by `unique_names`), but a row of one word over and over is not column names.
 fn detect_header(first: &[Vec<String>]) -> Option<usize> {
     let widest = first
         .iter()
@@ -379,7 +385,7 @@ fn detect_header(first: &[Vec<String>]) -> Option<usize> {
         !names.is_empty()
             && names.len() * 2 >= widest
             && (names.len() >= 2 || widest == 1)
-            && distinct.len() == names.len()
+            && distinct.len() * 2 >= names.len()
             && names.iter().all(|c| !looks_like_value(c))
     })
 }
@@ -388,6 +394,7 @@ fn detect_header(first: &[Vec<String>]) -> Option<usize> {
 struct Opening<'t> {
     dialect: Dialect,
     headers: Vec<String>,
+    header_width: usize,
     /// The data rows among the opening ones, as split and as tidied.
     first: Vec<(usize, Vec<String>, Vec<String>)>,
     records: Records<'t>,
@@ -414,6 +421,13 @@ fn open(text: &str, encoding: Encoding) -> Result<Opening<'_>, FileProblem> {
         None => unique_names(&[], width),
     };
     let header_row = header.map(|h| first[h].0);
+    let header_width = header.map_or(headers.len(), |h| {
+        first[h]
+            .2
+            .iter()
+            .rposition(|c| !c.is_empty())
+            .map_or(0, |i| i + 1)
+    });
     let start = header.map(|h| h + 1).unwrap_or(0);
     first.drain(..start.min(first.len()));
     Ok(Opening {
@@ -423,6 +437,7 @@ fn open(text: &str, encoding: Encoding) -> Result<Opening<'_>, FileProblem> {
             header_row,
         },
         headers,
+        header_width,
         first,
         records,
     })
@@ -501,6 +516,7 @@ pub fn read_raw(bytes: &[u8]) -> Result<RawTable, FileProblem> {
     Ok(RawTable {
         dialect: o.dialect,
         headers: o.headers,
+        header_width: o.header_width,
         rows,
     })
 }
@@ -709,6 +725,26 @@ mod tests {
         let t = read(b"Age UK,100,M5 3PF\nB,200,M6 5JA\n", None).unwrap();
         assert_eq!(t.dialect.header_row, None);
         assert_eq!(t.headers, ["column 1", "column 2", "column 3"]);
+        // A repeated name is still a row of column names, the repeats numbered; a row of one
+        // word over and over is not.
+        let t = read(
+            b"Organisation,Address,Address,Address,Postcode\nA,1 High St,Sale,,M33 7XG\n",
+            None,
+        )
+        .unwrap();
+        assert_eq!(t.dialect.header_row, Some(1));
+        assert_eq!(
+            t.headers,
+            [
+                "Organisation",
+                "Address",
+                "Address (3)",
+                "Address (4)",
+                "Postcode"
+            ]
+        );
+        let t = read(b"Yes,Yes,Yes,Yes\nA,1,2,3\n", None).unwrap();
+        assert_eq!(t.dialect.header_row, None, "not the row of Yes");
     }
 
     #[test]

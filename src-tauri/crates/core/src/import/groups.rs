@@ -102,6 +102,19 @@ impl Columns {
         }
     }
 
+    /// Whether the mapping reads the file's column `i`.
+    fn uses(&self, i: usize) -> bool {
+        self.by_field.iter().any(|(_, list)| list.contains(&i))
+    }
+
+    /// The name of the file's column `i` ("column 4" for one with no name).
+    fn name_of(&self, i: usize) -> Cow<'_, str> {
+        match self.headers.get(i) {
+            Some(h) => Cow::Borrowed(h.as_str()),
+            None => Cow::Owned(format!("column {}", i + 1)),
+        }
+    }
+
     fn header(&self, field: Field) -> &str {
         self.by_field
             .iter()
@@ -149,7 +162,13 @@ pub fn check_rows(
                         cells.extend(record.iter().map(clean_cell_borrowed));
                         if cells.iter().any(|c| !c.is_empty()) {
                             read += 1;
-                            match read_row(*row, &cells, columns, lookups) {
+                            let layout = layout_problems(*row, record, table, columns);
+                            let checked = if layout.is_empty() {
+                                read_row(*row, &cells, columns, lookups)
+                            } else {
+                                Err(layout)
+                            };
+                            match checked {
                                 Ok(line) => lines.push(line),
                                 Err(problems) => rejected.push(RejectedRow {
                                     row: *row,
@@ -193,6 +212,88 @@ pub fn check_rows(
         all.read += part.read;
     }
     all
+}
+
+/// What is wrong with how a row is laid out, as the file has it (before any cell is read): a
+/// quoted cell that runs on over lines that look like rows of their own, because its quote is
+/// never closed (the CSV reader would otherwise take every later row into that one cell). A line
+/// in a cell looks like a row when it has as many delimiters as the row of column names has
+/// between its columns (two at least, so an address's "Sale, M33 7XG" on a line of its own is
+/// still an address).
+///
+/// Or a row with filled cells beyond the last of the column names (a comma in a cell that is
+/// not in quotes splits it, and the rest would be dropped, or shift the row onto other
+/// columns). Empty cells there are trailing delimiters, and a column the mapping reads by its
+/// number ("column 4") was chosen.
+fn layout_problems(
+    row: usize,
+    record: &csv::StringRecord,
+    table: &RawTable,
+    columns: &Columns,
+) -> Vec<FieldProblem> {
+    let mut problems = Vec::new();
+    let delimiter = table.dialect.delimiter.byte() as char;
+    let row_like = table.header_width.saturating_sub(1).max(2);
+    if memchr::memchr2(b'\n', b'\r', record.as_slice().as_bytes()).is_some() {
+        for (i, cell) in record.iter().enumerate() {
+            let mut rows = cell
+                .split(['\r', '\n'])
+                .skip(1)
+                .filter(|line| line.matches(delimiter).count() >= row_like);
+            if let Some(first) = rows.next() {
+                let more = rows.count();
+                problems.push(cell_problem(
+                    row,
+                    &columns.name_of(i),
+                    format!(
+                        "a quote opened here is not closed before the next row: the cell runs on \
+                         over {} line{} that look{} like rows of their own, the first '{first}'. \
+                         Close the quote where the cell ends (or take it out), and import the file again",
+                        more + 1,
+                        if more == 0 { "" } else { "s" },
+                        if more == 0 { "s" } else { "" },
+                    ),
+                ));
+            }
+        }
+    }
+    let width = table.header_width;
+    if table.dialect.header_row.is_some() && record.len() > width {
+        let extra: Vec<(usize, &str)> = record
+            .iter()
+            .enumerate()
+            .skip(width)
+            .filter(|(i, c)| !clean_cell_borrowed(c).is_empty() && !columns.uses(*i))
+            .collect();
+        if let Some((first, _)) = extra.first() {
+            let cells = (0..record.len())
+                .rev()
+                .find(|i| !clean_cell_borrowed(&record[*i]).is_empty())
+                .map_or(0, |i| i + 1);
+            let quoted = extra
+                .iter()
+                .map(|(_, c)| format!("'{c}'"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let delimiter = match table.dialect.delimiter {
+                super::dialect::Delimiter::Comma => "a comma",
+                super::dialect::Delimiter::Semicolon => "a semicolon",
+                super::dialect::Delimiter::Tab => "a tab",
+            };
+            problems.push(FieldProblem::new(
+                columns.name_of(*first),
+                format!(
+                    "row {row} has {cells} cells but the row of column names has {width}: \
+                     {quoted} {} beyond the last column ({}). Is {delimiter} in a cell not in \
+                     quotes? Put that cell in quotes, or take the extra cells out, and import \
+                     the file again",
+                    if extra.len() == 1 { "is" } else { "are" },
+                    columns.name_of(width.saturating_sub(1)),
+                ),
+            ));
+        }
+    }
+    problems
 }
 
 /// Reads one row into a group, or says every reason it cannot be one.
@@ -276,6 +377,10 @@ pub fn read_row<C: AsRef<str>>(
                 )),
             },
             Field::LastChecked => match parse_date_any(&value) {
+                Some(d) if d > chrono::Local::now().date_naive() => refuse(format!(
+                    "\"{value}\" is in the future: a group cannot have been checked on a day \
+                     that has not come yet (a two-digit year such as 50 is read as 2050)"
+                )),
                 Some(d) => input.last_checked = Some(d.to_string()),
                 None => refuse(format!(
                     "\"{value}\" is not a date: use 2026-03-14, 14/03/2026 or 14 March 2026"
@@ -406,7 +511,17 @@ pub fn read_row<C: AsRef<str>>(
                     .unwrap_or("charity_number"),
                 f => Field::parse(f).map(|f| columns.header(f)).unwrap_or(f),
             };
-            problems.push(cell_problem(row, column, lower_first(&p.message)));
+            // A message quoting the cell ("Sale is not a UK postcode") quotes it as typed.
+            let quotes_a_cell = cells.iter().any(|c| {
+                let c = c.as_ref().trim();
+                !c.is_empty() && p.message.starts_with(c)
+            });
+            let message = if quotes_a_cell {
+                p.message
+            } else {
+                lower_first(&p.message)
+            };
+            problems.push(cell_problem(row, column, message));
         }
     }
     if problems.is_empty() {
@@ -422,7 +537,8 @@ pub fn read_row<C: AsRef<str>>(
 }
 
 /// "Enter the group's name" reads "enter the group's name" after "row 3, column name:"; a
-/// message starting with what was typed ("WA15 OHF is not...") is left as it is.
+/// message starting with what was typed ("WA15 OHF is not...", "Sale is not...") is not passed
+/// here, and one starting with capitals is left as it is.
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match (c.next(), c.next()) {
@@ -581,17 +697,61 @@ fn bme(value: &str) -> Option<(bool, bool)> {
     Some((led, serving))
 }
 
-/// A date as spreadsheets and registers write it: ISO (2026-03-14, or with a time after it),
-/// UK day first (14/03/2026, 14/03/26, 14-03-2026, 14.03.2026), in words (14 March 2026,
-/// 14 Mar 2026), 2026/03/14, or an Excel day number (46095). Never month first: 03/04/2026 is
-/// 3 April.
+/// A date as spreadsheets and registers write it: ISO (2026-03-14), UK day first (14/03/2026,
+/// 14/03/26, 14-03-2026, 14.03.2026), in words (14 March 2026, 14 Mar 2026), 2026/03/14, or an
+/// Excel day number (46095); any of them with a time after it (UK Excel writes a date-time
+/// cell as 14/03/2026 00:00; ISO as 2026-03-14 00:00:00 or 2026-03-14T00:00). Never month
+/// first: 03/04/2026 is 3 April.
 pub fn parse_date_any(value: &str) -> Option<NaiveDate> {
-    let v = value.trim();
-    let head = v.get(..10).filter(|_| {
-        v.len() > 10 && matches!(v.as_bytes()[10], b'T' | b' ') && v.as_bytes()[4] == b'-'
-    });
-    let v = head.unwrap_or(v);
+    let v = without_time(value.trim());
     all_digits(v).or_else(|| by_formats(v))
+}
+
+/// A date-time's date: what comes before a time of day ("09:30", "00:00:00", "09:30:00.000Z",
+/// "9:30 AM", "00:00+01:00") after a space or, in ISO, a T. Text with no such time is as it was.
+fn without_time(v: &str) -> &str {
+    let is_time = |t: &str| {
+        let t = t.trim();
+        let t = ["am", "pm", "AM", "PM"]
+            .iter()
+            .find_map(|m| t.strip_suffix(m))
+            .unwrap_or(t)
+            .trim_end();
+        let t = t.strip_suffix(['Z', 'z']).unwrap_or(t);
+        let (clock, offset) = match t.get(5..).and_then(|rest| rest.find(['+', '-'])) {
+            Some(i) => t.split_at(i + 5),
+            None => (t, ""),
+        };
+        let mut parts = clock.split(':');
+        let hours = parts.next().unwrap_or("");
+        let minutes = parts.next().unwrap_or("");
+        let seconds = parts.next().unwrap_or("00");
+        let (seconds, fraction) = seconds.split_once('.').unwrap_or((seconds, "0"));
+        let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+            n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+        };
+        parts.next().is_none()
+            && digits(hours, 1..=2)
+            && digits(minutes, 2..=2)
+            && digits(seconds, 2..=2)
+            && digits(fraction, 1..=9)
+            && (offset.is_empty() || offset[1..].split(':').all(|p| digits(p, 2..=4)))
+    };
+    if let Some(i) = v
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .find(|i| is_time(&v[i + 1..]))
+    {
+        return v[..i].trim_end();
+    }
+    if v.len() > 10
+        && v.as_bytes()[4] == b'-'
+        && matches!(v.as_bytes()[10], b'T' | b't')
+        && is_time(&v[11..])
+    {
+        return &v[..10];
+    }
+    v
 }
 
 /// 2026-03-14 and 14/03/2026, the forms most files use, read without trying each format in turn
@@ -668,6 +828,68 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_never_closed_rejects_its_row_and_multi_line_addresses_still_read() {
+        let (ok, rejected) = lines(
+            "Name,Postcode,Activities,Address\n\
+             Sale Youth,M33 7XG,Football,\"12 High Street,\nSale, Cheshire\"\n\
+             Urmston Choir,M41 9AW,\"Singing\n\
+             Stretford Art,M32 0SR,Painting,\n\
+             Partington Pals,M31 4FL,Lunch,\n",
+        );
+        let names: Vec<&str> = ok.iter().map(|l| l.input.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Sale Youth"],
+            "the address's line breaks are its own"
+        );
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(
+            rejected[0].row, 3,
+            "a spreadsheet counts the address as one row"
+        );
+        assert_eq!(
+            rejected[0].problems[0].message,
+            "row 3, column Activities: a quote opened here is not closed before the next row: \
+             the cell runs on over 2 lines that look like rows of their own, the first \
+             'Stretford Art,M32 0SR,Painting,'. Close the quote where the cell ends (or take it \
+             out), and import the file again"
+        );
+    }
+
+    #[test]
+    fn filled_cells_beyond_the_column_names_reject_the_row_and_trailing_empty_ones_do_not() {
+        let (ok, rejected) = lines(
+            "Name,Postcode,Activities\n\
+             Sale Youth Club,M33 7XG,Football, netball, cricket for 8-16s\n\
+             Altrincham Choir,WA14 2EW,\"Singing, concerts\",,\n\
+             Friends of Walton Park, Sale,M33 4AA,Walks\n",
+        );
+        let names: Vec<&str> = ok.iter().map(|l| l.input.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Altrincham Choir"],
+            "trailing delimiters are no cells"
+        );
+        let messages: Vec<&str> = rejected
+            .iter()
+            .map(|r| r.problems[0].message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "row 2 has 5 cells but the row of column names has 3: ' netball', ' cricket for \
+                 8-16s' are beyond the last column (Activities). Is a comma in a cell not in \
+                 quotes? Put that cell in quotes, or take the extra cells out, and import the file \
+                 again",
+                "row 4 has 4 cells but the row of column names has 3: 'Walks' is beyond the last \
+                 column (Activities). Is a comma in a cell not in quotes? Put that cell in quotes, \
+                 or take the extra cells out, and import the file again",
+            ],
+            "not a wrong postcode: the row is shifted"
+        );
+    }
+
+    #[test]
     fn blank_rows_are_not_read_and_untidy_cells_are_tidied_where_checked() {
         let t = dialect::read_raw(
             "name,postcode\r\n\"  Ordsall\u{a0}Tenants \",m5 3pf\r\n,\r\n\r\nWeaste Club,N/A\r\n"
@@ -704,6 +926,13 @@ mod tests {
             "2026/03/14",
             "2026-03-14T09:30:00Z",
             "46095",
+            "14/03/2026 00:00",
+            "14/03/2026 09:30:00",
+            "14/03/2026 9:30 AM",
+            "2026-03-14 00:00:00",
+            "2026-03-14T00:00",
+            "2026-03-14T09:30:00.000+01:00",
+            "14 March 2026 00:00",
         ] {
             assert_eq!(parse_date_any(v), d, "{v}");
         }
@@ -712,6 +941,68 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 4, 3)
         );
         assert_eq!(parse_date_any("last week"), None);
+        assert_eq!(parse_date_any("14/03/2026 lunchtime"), None);
+        assert_eq!(parse_date_any("14/03/2026 99"), None);
+    }
+
+    #[test]
+    fn a_date_with_a_time_is_its_date_and_a_last_check_in_the_future_is_refused() {
+        let (ok, rejected) = lines(
+            "name,last_checked\n\
+             Excel Club,03/04/2021 00:00\n\
+             Iso Club,2021-04-03 00:00:00\n\
+             T Club,2021-04-03T00:00\n\
+             Future Club,2100-01-01\n",
+        );
+        let dates: Vec<(&str, Option<&str>)> = ok
+            .iter()
+            .map(|l| (l.input.name.as_str(), l.input.last_checked.as_deref()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("Excel Club", Some("2021-04-03")),
+                ("Iso Club", Some("2021-04-03")),
+                ("T Club", Some("2021-04-03")),
+            ]
+        );
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(
+            rejected[0].problems[0].message,
+            "row 5, column last_checked: \"2100-01-01\" is in the future: a group cannot have \
+             been checked on a day that has not come yet (a two-digit year such as 50 is read as \
+             2050)"
+        );
+        let today = chrono::Local::now()
+            .date_naive()
+            .format("%d/%m/%Y")
+            .to_string();
+        let (ok, _) = lines(&format!("name,last_checked\nToday Club,{today}\n"));
+        assert_eq!(ok.len(), 1, "checked today is not the future");
+    }
+
+    #[test]
+    fn a_message_quoting_a_cell_quotes_it_as_typed() {
+        let (_, rejected) =
+            lines("Name,Postcode,Email,Website\nX,Sale,Info At Club,Our Website\n,M5 3PF,,\n");
+        let messages: Vec<&str> = rejected
+            .iter()
+            .flat_map(|r| r.problems.iter().map(|p| p.message.as_str()))
+            .collect();
+        for quoted in [
+            "row 2, column Postcode: Sale is not a UK postcode",
+            "row 2, column Email: “Info At Club” is not an email address",
+            "row 2, column Website: “Our Website” is not a web address",
+        ] {
+            assert!(
+                messages.iter().any(|m| m.starts_with(quoted)),
+                "{quoted}: {messages:?}"
+            );
+        }
+        assert!(
+            messages.contains(&"row 3, column Name: enter the group's name"),
+            "an instruction still reads on in lower case: {messages:?}"
+        );
     }
 
     #[test]

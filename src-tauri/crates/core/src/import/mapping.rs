@@ -337,7 +337,14 @@ pub fn suggest(headers: &[String], known: &[NamedMapping]) -> Suggestion {
     }
     let mut columns: Vec<ColumnField> = Vec::new();
     for h in headers {
-        if let Some(field) = guess(h) {
+        // A repeated column name is numbered by where it is ("Address (3)"): it means what the
+        // name means (repeated Address columns are joined, as address columns are).
+        let named = h
+            .strip_suffix(')')
+            .and_then(|rest| rest.rsplit_once(" ("))
+            .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            .map_or(h.as_str(), |(name, _)| name);
+        if let Some(field) = guess(named) {
             if field.joins_columns() || !columns.iter().any(|c| c.field == field) {
                 columns.push(ColumnField {
                     column: h.clone(),

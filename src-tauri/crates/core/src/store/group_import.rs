@@ -237,6 +237,18 @@ pub fn likeness(a: &str, b: &str) -> f64 {
 /// Names at least this alike, in the same postcode or ward, are offered as a match.
 pub const CLOSE_NAME: f64 = 0.85;
 
+/// Whether two name keys hold the same numbers in the same order ("4th sale scout group" holds
+/// 4, "14th sale scout group" 14, "girls u12" 12). Names alike but for a number are different
+/// groups (the 4th and 14th scout groups, the under 11s and under 13s teams), so a close name
+/// is a match only when this holds.
+pub fn same_numbers(a: &str, b: &str) -> bool {
+    fn numbers(s: &str) -> impl Iterator<Item = &str> {
+        s.split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+    }
+    numbers(a).eq(numbers(b))
+}
+
 /// What undo reads about one change: group, action, before, after_updated_at, the group's
 /// updated_at and name now, and whether it holds a seat.
 type Change = (
@@ -249,11 +261,21 @@ type Change = (
     bool,
 );
 
+/// A group as it was before an import updated it, as the import's undo record keeps it: the
+/// group, and its updated time then (`updated_at_before` in the JSON), which the undo puts back
+/// with it, so the group is not "changed since" an earlier import whose state it is back in.
+#[derive(Serialize)]
+struct Before {
+    #[serde(flatten)]
+    input: GroupInput,
+    updated_at_before: String,
+}
+
 /// What updating a group with a row did.
 enum Updated {
     /// The group changed: as it was before (boxed: the other outcomes are small), and its
     /// numbers after.
-    Changed(Box<GroupInput>, Vec<Identifier>),
+    Changed(Box<Before>, Vec<Identifier>),
     /// The row says nothing the group does not have already: the group is left alone.
     Unchanged,
     /// The row's problems.
@@ -270,6 +292,19 @@ struct Existing {
     keys: HashMap<i64, Vec<String>>,
     by_postcode: HashMap<String, Vec<i64>>,
     by_ward: HashMap<i64, Vec<i64>>,
+    /// Each group's postcode and ward, to tell apart same-name groups in different places.
+    places: HashMap<i64, (String, Option<i64>)>,
+}
+
+/// Whether two groups are in different places: when both have a postcode, the postcodes differ;
+/// else when both have a ward, the wards differ. A row or group with neither cannot be told apart
+/// by place. Same-name groups in different places are branches (a luncheon club in Sale and one
+/// in Stretford), so a name alone never matches across places.
+fn places_differ(postcode: &str, ward: Option<i64>, other: &str, other_ward: Option<i64>) -> bool {
+    if !postcode.is_empty() && !other.is_empty() {
+        return postcode != other;
+    }
+    matches!((ward, other_ward), (Some(a), Some(b)) if a != b)
 }
 
 impl Store {
@@ -322,6 +357,7 @@ impl Store {
             dialect,
             headers,
             rows: mut records,
+            ..
         } = table;
         let matches = match_rows(&existing, &lines, &names);
         // Matched rows keep their record (see `PlannedRow::record`); both are in file order.
@@ -703,6 +739,17 @@ impl Store {
                     ))
                 })?;
                 save_group_in(&tx, input, false)?;
+                // Back as it was, so back to when it was last changed: an earlier import that
+                // left it so can be undone in turn (records made before this was kept have none).
+                let updated_at_before = serde_json::from_str::<serde_json::Value>(&before)
+                    .ok()
+                    .and_then(|v| v.get("updated_at_before")?.as_str().map(str::to_string));
+                if let Some(at) = updated_at_before {
+                    tx.execute(
+                        "UPDATE groups SET updated_at = ?1 WHERE id = ?2",
+                        params![at, group_id],
+                    )?;
+                }
                 summary.restored += 1;
             }
         }
@@ -845,6 +892,7 @@ impl Store {
             keys: HashMap::new(),
             by_postcode: HashMap::new(),
             by_ward: HashMap::new(),
+            places: HashMap::new(),
         };
         let mut stmt = self
             .conn
@@ -858,11 +906,12 @@ impl Store {
             e.add_key(id, &name);
             e.names.insert(id, shown_name(&name));
             if !postcode.is_empty() {
-                e.by_postcode.entry(postcode).or_default().push(id);
+                e.by_postcode.entry(postcode.clone()).or_default().push(id);
             }
             if let Some(w) = ward {
                 e.by_ward.entry(w).or_default().push(id);
             }
+            e.places.insert(id, (postcode, ward));
         }
         let mut stmt = self
             .conn
@@ -892,8 +941,8 @@ impl Store {
     /// lists (other names, numbers, categories) gain the row's, and the name is kept, the row's
     /// spelling becoming another name. The outer `Result` is the database failing.
     fn update_from(&self, tx: &Transaction, id: i64, line: &GroupLine) -> Result<Updated> {
-        let before = match self.get_group(id) {
-            Ok(g) => g.input,
+        let (before, updated_at_before) = match self.get_group(id) {
+            Ok(g) => (g.input, g.updated_at),
             Err(CoreError::NotFound { .. }) => {
                 return Ok(Updated::Refused(vec![cell_problem(
                     line.row,
@@ -980,7 +1029,13 @@ impl Store {
         }
         let identifiers = merged.identifiers.clone();
         match save_group_in(tx, merged, false) {
-            Ok(_) => Ok(Updated::Changed(Box::new(before), identifiers)),
+            Ok(_) => Ok(Updated::Changed(
+                Box::new(Before {
+                    input: before,
+                    updated_at_before,
+                }),
+                identifiers,
+            )),
             Err(CoreError::Invalid(found)) => Ok(Updated::Refused(
                 found
                     .into_iter()
@@ -1111,6 +1166,13 @@ impl Existing {
         self.keys.entry(id).or_default().push(key);
     }
 
+    /// Whether group `id` is somewhere other than the row (`places_differ`).
+    fn elsewhere(&self, input: &GroupInput, id: i64) -> bool {
+        self.places.get(&id).is_some_and(|(postcode, ward)| {
+            places_differ(&input.postcode, input.ward_id, postcode, *ward)
+        })
+    }
+
     fn matched(&self, id: i64, reason: String) -> Option<Match> {
         Some(Match {
             target: MatchTarget::Group { id },
@@ -1119,8 +1181,10 @@ impl Existing {
         })
     }
 
-    /// The group a row is: one with any of its numbers, else one with its name, else one with a
-    /// name at least `CLOSE_NAME` alike in its postcode or ward. A group `apart(id)` says is
+    /// The group a row is: one with any of its numbers, else one with its name not in another
+    /// place (`places_differ`), else one with a name at least `CLOSE_NAME` alike, with the same
+    /// numbers, in its postcode or ward (and not in another postcode). The group whose id is the
+    /// row's `export_id` is its own wherever it is now. A group `apart(id)` says is
     /// another (a different number on the same register, or already another export row's) is
     /// never matched by name. Of several groups with the name, the one whose id is the row's
     /// `export_id` is taken first, then one that no other row of the file has as its id
@@ -1145,7 +1209,7 @@ impl Existing {
             let found = own.or_else(|| {
                 ids.iter()
                     .copied()
-                    .filter(|id| !apart(*id))
+                    .filter(|id| !apart(*id) && !self.elsewhere(input, *id))
                     .min_by_key(|id| spoken_for(*id))
             });
             if let Some(id) = found {
@@ -1161,10 +1225,17 @@ impl Existing {
         // The place is put in words only for the match returned: most rows match nothing.
         let mut best: Option<(f64, i64, bool)> = None;
         let mut consider = |ids: Option<&Vec<i64>>, by_postcode: bool| {
-            for id in ids.into_iter().flatten().filter(|id| !apart(**id)) {
+            for id in ids
+                .into_iter()
+                .flatten()
+                .filter(|id| !apart(**id) && !self.elsewhere(input, **id))
+            {
                 for k in self.keys.get(id).into_iter().flatten() {
                     let score = likeness(key, k);
-                    if score >= CLOSE_NAME && best.as_ref().is_none_or(|b| score > b.0) {
+                    if score >= CLOSE_NAME
+                        && best.as_ref().is_none_or(|b| score > b.0)
+                        && same_numbers(key, k)
+                    {
                         best = Some((score, *id, by_postcode));
                     }
                 }
@@ -1335,8 +1406,19 @@ fn match_rows(
                 (earlier(first, reason), roots[first])
             } else {
                 let mut candidate = by_key.get(key.as_str()).map_or(NO_ROW, |(first, _)| *first);
+                let elsewhere = |r: usize| {
+                    let other = &lines[r].input;
+                    places_differ(
+                        &input.postcode,
+                        input.ward_id,
+                        &other.postcode,
+                        other.ward_id,
+                    )
+                };
                 while candidate != NO_ROW
-                    && (ids_differ(roots[candidate]) || numbers_differ(roots[candidate]))
+                    && (ids_differ(roots[candidate])
+                        || numbers_differ(roots[candidate])
+                        || elsewhere(candidate))
                 {
                     candidate = next_same_key[candidate];
                 }
@@ -1447,7 +1529,7 @@ fn record_change(
     group_id: i64,
     action: &str,
     row: usize,
-    before: Option<&GroupInput>,
+    before: Option<&Before>,
 ) -> Result<()> {
     // A group updated twice by one import keeps the first "before" (and an added one stays added).
     tx.prepare_cached(
@@ -1484,5 +1566,28 @@ mod tests {
         assert!(likeness(&a, &b) >= CLOSE_NAME, "{}", likeness(&a, &b));
         let c = name_key("Trafford Carers Centre");
         assert!(likeness(&a, &c) < CLOSE_NAME);
+        assert!(same_numbers(&a, &b), "50 in both");
+    }
+
+    #[test]
+    fn names_alike_but_for_a_number_hold_different_numbers() {
+        for (a, b) in [
+            ("4th Sale Scout Group", "5th Sale Scout Group"),
+            ("4th Sale Scout Group", "14th Sale Scout Group"),
+            ("Flixton Under 11s Football", "Flixton Under 13s Football"),
+            ("Sale Sharks Girls U12", "Sale Sharks Girls U16"),
+            ("1st Sale Scout Group", "Sale Scout Group"),
+        ] {
+            let (a, b) = (name_key(a), name_key(b));
+            assert!(!same_numbers(&a, &b), "{a} / {b}");
+        }
+        assert!(same_numbers(
+            &name_key("14th Sale Scout Group"),
+            &name_key("14TH SALE SCOUT GROUP")
+        ));
+        assert!(same_numbers(
+            &name_key("Sale Scouts"),
+            &name_key("Sale Scout Group")
+        ));
     }
 }
