@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use compactdir_core::error::{io_at, CoreError, Result};
+use compactdir_core::export::output_file;
 use compactdir_core::import::groups::RejectedRow;
 use compactdir_core::import::mapping::Field;
 use compactdir_core::store::{Choices, MatchTarget};
@@ -165,48 +166,23 @@ pub fn run(
     }
 }
 
-/// Refuses a `--rejected` path that is the file being imported or the directory file (or its
-/// journal), which writing the rejected rows would overwrite. Paths are compared canonical; the
-/// rejected file need not exist yet, so its folder is made canonical and its name put back.
+/// Refuses a `--rejected` path that is the file being imported or one of the directory's own
+/// files (the directory file, its log, its backups), which writing the rejected rows would
+/// overwrite; compared as the exports compare theirs (`output_file`).
 fn refuse_rejected_over(store: &Store, file: &Path, rejected: &Path) -> Result<()> {
-    let canonical = |p: &Path| -> Option<std::path::PathBuf> {
-        if let Ok(c) = p.canonicalize() {
-            return Some(c);
-        }
-        let name = p.file_name()?;
-        let parent = match p.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        Some(parent.canonicalize().ok()?.join(name))
+    let what = if output_file::same_place(file, rejected) {
+        Some("the file being imported")
+    } else {
+        output_file::belongs_to_directory(rejected, store.path())
     };
-    let Some(target) = canonical(rejected) else {
-        return Ok(()); // its folder does not exist: writing it fails, before anything is saved
-    };
-    let refuse = |what: &str| {
-        Err(CoreError::Conflict(format!(
+    match what {
+        Some(what) => Err(CoreError::Conflict(format!(
             "--rejected {} is {what}: writing the rejected rows there would overwrite it, so \
              nothing was imported. Give --rejected another file's path",
             rejected.display()
-        )))
-    };
-    if canonical(file).as_deref() == Some(target.as_path()) {
-        return refuse("the file being imported");
+        ))),
+        None => Ok(()),
     }
-    let db = store.path();
-    for (suffix, what) in [
-        ("", "the directory file"),
-        ("-wal", "the directory file's journal"),
-        ("-shm", "the directory file's journal"),
-        ("-journal", "the directory file's journal"),
-    ] {
-        let mut name = db.as_os_str().to_owned();
-        name.push(suffix);
-        if canonical(Path::new(&name)).as_deref() == Some(target.as_path()) {
-            return refuse(what);
-        }
-    }
-    Ok(())
 }
 
 /// Why no row can be read when the mapping gives no column for the name, with the file's columns

@@ -377,7 +377,7 @@ fn a_rejected_file_that_is_the_input_or_the_directory_is_refused() {
     for (rejected, what) in [
         (&file, "the file being imported"),
         (&same_file, "the file being imported"),
-        (&db, "the directory file"),
+        (&db, "the directory file itself"),
     ] {
         let out = compactdir(
             &db,

@@ -57,11 +57,17 @@ pub fn check(path: &Path, directory_file: &Path, if_there: IfThere, field: &str)
     Ok(())
 }
 
+/// Whether `a` and `b` name one file: through `..`, a link or a hard link, or (the file not
+/// made yet) the same name in the same folder.
+pub fn same_place(a: &Path, b: &Path) -> bool {
+    same_file(a, b) || resolved(a).is_some_and(|x| resolved(b).is_some_and(|y| x == y))
+}
+
 /// What of the directory's own `path` is, in words, if it is one of them.
-fn belongs_to_directory(path: &Path, directory_file: &Path) -> Option<&'static str> {
+pub fn belongs_to_directory(path: &Path, directory_file: &Path) -> Option<&'static str> {
     let target = resolved(path)?;
     let db = resolved(directory_file)?;
-    if same_file(path, directory_file) || target == db {
+    if same_place(path, directory_file) {
         return Some("the directory file itself");
     }
     for (suffix, what) in [
