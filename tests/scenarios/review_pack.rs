@@ -440,14 +440,7 @@ fn a_pack_that_fails_leaves_nothing_new_in_the_folder() {
     let t = TempDirectory::new();
     let mut store = t.open();
     store.load_demo().unwrap();
-    let listing = |dir: &std::path::Path| {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    };
+    let listing = compactdir_tests::names_in;
     let today = day("2026-11-23");
     for in_the_way in [
         "groups.csv",

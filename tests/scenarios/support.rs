@@ -87,3 +87,13 @@ pub fn group_names(store: &Store) -> Vec<String> {
         .map(|r| r.name)
         .collect()
 }
+
+/// What is in a folder, by name, so a test can say nothing was made or moved beside a file.
+pub fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}

@@ -3,7 +3,7 @@
 
 use compactdir_core::store::{BackupReason, DirectoryLock};
 use compactdir_core::{CoreError, Store};
-use compactdir_tests::{group, group_names, TempDirectory};
+use compactdir_tests::{group, group_names, names_in, TempDirectory};
 
 #[test]
 fn a_damaged_file_is_moved_aside_with_its_wal_never_deleted_and_the_backup_is_named() {
@@ -54,16 +54,6 @@ fn a_damaged_file_is_moved_aside_with_its_wal_never_deleted_and_the_backup_is_na
         "the message offers the newest backup: {advice}"
     );
     assert_eq!(err.code(), "damaged");
-}
-
-/// What is in a folder, by name, so a test can say nothing was made or moved beside a file.
-fn names_in(dir: &std::path::Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]
