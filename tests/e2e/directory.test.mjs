@@ -186,3 +186,42 @@ test("keyboard focus is never dropped: Checked today, Rename and the header's fo
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a group's form left by the menu keeps what was typed, until saved, cancelled or discarded", async () => {
+  const dir = tempDir();
+  const value = async (driver, css) => (await driver.find(css)).property("value");
+  try {
+    await withApp(path.join(dir, "directory.sqlite3"), "draft", async (driver) => {
+      await driver.waitFor("the list", async () => (await rowNames(driver)).length > 100);
+      await (await driver.find("#add-group")).click();
+      await (await driver.waitForElement("#group-name")).type("Draft Kept Allotments");
+      await (await driver.find("#group-activities")).type("Half-typed when the phone rang");
+
+      // Away by the menu and back: the form is as it was left, and says so.
+      await (await driver.find("#nav-gaps")).click();
+      await driver.waitFor("the form gone", async () => (await driver.findAll("#group-name")).length === 0);
+      await (await driver.find("#nav-directory")).click();
+      await (await driver.waitForElement("#add-group")).click();
+      await driver.waitForElement("#draft-restored");
+      assert.equal(await value(driver, "#group-name"), "Draft Kept Allotments");
+      assert.equal(await value(driver, "#group-activities"), "Half-typed when the phone rang");
+      await driver.screenshot(path.join(artifacts, "draft-restored.png"));
+
+      // Discard starts again, focus in the name.
+      await (await driver.find("#draft-discard")).click();
+      assert.equal(await value(driver, "#group-name"), "");
+      assert.equal(await driver.execute("return document.activeElement.id"), "group-name");
+      assert.equal((await driver.findAll("#draft-restored")).length, 0);
+
+      // Cancel is a choice to drop what was typed: nothing comes back.
+      await (await driver.find("#group-name")).type("Cancelled on purpose");
+      await (await driver.find("#group-cancel")).click();
+      await (await driver.waitForElement("#add-group")).click();
+      await driver.waitForElement("#group-name");
+      assert.equal(await value(driver, "#group-name"), "");
+      assert.equal((await driver.findAll("#draft-restored")).length, 0);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
