@@ -19,6 +19,9 @@ pub enum Encoding {
     Utf16Le,
     Utf16Be,
     Windows1252,
+    /// UTF-8 with some bytes that are not: a file saved as UTF-8 and then edited in a program
+    /// that wrote Windows-1252 (a £ typed in an old Excel). Each is read as Windows-1252.
+    Utf8WithWindows1252,
 }
 
 impl Encoding {
@@ -29,6 +32,9 @@ impl Encoding {
             Encoding::Utf16Le => "UTF-16 (Excel Unicode text)",
             Encoding::Utf16Be => "UTF-16 big-endian",
             Encoding::Windows1252 => "Windows-1252 (Excel on Windows)",
+            Encoding::Utf8WithWindows1252 => {
+                "UTF-8, with some characters in Windows-1252 (read as such)"
+            }
         }
     }
 }
@@ -243,10 +249,11 @@ pub fn clean_cell_borrowed(s: &str) -> Cow<'_, str> {
 /// Turns the bytes into text, saying which encoding they were in.
 pub fn decode(bytes: &[u8]) -> (Encoding, String) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return (
-            Encoding::Utf8Bom,
-            String::from_utf8_lossy(rest).into_owned(),
-        );
+        return match std::str::from_utf8(rest) {
+            Ok(s) => (Encoding::Utf8Bom, s.to_string()),
+            // Marked UTF-8, so what is not UTF-8 in it was typed in by something else.
+            Err(_) => (Encoding::Utf8WithWindows1252, utf8_or_1252(rest).0),
+        };
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return (Encoding::Utf16Le, utf16(rest, u16::from_le_bytes));
@@ -261,10 +268,41 @@ pub fn decode(bytes: &[u8]) -> (Encoding, String) {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => (Encoding::Utf8, s.to_string()),
-        Err(_) => (
-            Encoding::Windows1252,
-            bytes.iter().map(|b| windows_1252(*b)).collect(),
-        ),
+        Err(_) => match utf8_or_1252(bytes) {
+            // Letters written the UTF-8 way as well as bytes that are not: read each as it is,
+            // not the whole file as Windows-1252 (which turned "Café" into "CafÃ©").
+            (text, true) => (Encoding::Utf8WithWindows1252, text),
+            (_, false) => (
+                Encoding::Windows1252,
+                bytes.iter().map(|b| windows_1252(*b)).collect(),
+            ),
+        },
+    }
+}
+
+/// The bytes as UTF-8 where they are UTF-8, and each byte that is not as Windows-1252; with
+/// whether any character beyond ASCII was written the UTF-8 way.
+fn utf8_or_1252(bytes: &[u8]) -> (String, bool) {
+    let mut out = String::with_capacity(bytes.len());
+    let mut any_utf8 = false;
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                any_utf8 |= !s.is_ascii();
+                out.push_str(s);
+                return (out, any_utf8);
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                let good = std::str::from_utf8(good).unwrap_or_default();
+                any_utf8 |= !good.is_ascii();
+                out.push_str(good);
+                let n = e.error_len().unwrap_or(bad.len());
+                out.extend(bad[..n].iter().map(|b| windows_1252(*b)));
+                rest = &bad[n..];
+            }
+        }
     }
 }
 
@@ -699,6 +737,21 @@ mod tests {
         let (e, t) = decode(b"Caf\xE9 \x96 \x93quoted\x94 \x80");
         assert_eq!(e, Encoding::Windows1252);
         assert_eq!(t, "Café – \u{201C}quoted\u{201D} €");
+        // A UTF-8 file with one £ typed by a Windows-1252 program: each read as it is (the whole
+        // file read as Windows-1252 stored "CafÃ© CrÃ¨me"), with or without a byte-order mark.
+        let mixed = b"name,fee\nCaf\xC3\xA9 Cr\xC3\xA8me,\xA35\n";
+        assert_eq!(
+            decode(mixed),
+            (
+                Encoding::Utf8WithWindows1252,
+                "name,fee\nCafé Crème,£5\n".into()
+            )
+        );
+        let marked: Vec<u8> = b"\xEF\xBB\xBF".iter().chain(mixed).copied().collect();
+        assert_eq!(decode(&marked).1, "name,fee\nCafé Crème,£5\n");
+        assert!(Encoding::Utf8WithWindows1252
+            .label()
+            .starts_with("UTF-8, with some"));
         let utf16: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
             .chain("a\tb".encode_utf16().flat_map(u16::to_le_bytes))
