@@ -63,6 +63,8 @@ test("partnerships, seats, a person and their accountability, edited in the wind
 
       await (await (await seatRow(driver, SEAT)).find(".appoint")).click();
       await (await driver.waitForElement("#appoint-new-person")).type(PERSON);
+      await driver.execute("document.getElementById('appoint-selection').scrollIntoView({block: 'center'})");
+      await driver.screenshot(path.join(artifacts, "appoint-form.png"));
       await retype(driver, "#appoint-term-start", "2025-01-06");
       await (await driver.find("#appoint-save")).click();
       await driver.waitFor("the holder on the seat", async () => (await rowText()).includes(PERSON));
