@@ -81,7 +81,7 @@ pub fn save_picture(
     replace: bool,
 ) -> Result<String, AppError> {
     let db = state.with(|s| Ok(s.path().to_path_buf()))?;
-    write_picture(&db, &path, &svg, super::import::if_there(replace))
+    write_picture(&db, &path, &svg, super::if_there(replace))
 }
 
 /// `save_picture` beside the directory file `db`.

@@ -12,6 +12,8 @@ use std::sync::{Arc, Mutex};
 
 use compactdir_core::export::groups::rejected_rows;
 use compactdir_core::export::output_file::{self, IfThere};
+
+use super::if_there;
 use compactdir_core::import::groups::RejectedRow;
 use compactdir_core::import::mapping::{Field, Mapping, NamedMapping, Suggestion};
 use compactdir_core::store::{Choices, ImportPlan, ImportSummary, Match, Progress, UndoSummary};
@@ -270,15 +272,6 @@ pub fn import_save_rejected(
         &path,
         if_there(replace),
     )
-}
-
-/// What to do with a file already at a typed path: ask first, unless the user said replace it.
-pub(super) fn if_there(replace: bool) -> IfThere {
-    if replace {
-        IfThere::Replace
-    } else {
-        IfThere::Ask
-    }
 }
 
 /// `import_save_rejected`, on the app's state.

@@ -25,3 +25,14 @@ pub(crate) fn documents() -> std::path::PathBuf {
         .or_else(dirs::home_dir)
         .unwrap_or_else(std::env::temp_dir)
 }
+
+/// What an export does with a file already at a typed path: ask first, unless the user said
+/// replace it (every command writing one file takes `replace`).
+pub(crate) fn if_there(replace: bool) -> compactdir_core::export::output_file::IfThere {
+    use compactdir_core::export::output_file::IfThere;
+    if replace {
+        IfThere::Replace
+    } else {
+        IfThere::Ask
+    }
+}

@@ -51,12 +51,7 @@ pub fn export_subject_access(
     };
     state.with(|s| {
         let text = s.subject_access(id, today)?;
-        let mut file = output_file::create(
-            &path,
-            s.path(),
-            super::import::if_there(replace),
-            "sar-path",
-        )?;
+        let mut file = output_file::create(&path, s.path(), super::if_there(replace), "sar-path")?;
         file.write_all(text.as_bytes())
             .map_err(io_at("write to", &path))?;
         Ok(path.display().to_string())
