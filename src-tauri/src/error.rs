@@ -34,7 +34,8 @@ impl From<CoreError> for AppError {
             CoreError::Invalid(fields) if fields.len() > 1 => {
                 format!("There are {} problems to fix before saving.", fields.len())
             }
-            CoreError::Storage(_) | CoreError::Io { .. } | CoreError::Pragma { .. } => {
+            // The storage error says itself that nothing was saved.
+            CoreError::Io { .. } | CoreError::Pragma { .. } => {
                 format!("Nothing was saved: {e}.")
             }
             // It starts with the file's name, which keeps its own case.
@@ -79,6 +80,20 @@ mod tests {
         assert_eq!(e.code, "invalid");
         assert_eq!(e.message, "AB1 2CD is not a UK postcode.");
         assert_eq!(e.fields[0].field, "postcode");
+    }
+
+    #[test]
+    fn a_refused_change_says_once_that_nothing_was_saved() {
+        let e = AppError::from(CoreError::from(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            None,
+        )));
+        assert_eq!(e.code, "storage");
+        assert_eq!(
+            e.message,
+            "The database refused it (another program is using the directory file: try again in \
+             a moment), so nothing was saved and the directory is as it was."
+        );
     }
 
     #[test]

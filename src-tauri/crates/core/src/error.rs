@@ -107,7 +107,9 @@ pub enum CoreError {
     )]
     DiskFull,
 
-    #[error("the database refused the change: {0}")]
+    /// Every change is made in one transaction, so a refused one leaves nothing half done; the
+    /// message says so, as users asked after a "database is locked" (it was byte-identical).
+    #[error("the database refused it ({}), so nothing was saved and the directory is as it was", storage_in_words(.0))]
     Storage(rusqlite::Error),
 
     /// A record could not be turned to or from the form the audit trail keeps.
@@ -134,6 +136,23 @@ pub fn io_at(doing: &'static str, path: &std::path::Path) -> impl Fn(std::io::Er
         doing,
         path: path.clone(),
         source,
+    }
+}
+
+/// SQLite's failures a user can act on, in words; others as SQLite words them.
+fn storage_in_words(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            "another program is using the directory file: try again in a moment".into()
+        }
+        Some(ErrorCode::ReadOnly) => {
+            "the directory file is read-only: check who may write to it".into()
+        }
+        Some(ErrorCode::SystemIoFailure) => {
+            "the disk holding the directory file could not be read or written".into()
+        }
+        _ => e.to_string(),
     }
 }
 
@@ -220,3 +239,29 @@ impl CoreError {
 }
 
 pub type Result<T> = std::result::Result<T, CoreError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::ffi;
+
+    #[test]
+    fn a_refused_change_says_nothing_was_saved_and_why_in_words() {
+        let busy = CoreError::from(rusqlite::Error::SqliteFailure(
+            ffi::Error::new(ffi::SQLITE_BUSY),
+            None,
+        ));
+        assert_eq!(
+            busy.to_string(),
+            "the database refused it (another program is using the directory file: try again in \
+             a moment), so nothing was saved and the directory is as it was"
+        );
+        let io = CoreError::from(rusqlite::Error::SqliteFailure(
+            ffi::Error::new(ffi::SQLITE_IOERR),
+            None,
+        ));
+        assert!(io
+            .to_string()
+            .contains("(the disk holding the directory file could not be read or written)"));
+    }
+}
