@@ -383,6 +383,12 @@ pub fn guess(header: &str) -> Option<Field> {
                 "organization",
                 "organisation name",
                 "organization name",
+                "name of organisation",
+                "name of organization",
+                "name of group",
+                "name of charity",
+                "organisation s name",
+                "group s name",
                 "org name",
                 "group",
                 "group name",
@@ -515,7 +521,10 @@ pub fn guess(header: &str) -> Option<Field> {
             Activities,
             &[
                 "activities",
+                "main activities",
+                "activities description",
                 "what it does",
+                "what the group does",
                 "about",
                 "objects",
                 "charity activities",
@@ -528,6 +537,10 @@ pub fn guess(header: &str) -> Option<Field> {
             LastChecked,
             &[
                 "last checked",
+                "date last checked",
+                "last checked date",
+                "last checked on",
+                "date last verified",
                 "date checked",
                 "last verified",
                 "checked on",
@@ -587,6 +600,8 @@ mod tests {
             "Recipient Org:Name",
             "Organisation",
             "GROUP NAME",
+            "Name of organisation",
+            "Organisation's name",
         ] {
             assert_eq!(guess(h), Some(Field::Name), "{h}");
         }
@@ -596,6 +611,8 @@ mod tests {
             "a grant's identifier is not the group's"
         );
         assert_eq!(guess("Amount Awarded"), None);
+        assert_eq!(guess("Main activities"), Some(Field::Activities));
+        assert_eq!(guess("Date last checked"), Some(Field::LastChecked));
     }
 
     #[test]
