@@ -19,7 +19,7 @@ use crate::error::FieldProblem;
 /// What the rows are checked against: the directory's wards and categories.
 #[derive(Debug, Clone, Default)]
 pub struct Lookups {
-    /// Ward names in lower case (a name may be used in several districts).
+    /// Ward names by `ward_key` (a name may be used in several districts).
     pub wards_by_name: HashMap<String, Vec<i64>>,
     /// ONS ward codes in upper case (E05...).
     pub wards_by_code: HashMap<String, i64>,
@@ -603,16 +603,40 @@ fn ward(value: &str, lookups: &Lookups) -> Result<i64, String> {
     if let Some(id) = lookups.wards_by_code.get(&value.to_ascii_uppercase()) {
         return Ok(*id);
     }
-    match lookups.wards_by_name.get(&value.to_lowercase()).map(Vec::as_slice) {
+    match lookups.wards_by_name.get(&ward_key(value)).map(Vec::as_slice) {
         Some([one]) => Ok(*one),
         Some(many) if many.len() > 1 => Err(format!(
             "{} wards are called {value}: write the ward's code (E05...) instead",
             many.len()
         )),
+        _ if is_ons_code(value) => Err(format!(
+            "no ward in the ward list has the code {value}: load the ward list of its area \
+             first (compactdir wards load), or write the ward's name"
+        )),
         _ => Err(format!(
             "there is no ward called {value} in the ward list: correct it, or load the ward list first"
         )),
     }
+}
+
+/// A ward's name as the import compares it: lower case, "&" as "and", "Saint" as "St", and
+/// nothing but letters, digits and single spaces, so that "St Marys", "St. Mary's" and "SAINT
+/// MARY'S" all find St Mary's. Spreadsheets drop the apostrophe and full stop more often than not.
+pub fn ward_key(name: &str) -> String {
+    name.to_lowercase()
+        .replace(['\'', '’'], "")
+        .replace('&', " and ")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| if w == "saint" { "st" } else { w })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An ONS area code such as E05000823: a letter, then eight digits.
+fn is_ons_code(value: &str) -> bool {
+    let b = value.trim().as_bytes();
+    b.len() == 9 && b[0].is_ascii_alphabetic() && b[1..].iter().all(u8::is_ascii_digit)
 }
 
 fn status(value: &str) -> Option<Status> {
@@ -698,7 +722,8 @@ fn bme(value: &str) -> Option<(bool, bool)> {
 }
 
 /// A date as spreadsheets and registers write it: ISO (2026-03-14), UK day first (14/03/2026,
-/// 14/03/26, 14-03-2026, 14.03.2026), in words (14 March 2026, 14 Mar 2026), 2026/03/14, or an
+/// 14/03/26, 14-03-2026, 14.03.2026, 14.03.26), in words (14 March 2026, 14 Mar 2026, 14th
+/// March 2026, 14 Sept 2026, 14-Mar-26, March 14, 2026), 2026/03/14, or an
 /// Excel day number (46095); any of them with a time after it (UK Excel writes a date-time
 /// cell as 14/03/2026 00:00; ISO as 2026-03-14 00:00:00 or 2026-03-14T00:00). Never month
 /// first: 03/04/2026 is 3 April.
@@ -787,9 +812,13 @@ fn all_digits(v: &str) -> Option<NaiveDate> {
 /// A date in any of the forms `parse_date_any` names, each format tried in turn.
 fn by_formats(v: &str) -> Option<NaiveDate> {
     const FORMATS: &[&str] = &[
-        "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %B %Y", "%d %b %Y",
-        "%d-%b-%Y", "%B %d %Y",
+        "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %B %Y", "%d-%B-%Y",
+        "%B %d %Y",
     ];
+    // Two-digit years, tried only after the four-digit forms ("%y" is 2000-2068, 1969-1999).
+    const SHORT_YEAR: &[&str] = &["%d/%m/%y", "%d-%m-%y", "%d.%m.%y", "%d %B %y", "%d-%B-%y"];
+    let words = in_words(v);
+    let v = words.as_deref().unwrap_or(v);
     for f in FORMATS {
         match NaiveDate::parse_from_str(v, f) {
             // "%Y" takes "26" as the year 26: leave two-digit years to "%y" below.
@@ -797,7 +826,10 @@ fn by_formats(v: &str) -> Option<NaiveDate> {
             _ => {}
         }
     }
-    if let Ok(d) = NaiveDate::parse_from_str(v, "%d/%m/%y") {
+    if let Some(d) = SHORT_YEAR
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(v, f).ok())
+    {
         return Some(d);
     }
     if let Ok(n) = v.parse::<i64>() {
@@ -807,6 +839,39 @@ fn by_formats(v: &str) -> Option<NaiveDate> {
         }
     }
     None
+}
+
+/// A date written in words as people type it, in the shape the formats read: "3rd April 2021"
+/// and "3 Sept 2021" (the usual UK short form, which chrono's "%b" does not know) become
+/// "3 April 2021" and "3 Sep 2021"; "Apr 3, 2021" loses its comma. None when there is nothing
+/// to change, so the digits-only forms are not copied.
+fn in_words(v: &str) -> Option<String> {
+    if !v.bytes().any(|b| b.is_ascii_alphabetic() || b == b',') {
+        return None;
+    }
+    let word = |w: &str| -> String {
+        let lower = w.to_ascii_lowercase();
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && matches!(&lower[digits..], "st" | "nd" | "rd" | "th") {
+            return w[..digits].to_string();
+        }
+        if lower == "sept" {
+            return "Sep".to_string();
+        }
+        w.trim_end_matches('.').to_string()
+    };
+    Some(
+        v.replace(',', " ")
+            .split([' ', '-'].as_slice())
+            .filter(|w| !w.is_empty())
+            .map(word)
+            .collect::<Vec<_>>()
+            .join(if v.contains(' ') || v.contains(',') {
+                " "
+            } else {
+                "-"
+            }),
+    )
 }
 
 #[cfg(test)]
@@ -913,6 +978,31 @@ mod tests {
     }
 
     #[test]
+    fn a_ward_is_found_without_its_apostrophe_and_a_code_not_listed_says_so() {
+        let mut lookups = Lookups::default();
+        lookups
+            .wards_by_name
+            .insert(ward_key("St Mary's & Weaste"), vec![4]);
+        lookups.wards_by_code.insert("E05000001".into(), 5);
+        for typed in [
+            "St Marys and Weaste",
+            "st. mary's & weaste",
+            "SAINT MARY’S AND WEASTE",
+        ] {
+            assert_eq!(ward(typed, &lookups), Ok(4), "{typed}");
+        }
+        assert_eq!(ward("e05000001", &lookups), Ok(5));
+        assert_eq!(
+            ward("E05000823", &lookups).unwrap_err(),
+            "no ward in the ward list has the code E05000823: load the ward list of its area \
+             first (compactdir wards load), or write the ward's name"
+        );
+        assert!(ward("St Marks", &lookups)
+            .unwrap_err()
+            .starts_with("there is no ward called St Marks"));
+    }
+
+    #[test]
     fn dates_in_the_forms_people_write_them() {
         let d = NaiveDate::from_ymd_opt(2026, 3, 14);
         for v in [
@@ -933,6 +1023,15 @@ mod tests {
             "2026-03-14T00:00",
             "2026-03-14T09:30:00.000+01:00",
             "14 March 2026 00:00",
+            "14.03.26",
+            "14-03-26",
+            "14th March 2026",
+            "14th Mar. 2026",
+            "Mar 14, 2026",
+            "March 14th, 2026",
+            "14-Mar-26",
+            "14-Mar-2026",
+            "14 MARCH 2026",
         ] {
             assert_eq!(parse_date_any(v), d, "{v}");
         }
@@ -940,7 +1039,16 @@ mod tests {
             parse_date_any("03/04/2026"),
             NaiveDate::from_ymd_opt(2026, 4, 3)
         );
+        for v in ["3 Sept 2021", "3 sept 2021", "Sept 3rd, 2021", "03.09.21"] {
+            assert_eq!(
+                parse_date_any(v),
+                NaiveDate::from_ymd_opt(2021, 9, 3),
+                "{v}"
+            );
+        }
         assert_eq!(parse_date_any("last week"), None);
+        assert_eq!(parse_date_any("3 Septembre 2021"), None);
+        assert_eq!(parse_date_any("3rd"), None);
         assert_eq!(parse_date_any("14/03/2026 lunchtime"), None);
         assert_eq!(parse_date_any("14/03/2026 99"), None);
     }

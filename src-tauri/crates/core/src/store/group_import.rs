@@ -871,7 +871,7 @@ impl Store {
         let mut l = Lookups::default();
         for w in &reference.wards {
             l.wards_by_name
-                .entry(w.name.to_lowercase())
+                .entry(crate::import::groups::ward_key(&w.name))
                 .or_default()
                 .push(w.id);
             l.wards_by_code.insert(w.code.to_uppercase(), w.id);
