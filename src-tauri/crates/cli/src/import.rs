@@ -37,6 +37,10 @@ pub enum Action {
         /// Write the rejected rows, with their problems, to this CSV file.
         #[arg(long, value_name = "FILE")]
         rejected: Option<PathBuf>,
+        /// List every row that matched, not only the first 20, to review what was skipped or
+        /// updated.
+        #[arg(long)]
+        all_matches: bool,
     },
     /// Earlier group imports, newest first: id, file, when, who, added, updated, undone.
     List,
@@ -58,6 +62,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
             on_match,
             save_mapping,
             rejected,
+            all_matches,
         } => crate::import_groups::run(
             store,
             &file,
@@ -68,6 +73,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
             },
             save_mapping.as_deref(),
             rejected.as_deref(),
+            all_matches,
         ),
         Action::List => {
             for i in store.imports()? {

@@ -19,6 +19,7 @@ pub fn run(
     choices: Choices,
     save_mapping: Option<&str>,
     rejected_to: Option<&Path>,
+    all_matches: bool,
 ) -> Result<()> {
     if let Some(path) = rejected_to {
         refuse_rejected_over(store, file, path)?;
@@ -84,7 +85,9 @@ pub fn run(
                 compactdir_core::store::Choice::Skip => "skip",
             }
         );
-        for r in plan.rows.iter().filter(|r| r.matched.is_some()).take(20) {
+        // The first 20 are enough to judge the choice; the rest on request, for review.
+        let shown = if all_matches { matched } else { 20 };
+        for r in plan.rows.iter().filter(|r| r.matched.is_some()).take(shown) {
             let m = r.matched.as_ref().expect("filtered");
             let what = match m.target {
                 MatchTarget::Group { id } => format!("group {id}"),
@@ -95,8 +98,11 @@ pub fn run(
                 r.line.row, r.shown_name, m.name, m.reason
             );
         }
-        if matched > 20 {
-            println!("  ... and {} more", matched - 20);
+        if matched > shown {
+            println!(
+                "  ... and {} more (--all-matches lists every one)",
+                matched - shown
+            );
         }
     }
     let summary = match store.apply_group_import(&plan, &choices, &mut |_| {}) {

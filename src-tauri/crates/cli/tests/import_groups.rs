@@ -181,6 +181,47 @@ fn an_import_that_saves_nothing_leaves_no_backup_file() {
     assert_eq!(taken(), 1, "one that saves takes its backup");
 }
 
+/// The grants file repeats 232 rows: the summary lists 20 and says how to see the rest, and
+/// `--all-matches` lists every one, so a user can review what was skipped.
+#[test]
+fn all_matches_lists_every_matched_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let grants = real_data("360giving_trafford_council_vcs_grants.csv");
+    let matched_lines = |said: &str| {
+        said.lines()
+            .filter(|l| l.starts_with("  row ") && l.contains(" matches "))
+            .count()
+    };
+    let first = compactdir(
+        &dir.path().join("a.sqlite3"),
+        &["import", "groups", grants.to_str().unwrap()],
+    );
+    let said = String::from_utf8_lossy(&first.stdout);
+    assert!(first.status.success(), "{said}");
+    assert_eq!(matched_lines(&said), 20, "{said}");
+    assert!(
+        said.contains("... and 212 more (--all-matches lists every one)"),
+        "{said}"
+    );
+    let all = compactdir(
+        &dir.path().join("b.sqlite3"),
+        &[
+            "import",
+            "groups",
+            grants.to_str().unwrap(),
+            "--all-matches",
+        ],
+    );
+    let said = String::from_utf8_lossy(&all.stdout);
+    assert!(all.status.success(), "{said}");
+    assert_eq!(matched_lines(&said), 232, "{said}");
+    assert!(!said.contains("more (--all-matches"), "{said}");
+    assert!(
+        said.contains("  row 37: "),
+        "row 37 repeats row 16's charity number: {said}"
+    );
+}
+
 /// Writes `text` to `name` in `dir` and imports it into `db` with `args` after the file; returns
 /// (success, stdout, stderr).
 fn import_text(
