@@ -119,7 +119,14 @@ fn main() -> ExitCode {
     end_quietly_when_the_reader_stops();
     let cli = Cli::parse();
     let path = paths::resolve_db_path(cli.db);
-    let result = Store::open(&path).and_then(|mut store| match cli.command {
+    let result = if only_reads(&cli.command) && !path.exists() {
+        Err(CoreError::NoDirectoryFile {
+            path: path.display().to_string(),
+        })
+    } else {
+        Store::open(&path)
+    };
+    let result = result.and_then(|mut store| match cli.command {
         Command::Backup { action } => backup::run(&mut store, action),
         Command::Demo { action } => demo::run(&mut store, action),
         Command::Duplicates {
@@ -151,6 +158,29 @@ fn main() -> ExitCode {
             eprintln!("compactdir: {}", sentence(&e));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Whether the command only reads the directory (lists, reports, exports): such a command is
+/// refused when the file is not there rather than making a new, empty one to read.
+fn only_reads(command: &Command) -> bool {
+    match command {
+        Command::Duplicates { .. }
+        | Command::Export { .. }
+        | Command::Groups { .. }
+        | Command::History { .. }
+        | Command::Report { .. } => true,
+        Command::Backup { action } => matches!(action, backup::Action::List),
+        Command::Import { action } => {
+            matches!(action, import::Action::List | import::Action::SeatsList)
+        }
+        Command::People { action } => !matches!(action, people::Action::Erase { .. }),
+        Command::Demo { .. }
+        | Command::Merge { .. }
+        | Command::Undo { .. }
+        | Command::NotDuplicate { .. }
+        | Command::UndoChange { .. }
+        | Command::Wards { .. } => false,
     }
 }
 

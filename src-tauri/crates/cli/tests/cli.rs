@@ -47,20 +47,60 @@ fn demo_load_then_groups_list_prints_the_directory_as_csv() {
 fn the_environment_variable_names_the_file_when_no_option_is_given() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("from-env.sqlite3");
-    let out = Command::new(env!("CARGO_BIN_EXE_compactdir"))
-        .args(["groups", "list"])
-        .env("COMPACTDIR_DB", &db)
-        .output()
-        .unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_compactdir"))
+            .args(args)
+            .env("COMPACTDIR_DB", &db)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["demo", "load"]);
     assert!(out.status.success());
     assert!(db.exists(), "the file named by COMPACTDIR_DB was created");
+    assert!(run(&["groups", "list"]).status.success());
+}
+
+/// A mistyped `--db` on a command that only reads made a new, empty directory file and wrote an
+/// empty review pack from it, exit 0. It is refused instead, naming the path, and nothing is
+/// made: neither the file nor the pack's folder.
+#[test]
+fn a_command_that_only_reads_refuses_a_path_with_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let typo = dir.path().join("typo.sqlite3");
+    let pack = dir.path().join("pack");
+    for args in [
+        &[
+            "export",
+            "review",
+            "--year",
+            "2026",
+            "--out",
+            pack.to_str().unwrap(),
+        ][..],
+        &["groups", "list"],
+        &["report", "flags"],
+        &["import", "list"],
+    ] {
+        let out = compactdir(&typo, args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(
+            err.starts_with(&format!(
+                "compactdir: there is no directory file at {}, so there is nothing to read",
+                typo.display()
+            )),
+            "{args:?}: {err}"
+        );
+        assert!(!typo.exists(), "{args:?} made no directory file");
+        assert!(!pack.exists(), "{args:?} wrote no pack");
+    }
 }
 
 #[test]
 fn a_newer_file_is_refused_with_a_sentence() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("newer.sqlite3");
-    assert!(compactdir(&db, &["groups", "list"]).status.success());
+    assert!(compactdir(&db, &["backup", "now"]).status.success());
     // Stamp it with a far newer schema version than this build knows.
     rusqlite::Connection::open(&db)
         .unwrap()

@@ -108,6 +108,7 @@ fn duplicates_merge_and_undo_from_the_command_line() {
 fn a_threshold_outside_0_to_1_is_refused_in_words() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("d.sqlite3");
+    drop(Store::open(&db).unwrap());
     for refused in ["2", "-1"] {
         let out = compactdir(&db, &["duplicates", &format!("--threshold={refused}")]);
         assert!(!out.status.success(), "--threshold {refused} is refused");

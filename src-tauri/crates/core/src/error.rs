@@ -86,6 +86,13 @@ pub enum CoreError {
     )]
     Folder { path: String },
 
+    /// A command that only reads was given a path with no file: a mistyped `--db` would
+    /// otherwise make an empty directory and report on it as if it were the real one.
+    #[error(
+        "there is no directory file at {path}, so there is nothing to read: check the path given with --db (or COMPACTDIR_DB). A new directory file is made only by a command that adds to it, such as import or demo load"
+    )]
+    NoDirectoryFile { path: String },
+
     /// The file failed SQLite's check on open and was moved aside (never deleted).
     #[error(
         "the directory file {path} is damaged ({problem}). It has been moved to {moved_to} (with its -wal and -shm files) and nothing was deleted. {advice}"
@@ -219,6 +226,7 @@ impl CoreError {
             | CoreError::Locked { .. }
             | CoreError::NotADirectoryFile { .. }
             | CoreError::Folder { .. } => "conflict",
+            CoreError::NoDirectoryFile { .. } => "not_found",
             CoreError::Damaged { .. } => "damaged",
             CoreError::DiskFull => "disk_full",
             CoreError::Exists { .. } => "exists",
