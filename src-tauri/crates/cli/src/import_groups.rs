@@ -71,10 +71,6 @@ pub fn run(
             file.display()
         ))
     })?;
-    if let Some(name) = save_mapping {
-        store.save_mapping(name, &mapping)?;
-        println!("Mapping saved as \"{name}\".");
-    }
     let matched = plan.rows.iter().filter(|r| r.matched.is_some()).count();
     if matched > 0 {
         println!(
@@ -156,17 +152,27 @@ pub fn run(
             "compactdir: the import was saved, but {e}: the rows listed above as rejected are not all in that file"
         );
     }
+    // The mapping is saved only with an import that saved something, so an import that fails
+    // leaves the directory file byte for byte as it was, --save-mapping or not.
+    let not_saved = match save_mapping {
+        Some(name) => format!(" (the mapping \"{name}\" was not saved either)"),
+        None => String::new(),
+    };
     match summary.import_id {
         Some(id) => {
+            if let Some(name) = save_mapping {
+                store.save_mapping(name, &mapping)?;
+                println!("Mapping saved as \"{name}\".");
+            }
             println!("To take this import back: compactdir import undo {id}");
             Ok(())
         }
         None if summary.unchanged > 0 => Err(CoreError::Conflict(format!(
-            "nothing could be imported from {}: the groups it matched already have what it says, and nothing was changed",
+            "nothing could be imported from {}: the groups it matched already have what it says, and nothing was changed{not_saved}",
             file.display()
         ))),
         None => Err(CoreError::Conflict(format!(
-            "nothing could be imported from {}",
+            "nothing could be imported from {}{not_saved}",
             file.display()
         ))),
     }

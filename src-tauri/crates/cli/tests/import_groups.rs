@@ -347,6 +347,50 @@ fn same_names_in_different_places_are_different_groups() {
     assert_eq!(listed.lines().count(), 1 + 7, "{listed}");
 }
 
+/// `--save-mapping` with an import that saves nothing (every row rejected) saved the mapping all
+/// the same, so a failed import changed the directory file. Now the file is left byte for byte
+/// as it was, the command says the mapping was not saved, and an import that saves keeps it.
+#[test]
+fn a_failed_import_does_not_save_its_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    assert!(compactdir(&db, &["backup", "now"]).status.success());
+    let before = std::fs::read(&db).unwrap();
+    let (ok, said, err) = import_text(
+        &db,
+        dir.path(),
+        "bad.csv",
+        "Name of organisation,Post code\nBad Postcode Club,WA15 OHF\n",
+        &["--save-mapping", "council list"],
+    );
+    assert!(!ok, "{said}{err}");
+    assert!(
+        err.contains("(the mapping \"council list\" was not saved either)"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before, "byte for byte");
+    let (ok, said, err) = import_text(
+        &db,
+        dir.path(),
+        "good.csv",
+        "Name of organisation,Post code\nOrdsall Tenants,M5 3PF\n",
+        &["--save-mapping", "council list"],
+    );
+    assert!(ok, "{said}{err}");
+    assert!(
+        said.contains("Mapping saved as \"council list\"."),
+        "{said}"
+    );
+    let (ok, said, err) = import_text(
+        &db,
+        dir.path(),
+        "again.csv",
+        "Name of organisation,Post code\nWeaste Club,M5 2JR\n",
+        &["--mapping", "council list"],
+    );
+    assert!(ok && said.contains("1 added"), "{said}{err}");
+}
+
 /// A `--rejected` path that cannot be written (no such folder, or a folder) stops the import
 /// before anything is saved, saying so: not an import saved but reported as failed, which a user
 /// would run again and find every row skipped (or, with `--on-match new`, added twice).
