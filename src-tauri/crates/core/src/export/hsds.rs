@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::csv::CsvWriter;
 use super::folder::Staged;
+use crate::domain::classification::GroupClass;
 use crate::domain::group::Status;
 use crate::domain::identifier::scheme_label;
 use crate::error::{io_at, Result};
@@ -112,17 +113,30 @@ fn uri(website: &str) -> String {
     }
 }
 
-/// Open Referral requires a description: what the group does, else its class and place.
+/// Open Referral requires a description: what the group does, else what kind of group it is
+/// and where.
 fn description(g: &ExportedGroup) -> String {
-    if !g.activities.is_empty() {
-        return g.activities.clone();
+    describe(&g.activities, g.class, g.ward.as_deref(), &g.postcode)
+}
+
+/// The description from its parts. A class is said as the public would read it: "Not yet
+/// classified" and "Mixed" are the directory's own working words, not a description (a
+/// tester found 301 of 1,017 real charities published as "Not yet classified").
+fn describe(activities: &str, class: GroupClass, ward: Option<&str>, postcode: &str) -> String {
+    if !activities.is_empty() {
+        return activities.to_string();
     }
-    let mut d = g.class.label().to_string();
-    if let Some(w) = &g.ward {
+    let mut d = match class {
+        GroupClass::Community => "A community group",
+        GroupClass::Voluntary => "A voluntary organisation",
+        GroupClass::Mixed | GroupClass::Unclassified => "A voluntary or community group",
+    }
+    .to_string();
+    if let Some(w) = ward {
         d.push_str(&format!(" in {w} ward"));
     }
-    if !g.postcode.is_empty() {
-        d.push_str(&format!(" ({})", g.postcode));
+    if !postcode.is_empty() {
+        d.push_str(&format!(" ({postcode})"));
     }
     d
 }
@@ -178,6 +192,26 @@ pub fn write_identifiers(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_with_no_activities_is_described_in_public_words() {
+        assert_eq!(
+            describe("", GroupClass::Unclassified, Some("Ordsall"), "M5 3PF"),
+            "A voluntary or community group in Ordsall ward (M5 3PF)"
+        );
+        assert_eq!(
+            describe("", GroupClass::Community, None, "M5 3PF"),
+            "A community group (M5 3PF)"
+        );
+        assert_eq!(
+            describe("", GroupClass::Mixed, None, ""),
+            "A voluntary or community group"
+        );
+        assert_eq!(
+            describe("Lunch club", GroupClass::Voluntary, None, ""),
+            "Lunch club"
+        );
+    }
 
     /// Consumers match rows by id from one export to the next: the value is pinned, so a
     /// change to how it is made (which would re-id every identifier) fails here first.
