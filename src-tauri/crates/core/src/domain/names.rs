@@ -11,7 +11,7 @@ const SMALL: &[&str] = &[
 const KEEP: &[&str] = &[
     "UK", "CIC", "CIO", "YMCA", "YWCA", "NHS", "BME", "PCC", "RSPCA", "NSPCC", "U3A", "ESOL",
     "LGBT", "LGBTQ", "ADHD", "ICW", "II", "III", "IV", "RAF", "WI", "PTA", "PTFA", "CE", "HIV",
-    "ASD",
+    "ASD", "AFC", "FC", "RNLI", "URC", "CAMHS", "SEND", "YHA",
 ];
 
 /// The name in title case when it is written all in capitals; any other name as it is.
@@ -108,7 +108,12 @@ fn shown_part(word: &str, small_allowed: bool) -> String {
                     .count();
                 start = letters_before == 1 && letters_after > 1;
             } else if c.is_alphanumeric() {
-                start = false;
+                // A Scottish or Irish "Mc" prefix takes a capital after it: "MCDONALD HOUSE"
+                // is "McDonald House" (not "Mac", which begins Macclesfield and Macmillan).
+                start = letters_before == 1
+                    && i == 1
+                    && out == "Mc"
+                    && chars[2..].iter().take_while(|c| c.is_alphabetic()).count() >= 3;
                 letters_before += 1;
             }
         }
@@ -182,6 +187,11 @@ mod tests {
                 "NHS-Funded Carers (Salford/Eccles)",
             ),
             ("M5 COMMUNITY GROUP", "M5 Community Group"),
+            ("MCDONALD HOUSE TRUST", "McDonald House Trust"),
+            ("AFC URMSTON", "AFC Urmston"),
+            ("MACCLESFIELD MCC CLUB", "Macclesfield MCC Club"),
+            ("MCKENZIE-MCCANN FUND", "McKenzie-McCann Fund"),
+            ("MCS LUNCH CLUB", "MCS Lunch Club"),
         ] {
             assert_eq!(shown_name(capitals), shown, "{capitals}");
         }
