@@ -367,7 +367,7 @@ pub fn read_row<C: AsRef<str>>(
                 Err(why) => refuse(why),
             },
             Field::Email => input.email = value.into_owned(),
-            Field::Phone => input.phone = value.into_owned(),
+            Field::Phone => input.phone = phone_zero_back(value.into_owned()),
             Field::Website => input.website = value.into_owned(),
             Field::Activities => input.activities = value.into_owned(),
             Field::Status => match status(&value) {
@@ -637,6 +637,19 @@ pub fn ward_key(name: &str) -> String {
 fn is_ons_code(value: &str) -> bool {
     let b = value.trim().as_bytes();
     b.len() == 9 && b[0].is_ascii_alphabetic() && b[1..].iter().all(u8::is_ascii_digit)
+}
+
+/// A UK phone number that a spreadsheet stored as a number loses its leading 0
+/// ("01614960794" becomes 1614960794): ten digits and nothing else, not starting with 0, is
+/// such a number, and gets its 0 back, as company numbers get theirs. Anything else is kept as
+/// written.
+fn phone_zero_back(value: String) -> String {
+    let b = value.as_bytes();
+    if b.len() == 10 && b[0] != b'0' && b.iter().all(u8::is_ascii_digit) {
+        format!("0{value}")
+    } else {
+        value
+    }
 }
 
 fn status(value: &str) -> Option<Status> {
@@ -974,6 +987,29 @@ mod tests {
             rows,
             [(2, "Ordsall Tenants", "M5 3PF"), (5, "Weaste Club", "")],
             "as `dialect::read` would tidy them, row numbers as the spreadsheet shows"
+        );
+    }
+
+    #[test]
+    fn a_phone_number_a_spreadsheet_stripped_of_its_zero_gets_it_back() {
+        let (ok, _) = lines(
+            "name,phone\n\
+             Stripped,1614960794\n\
+             Written,0161 496 0794\n\
+             Mobile,7700900123\n\
+             International,+44 161 496 0794\n\
+             Short,4960794\n",
+        );
+        let phones: Vec<&str> = ok.iter().map(|l| l.input.phone.as_str()).collect();
+        assert_eq!(
+            phones,
+            [
+                "01614960794",
+                "0161 496 0794",
+                "07700900123",
+                "+44 161 496 0794",
+                "4960794"
+            ]
         );
     }
 
