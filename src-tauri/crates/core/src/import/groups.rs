@@ -55,6 +55,8 @@ pub struct RejectedRow {
 pub struct Columns {
     by_field: Vec<(Field, Vec<usize>)>,
     headers: Vec<String>,
+    /// The address's columns, looked up for every cell of the file.
+    address: Vec<usize>,
 }
 
 impl Columns {
@@ -93,12 +95,34 @@ impl Columns {
             ));
         }
         if problems.is_empty() {
+            let address = by_field
+                .iter()
+                .filter(|(f, _)| *f == Field::Address)
+                .flat_map(|(_, list)| list.iter().copied())
+                .collect();
             Ok(Columns {
                 by_field,
                 headers: headers.to_vec(),
+                address,
             })
         } else {
             Err(problems)
+        }
+    }
+
+    /// The file's column `i` as the importer reads it. An address typed over several lines in
+    /// one cell keeps them apart with commas ("12 High St, Sale"), as the address columns of a
+    /// file are joined; any other cell's line breaks are spaces, as `clean_cell` makes them.
+    fn cell<'a>(&self, i: usize, cell: &'a str) -> Cow<'a, str> {
+        if self.address.contains(&i) && cell.contains(['\n', '\r']) {
+            let lines: Vec<&str> = cell
+                .lines()
+                .map(|l| l.trim().trim_end_matches(',').trim_end())
+                .filter(|l| !l.is_empty())
+                .collect();
+            Cow::Owned(clean_cell_borrowed(&lines.join(", ")).into_owned())
+        } else {
+            clean_cell_borrowed(cell)
         }
     }
 
@@ -159,7 +183,7 @@ pub fn check_rows(
                     let mut cells: Vec<Cow<str>> = Vec::new();
                     for (i, (row, record)) in chunk.iter().enumerate() {
                         cells.clear();
-                        cells.extend(record.iter().map(clean_cell_borrowed));
+                        cells.extend(record.iter().enumerate().map(|(i, c)| columns.cell(i, c)));
                         if cells.iter().any(|c| !c.is_empty()) {
                             read += 1;
                             let layout = layout_problems(*row, record, table, columns);
@@ -909,7 +933,7 @@ mod tests {
     fn a_quote_never_closed_rejects_its_row_and_multi_line_addresses_still_read() {
         let (ok, rejected) = lines(
             "Name,Postcode,Activities,Address\n\
-             Sale Youth,M33 7XG,Football,\"12 High Street,\nSale, Cheshire\"\n\
+             Sale Youth,M33 7XG,Football,\"12 High Street\r\n  Sale,\nCheshire\"\n\
              Urmston Choir,M41 9AW,\"Singing\n\
              Stretford Art,M32 0SR,Painting,\n\
              Partington Pals,M31 4FL,Lunch,\n",
@@ -919,6 +943,10 @@ mod tests {
             names,
             ["Sale Youth"],
             "the address's line breaks are its own"
+        );
+        assert_eq!(
+            ok[0].input.address, "12 High Street, Sale, Cheshire",
+            "its lines kept apart by commas, not run together"
         );
         assert_eq!(rejected.len(), 1);
         assert_eq!(
