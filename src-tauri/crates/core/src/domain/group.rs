@@ -231,6 +231,15 @@ impl GroupInput {
             }
         }
         trim_in_place(&mut self.email);
+        // A link copied from a web page: "mailto:" is how the page wrote it, not the address.
+        if let Some(address) = self
+            .email
+            .get(..7)
+            .filter(|p| p.eq_ignore_ascii_case("mailto:"))
+            .map(|_| self.email[7..].trim().to_string())
+        {
+            self.email = address;
+        }
         if !self.email.is_empty() && !looks_like_email(&self.email) {
             problems.push(FieldProblem::new(
                 "email",
@@ -241,6 +250,9 @@ impl GroupInput {
             ));
         }
         trim_in_place(&mut self.website);
+        if let Some(mended) = mended_scheme(&self.website) {
+            self.website = mended;
+        }
         if !self.website.is_empty() && (self.website.contains(' ') || !self.website.contains('.')) {
             problems.push(FieldProblem::new(
                 "website",
@@ -355,6 +367,29 @@ pub fn is_tidy(s: &str) -> bool {
     s.is_empty() || !after_space
 }
 
+/// A web address whose "http://" was mistyped, as registers have them ("http//:www.x.org.uk",
+/// "http:/x.org", "https;//x.org", "http:www.x.org"): the same address with it mended. None when
+/// there is nothing to mend, so "www.x.org" stays as typed and "https://x.org" as it is.
+fn mended_scheme(site: &str) -> Option<String> {
+    let lower = site.get(..8.min(site.len()))?.to_ascii_lowercase();
+    let scheme = if lower.starts_with("https") {
+        "https"
+    } else if lower.starts_with("http") {
+        "http"
+    } else {
+        return None;
+    };
+    let rest = &site[scheme.len()..];
+    let marks = rest
+        .find(|c: char| !matches!(c, ':' | '/' | ';' | '\\'))
+        .unwrap_or(rest.len());
+    // "httpsomething.org" has no marks: a name that starts with http, not a mistyped scheme.
+    if marks == 0 || &rest[..marks] == "://" || marks == rest.len() {
+        return None;
+    }
+    Some(format!("{scheme}://{}", &rest[marks..]))
+}
+
 fn looks_like_email(s: &str) -> bool {
     match s.split_once('@') {
         Some((local, domain)) => {
@@ -379,6 +414,32 @@ mod tests {
             postcode: "m5 3pf".into(),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_mistyped_web_address_scheme_and_a_mailto_are_mended() {
+        for (typed, kept) in [
+            (
+                "http//:www.hope-kpa.gmkin.org.uk",
+                "http://www.hope-kpa.gmkin.org.uk",
+            ),
+            ("http:/example.org", "http://example.org"),
+            ("HTTPS;//example.org", "https://example.org"),
+            ("http:www.example.org", "http://www.example.org"),
+            ("https:\\\\example.org", "https://example.org"),
+            ("https://example.org", "https://example.org"),
+            ("www.example.org", "www.example.org"),
+            ("httpexample.org", "httpexample.org"),
+        ] {
+            let mut g = valid();
+            g.website = typed.into();
+            g.normalise().unwrap();
+            assert_eq!(g.website, kept, "{typed}");
+        }
+        let mut g = valid();
+        g.email = "mailto: c@example.org".into();
+        g.normalise().unwrap();
+        assert_eq!(g.email, "c@example.org");
     }
 
     #[test]
