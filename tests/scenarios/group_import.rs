@@ -142,7 +142,8 @@ fn the_charity_register_joins_the_grants_by_charity_number_and_rejects_a_bad_pos
     assert_eq!(p.rejected.len(), 1);
     assert_eq!(
         p.rejected[0].problems[0].message,
-        "row 35, column charity_contact_postcode: WA15 OHF is not a UK postcode"
+        "row 35, column charity_contact_postcode: WA15 OHF is not a UK postcode (is WA15 0HF \
+         meant? A postcode has the number 0 there, not the letter O)"
     );
     let age_uk = p
         .rows

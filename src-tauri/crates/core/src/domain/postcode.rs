@@ -16,15 +16,45 @@ pub fn normalise(input: &str) -> Result<String, String> {
     if !(5..=7).contains(&compact.len()) || !compact.is_ascii() {
         return Err(bad());
     }
-    let (outward, inward) = compact.split_at(compact.len() - 3);
-    let inward_ok = {
-        let b = inward.as_bytes();
-        b[0].is_ascii_digit() && b[1..].iter().all(|c| is_inward_letter(*c))
-    };
-    if !inward_ok || !outward_ok(outward.as_bytes()) {
-        return Err(bad());
+    match shaped(&compact) {
+        Some(p) => Ok(p),
+        None => Err(match letter_o_for_zero(&compact) {
+            Some(meant) => format!(
+                "{} (is {meant} meant? A postcode has the number 0 there, not the letter O)",
+                bad()
+            ),
+            None => bad(),
+        }),
     }
-    Ok(format!("{outward} {inward}"))
+}
+
+/// The postcode with its space, when `compact` (upper case, no spaces) has a postcode's shape.
+fn shaped(compact: &str) -> Option<String> {
+    let (outward, inward) = compact.split_at(compact.len() - 3);
+    let b = inward.as_bytes();
+    let inward_ok = b[0].is_ascii_digit() && b[1..].iter().all(|c| is_inward_letter(*c));
+    (inward_ok && outward_ok(outward.as_bytes())).then(|| format!("{outward} {inward}"))
+}
+
+/// The postcode typed with the letter O for a zero ("WA15 OHF" for WA15 0HF, a real register
+/// row), when putting the 0 back makes one. Only suggested: the user says which was meant.
+fn letter_o_for_zero(compact: &str) -> Option<String> {
+    let inward_at = compact.len() - 3;
+    let mended: String = compact
+        .char_indices()
+        // The first character is always a letter; any O after it where the shape wants a digit.
+        .map(|(i, c)| {
+            if c == 'O' && i > 0 && i <= inward_at {
+                '0'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if mended == compact {
+        return None;
+    }
+    shaped(&mended)
 }
 
 fn is_inward_letter(c: u8) -> bool {
@@ -54,6 +84,29 @@ mod tests {
         assert_eq!(normalise("wa14 2dt").unwrap(), "WA14 2DT");
         assert_eq!(normalise("EC1A1BB").unwrap(), "EC1A 1BB");
         assert_eq!(normalise("W1A 0AX").unwrap(), "W1A 0AX");
+    }
+
+    #[test]
+    fn a_letter_o_for_a_zero_is_refused_with_the_postcode_meant() {
+        assert_eq!(
+            normalise("WA15 OHF").unwrap_err(),
+            "WA15 OHF is not a UK postcode (is WA15 0HF meant? A postcode has the number 0 \
+             there, not the letter O)"
+        );
+        assert_eq!(
+            normalise("m6 oja").unwrap_err(),
+            "m6 oja is not a UK postcode (is M6 0JA meant? A postcode has the number 0 \
+             there, not the letter O)"
+        );
+        assert_eq!(
+            normalise("OL1 1AA").unwrap(),
+            "OL1 1AA",
+            "Oldham's O is a letter"
+        );
+        assert_eq!(
+            normalise("AB1 2CD").unwrap_err(),
+            "AB1 2CD is not a UK postcode"
+        );
     }
 
     #[test]

@@ -1232,7 +1232,8 @@ mod tests {
                 "row 3, column categories_served: there is no category called \"Pensioners\": add it under Categories first, or correct the name",
                 "row 3, column bme: \"maybe\" is not a BME answer: use led, serving, led; serving, or no",
                 "row 3, column name: enter the group's name",
-                "row 3, column postcode: WA15 OHF is not a UK postcode",
+                "row 3, column postcode: WA15 OHF is not a UK postcode (is WA15 0HF meant? A \
+                 postcode has the number 0 there, not the letter O)",
             ]
         );
         assert_eq!(bad[0].row, 3);
