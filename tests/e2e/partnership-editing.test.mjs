@@ -25,6 +25,11 @@ async function seatRow(driver, label) {
   return null;
 }
 
+/** The id of the focused element and the seat whose row holds it. */
+async function focused(driver) {
+  return driver.execute("const a = document.activeElement; return [a.id, a.closest('#seats tr[data-seat-id]')?.dataset.seatId ?? null];");
+}
+
 async function retype(driver, css, text) {
   const el = await driver.waitForElement(css);
   await el.clear();
@@ -86,10 +91,14 @@ test("partnerships, seats, a person and their accountability, edited in the wind
         const t = await rowText();
         return t.includes(PERSON) && !t.includes("No declaration");
       });
+      // Saved, the form gives focus back to the button that opened it.
+      const seatId = await (await seatRow(driver, SEAT)).attribute("data-seat-id");
+      assert.deepEqual(await focused(driver), [`seat-${seatId}-declaration`, seatId]);
 
       await (await driver.find("#record-meeting")).click();
       await (await driver.waitForElement("#att-save")).click();
       await driver.waitFor("the register saved", async () => /register for the meeting/.test(await (await driver.find("#partnership-message")).text()));
+      assert.deepEqual(await focused(driver), ["record-meeting", null]);
 
       await (await (await seatRow(driver, SEAT)).find(".seat-details")).click();
       const log = await driver.waitForElement("#seats .details-row");
@@ -121,6 +130,9 @@ test("partnerships, seats, a person and their accountability, edited in the wind
       await (await driver.find("#end-save")).click();
       await driver.waitFor("the seat vacant", async () => /Vacant/.test(await rowText()));
       assert.match(await rowText(), new RegExp(`Last held by ${PERSON}`));
+      // End term has gone with the holder: focus is on the seat's first action, Appoint.
+      const seatId = await (await seatRow(driver, SEAT)).attribute("data-seat-id");
+      assert.deepEqual(await focused(driver), [`seat-${seatId}-appoint`, seatId]);
       await (await (await seatRow(driver, SEAT)).find(".seat-details")).click();
       const history = await driver.waitForElement("#seats .details-row .history");
       await driver.waitFor("the history", async () => (await history.text()).includes(PERSON));

@@ -1,12 +1,22 @@
 // Issue: partnerships, seats and accountability, in the real window. Appoint a person to a vacant
 // seat, see the report-back flag it raises, record a report-back, see the flag clear, and correct
-// the term.
+// the term; focus stays on the seat's row as each form closes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { artifacts, startApp } from "./harness.mjs";
+
+/** Where focus is: the focused element's id, the seat whose row holds it (or null), and its focus
+ * ring (the yellow shadow and the black outline). */
+async function focus(driver) {
+  const [id, seat, ring, outline] = await driver.execute(
+    "const a = document.activeElement; const row = a.closest('#seats tr[data-seat-id]'); const st = getComputedStyle(a);" +
+      "return [a.id, row ? row.dataset.seatId : null, st.boxShadow, `${st.outlineStyle} ${st.outlineWidth}`];",
+  );
+  return { id, seat, ring, outline };
+}
 
 async function seatRow(driver, label) {
   for (const row of await driver.findAll("#seats tr[data-seat-id]")) {
@@ -33,6 +43,7 @@ test("appoint to a vacant seat, record a report-back, and the overdue flag clear
     await driver.waitFor("its seats", async () => (await (await driver.find("#partnership-title")).text()) === "Community Safety Partnership");
 
     let row = await seatRow(driver, seat);
+    const seatId = await row.attribute("data-seat-id");
     assert.match(await row.text(), /Vacant: no one holds this seat/);
     await (await row.find(".appoint")).click();
 
@@ -48,12 +59,24 @@ test("appoint to a vacant seat, record a report-back, and the overdue flag clear
       );
     await setDate("appoint-term-start", "2026-01-05");
     await setDate("appoint-term-end", "");
-    await (await driver.find("#appoint-save")).click();
+    // Saved from the keyboard (Enter in the name), as the tester did.
+    await (await driver.find("#appoint-new-person")).type("\uE007");
     await driver.waitFor("the new holder", async () => (await (await seatRow(driver, seat))?.text())?.includes("Jordan Ellis"));
     row = await seatRow(driver, seat);
     const flags = await row.text();
     assert.doesNotMatch(flags, /no one holds this seat/);
     assert.match(flags, /Report-back overdue: no report-back since the term began on 5 January 2026/);
+    // Focus is back on the seat's row, on the new holder's first action (Appoint has gone), with
+    // its ring showing; what was saved is said in the live region, which does not take focus.
+    await driver.waitFor("focus on the seat's row", async () => (await focus(driver)).seat === seatId);
+    let f = await focus(driver);
+    assert.equal(f.id, `seat-${seatId}-report`);
+    assert.match(f.ring, /rgb\(255, 221, 0\)/, `the yellow focus ring: ${f.ring}`);
+    assert.equal(f.outline, "solid 3px", "and its black outline");
+    const status = await driver.find("#partnership-message");
+    assert.equal(await status.attribute("aria-live"), "polite");
+    assert.equal(await status.text(), "Jordan Ellis now holds Community groups seat.");
+    await driver.screenshot(path.join(artifacts, "partnership-appointed-focus.png"));
 
     await (await row.find(".report-back")).click();
     await (await driver.waitForElement("#rb-how")).type("Written update to the network");
@@ -63,7 +86,14 @@ test("appoint to a vacant seat, record a report-back, and the overdue flag clear
       const t = await (await seatRow(driver, seat)).text();
       return t.includes("Jordan Ellis") && !t.includes("Report-back overdue");
     });
+    // The button that opened the form is still there: focus goes back to it.
+    await driver.waitFor("focus on Report-back again", async () => (await focus(driver)).id === `seat-${seatId}-report`);
     await driver.screenshot(path.join(artifacts, "partnership.png"));
+
+    // Cancelled (Escape), a form gives focus back to its button too.
+    await (await (await seatRow(driver, seat)).find(".declaration")).click();
+    await (await driver.waitForElement("#decl-nil")).type("\uE00C");
+    await driver.waitFor("focus on Declaration", async () => (await focus(driver)).id === `seat-${seatId}-declaration`);
 
     // Correcting the term: an end before the start is refused beside the field; a real one saves.
     await (await (await seatRow(driver, seat)).find(".correct-appointment")).click();
@@ -75,6 +105,8 @@ test("appoint to a vacant seat, record a report-back, and the overdue flag clear
     await (await driver.find("#appoint-save")).click();
     await driver.waitFor("the corrected term", async () => /5 January 2026 to 31 December 2027/.test((await (await seatRow(driver, seat))?.text()) ?? ""));
     assert.match(await (await driver.find("#partnership-message")).text(), /Jordan Ellis's appointment to Community groups seat is corrected/);
+    f = await focus(driver);
+    assert.equal(f.id, `seat-${seatId}-correct`);
   } catch (e) {
     await driver.screenshot(path.join(artifacts, "partnership-failed.png")).catch((s) => console.error("screenshot:", s.message));
     throw e;
