@@ -1,11 +1,13 @@
 // Issue: partnerships, seats and accountability, in the real window. Appoint a person to a vacant
 // seat, see the report-back flag it raises, record a report-back, see the flag clear, and correct
-// the term; focus stays on the seat's row as each form closes.
+// the term; focus stays on the seat's row as each form closes. And a seat's wards and categories
+// are named under it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { violations } from "./axe.mjs";
 import { artifacts, startApp } from "./harness.mjs";
 
 /** Where focus is: the focused element's id, the seat whose row holds it (or null), and its focus
@@ -45,6 +47,8 @@ test("appoint to a vacant seat, record a report-back, and the overdue flag clear
     let row = await seatRow(driver, seat);
     const seatId = await row.attribute("data-seat-id");
     assert.match(await row.text(), /Vacant: no one holds this seat/);
+    // The whole constituency shows under the seat: its words and its categories by name.
+    assert.match(await row.text(), /Speaks for: People living in a poor or low status neighbourhood/);
     await (await row.find(".appoint")).click();
 
     // An appointment without a person is refused, says why, and saves nothing.
@@ -109,6 +113,38 @@ test("appoint to a vacant seat, record a report-back, and the overdue flag clear
     assert.equal(f.id, `seat-${seatId}-correct`);
   } catch (e) {
     await driver.screenshot(path.join(artifacts, "partnership-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    throw e;
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a seat's wards and categories are listed under it in the seats table", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    await (await driver.find("#nav-partnerships")).click();
+    const link = await driver.waitFor("the Voluntary Sector Assembly", async () => {
+      for (const l of await driver.findAll("#partnership-list .partnership-link")) {
+        if ((await l.text()) === "Voluntary Sector Assembly") return l;
+      }
+      return null;
+    });
+    await link.click();
+    await driver.waitFor("its seats", async () => (await (await driver.find("#partnership-title")).text()) === "Voluntary Sector Assembly");
+    // No words typed for its constituency, but four wards chosen: the table names them.
+    const row = await seatRow(driver, "Community groups (Swinton and Walkden)");
+    const words = await (await row.find("td")).text();
+    assert.match(words, /Wards: Swinton & Wardley, Swinton Park, Walkden North, Walkden South/);
+    assert.doesNotMatch(await row.text(), /No constituency/);
+    await driver.execute("arguments[0].scrollIntoView({ block: 'center' });", [row]);
+    await driver.screenshot(path.join(artifacts, "partnership-seat-wards.png"));
+    assert.deepEqual(await violations(driver), [], "WCAG 2.2 AA (axe) on the seats table with its wards");
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "partnership-wards-failed.png")).catch((s) => console.error("screenshot:", s.message));
     throw e;
   } finally {
     await app.stop();

@@ -101,7 +101,12 @@ export interface Holder {
   appointment_id: number; person_id: number; person: string; group_id: number | null; group: string | null;
   group_class: GroupClass | null; term_start: string; term_end: string | null; selection: string; openly_selected: boolean;
 }
-export interface SeatRow { id: number; label: string; sector: string; constituency: string; holder: Holder | null; alternate: Holder | null; flags: Flag[] }
+export interface SeatRow {
+  id: number; label: string; sector: string; constituency: string;
+  /** The names of the wards and categories (communities of interest) it speaks for. */
+  wards: string[]; categories: string[];
+  holder: Holder | null; alternate: Holder | null; flags: Flag[];
+}
 export interface PartnershipPage {
   id: number; name: string; kind: string; convenor: string; meeting_pattern: string; report_back_days: number;
   last_review: string | null; next_review: string | null; seats: SeatRow[];

@@ -6,7 +6,7 @@ const holder = (id: number, person: string, term_end: string | null): Holder => 
   appointment_id: id, person_id: id, person, group_id: null, group: null, group_class: null,
   term_start: "2025-01-01", term_end, selection: "open_election", openly_selected: true,
 });
-const seat = (id: number, h: Holder | null, a: Holder | null = null): SeatRow => ({ id, label: `Seat ${id}`, sector: "vcse", constituency: "", holder: h, alternate: a, flags: [] });
+const seat = (id: number, h: Holder | null, a: Holder | null = null): SeatRow => ({ id, label: `Seat ${id}`, sector: "vcse", constituency: "", wards: [], categories: [], holder: h, alternate: a, flags: [] });
 
 describe("partnership model", () => {
   it("reads typed dates as ISO, leaving what is not a date for Rust to refuse", () => {

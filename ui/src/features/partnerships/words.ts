@@ -31,3 +31,14 @@ export const FLAG_LABELS: Record<string, string> = {
   over_consulted_person: "Over-consulted person",
   over_consulted_group: "Over-consulted group",
 };
+
+/** What a seat's constituency names besides its own words, a line each, for the seats table:
+ * "Wards: Eccles, Barton & Winton", "Speaks for: Young people". A name with a comma in it
+ * ("Lesbian, gay, bisexual and transgender people") makes the list take semicolons. */
+export function constituencyLines(seat: { wards: string[]; categories: string[] }): string[] {
+  const list = (names: string[]) => names.join(names.some((n) => n.includes(",")) ? "; " : ", ");
+  const lines: string[] = [];
+  if (seat.wards.length) lines.push(`${seat.wards.length === 1 ? "Ward" : "Wards"}: ${list(seat.wards)}`);
+  if (seat.categories.length) lines.push(`Speaks for: ${list(seat.categories)}`);
+  return lines;
+}

@@ -47,6 +47,10 @@ pub struct SeatRow {
     pub label: String,
     pub sector: String,
     pub constituency: String,
+    /// The names of the wards and of the categories (communities of interest) the seat speaks
+    /// for, so the seats table shows its whole constituency, not only the words typed for it.
+    pub wards: Vec<String>,
+    pub categories: Vec<String>,
     pub holder: Option<Holder>,
     pub alternate: Option<Holder>,
     pub flags: Vec<Flag>,
@@ -210,6 +214,13 @@ impl Store {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
+        let names = |sql: &str, seat_id: i64| -> Result<Vec<String>> {
+            Ok(self
+                .conn
+                .prepare_cached(sql)?
+                .query_map([seat_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?)
+        };
         let mut page = page;
         for (seat_id, label, sector, constituency) in seats {
             page.seats.push(SeatRow {
@@ -217,6 +228,17 @@ impl Store {
                 label,
                 sector,
                 constituency,
+                wards: names(
+                    "SELECT w.name FROM seat_wards sw JOIN wards w ON w.id = sw.ward_id
+                     WHERE sw.seat_id = ?1 ORDER BY w.name COLLATE NOCASE",
+                    seat_id,
+                )?,
+                // In the categories' own order, as the seat form lists them.
+                categories: names(
+                    "SELECT c.name FROM seat_categories sc JOIN categories c ON c.id = sc.category_id
+                     WHERE sc.seat_id = ?1 ORDER BY c.position, c.id",
+                    seat_id,
+                )?,
                 holder: holder(seat_id, "holder")?,
                 alternate: holder(seat_id, "alternate")?,
                 flags: flags.remove(&seat_id).unwrap_or_default(),
@@ -507,4 +529,51 @@ pub(crate) fn appointment_problems(
         ));
     }
     Ok(problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_seats_wards_and_categories_come_with_it_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(dir.path().join("d.sqlite3")).unwrap();
+        s.load_demo().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let seats = |name: &str| {
+            let id = s
+                .list_partnerships(today)
+                .unwrap()
+                .into_iter()
+                .find(|p| p.name == name)
+                .unwrap()
+                .id;
+            s.get_partnership(id, today).unwrap().seats
+        };
+        let assembly = seats("Voluntary Sector Assembly");
+        let swinton = assembly
+            .iter()
+            .find(|s| s.label == "Community groups (Swinton and Walkden)")
+            .unwrap();
+        // Nothing typed for its constituency: its four wards are what it speaks for.
+        assert_eq!(swinton.constituency, "");
+        assert_eq!(
+            swinton.wards,
+            [
+                "Swinton & Wardley",
+                "Swinton Park",
+                "Walkden North",
+                "Walkden South"
+            ]
+        );
+        assert!(swinton.categories.is_empty());
+        let trust = seats("Children and Young People's Trust");
+        let hulton = trust
+            .iter()
+            .find(|s| s.label == "Little Hulton young people")
+            .unwrap();
+        assert_eq!(hulton.wards, ["Little Hulton"]);
+        assert_eq!(hulton.categories, ["Young people"]);
+    }
 }
