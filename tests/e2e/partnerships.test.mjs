@@ -51,16 +51,20 @@ test("appoint to a vacant seat, record a report-back, and the overdue flag clear
     assert.match(await row.text(), /Speaks for: People living in a poor or low status neighbourhood/);
     await (await row.find(".appoint")).click();
 
-    // An appointment without a person is refused, says why, and saves nothing.
-    await (await driver.waitForElement("#appoint-save")).click();
-    const summary = await driver.waitForElement("#error-summary");
-    assert.match(await summary.text(), /Choose a person or enter a new person's name/);
-    await (await driver.find("#appoint-new-person")).type("Jordan Ellis");
     const setDate = (id, value) =>
       driver.execute(
         "const i = document.getElementById(arguments[0]); i.value = arguments[1]; i.dispatchEvent(new Event('input', { bubbles: true }));",
         [id, value],
       );
+    // An appointment without a person (or a start) is refused, says why in the order of the
+    // form's fields (the person comes first), and saves nothing.
+    await driver.waitForElement("#appoint-save");
+    await setDate("appoint-term-start", "");
+    await (await driver.find("#appoint-save")).click();
+    const summary = await driver.waitForElement("#error-summary");
+    const problems = await Promise.all((await summary.findAll("li")).map((li) => li.text()));
+    assert.deepEqual(problems, ["Choose a person or enter a new person's name", "Enter the date"]);
+    await (await driver.find("#appoint-new-person")).type("Jordan Ellis");
     await setDate("appoint-term-start", "2026-01-05");
     await setDate("appoint-term-end", "");
     // Saved from the keyboard (Enter in the name), as the tester did.

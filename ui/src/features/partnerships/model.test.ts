@@ -29,7 +29,7 @@ describe("partnership model", () => {
     expect(registerOf(seats, "2026-01-01").map((r) => [r.person, r.role])).toEqual([["Ann", "holder"], ["Bo", "alternate"]]);
   });
 
-  it("puts each refused field beside its input, first message only, in Rust's order", () => {
+  it("puts each refused field beside its input, first message only", () => {
     expect(fieldId("pf", "settings.report_back_days", ["report_back_days"])).toBe("pf-report-back-days");
     expect(fieldId("seat", "ward_ids[3]", ["ward_ids"])).toBe("seat-ward-ids");
     expect(fieldId("seat", "position", ["label"])).toBeNull();
@@ -40,6 +40,19 @@ describe("partnership model", () => {
     ], ["name"]);
     expect(byId).toEqual({ "pf-name": "Enter the partnership's name" });
     expect(items).toEqual([{ id: "pf-name", message: "Enter the partnership's name" }, { id: null, message: "Disk full" }]);
+  });
+
+  it("lists the summary's problems in the order of the form's fields, not of Rust's checks", () => {
+    // The Appoint form with nothing in it and the term start cleared, as Rust refuses it.
+    const known = ["new_person", "group_id", "term_start", "term_end", "selection"];
+    const { items } = formProblems("appoint", [
+      { field: "term_start", message: "Enter a date" },
+      { field: "storage", message: "Disk full" },
+      { field: "selection", message: "Choose how they were selected" },
+      { field: "new_person", message: "Choose a person or enter a new person's name" },
+      { field: "group_id", message: "That group is no longer in the directory" },
+    ], known);
+    expect(items.map((i) => i.id)).toEqual(["appoint-new-person", "appoint-group-id", "appoint-term-start", "appoint-selection", null]);
   });
 });
 

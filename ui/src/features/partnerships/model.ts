@@ -53,10 +53,12 @@ export function fieldId(prefix: string, field: string, known: readonly string[])
   return known.includes(key) ? `${prefix}-${key.replace(/_/g, "-")}` : null;
 }
 
-/** A refused save as the form shows it: messages by input id, and the summary's items in order. */
+/** A refused save as the form shows it: messages by input id, and the summary's items in the
+ * order of the form's fields (`known` lists them in that order; Rust checks them in its own), then
+ * the problems that belong to no field, as Rust gave them. */
 export function formProblems(prefix: string, fields: FieldProblem[], known: readonly string[]): { byId: Record<string, string>; items: { id: string | null; message: string }[] } {
   const byId: Record<string, string> = {};
-  const items: { id: string | null; message: string }[] = [];
+  const ordered: { at: number; item: { id: string | null; message: string } }[] = [];
   for (const f of fields) {
     const id = fieldId(prefix, f.field, known);
     const message = sentence(f.message);
@@ -64,9 +66,11 @@ export function formProblems(prefix: string, fields: FieldProblem[], known: read
       if (id in byId) continue;
       byId[id] = message;
     }
-    items.push({ id, message });
+    const at = id === null ? known.length : known.findIndex((k) => id === fieldId(prefix, k, known));
+    ordered.push({ at, item: { id, message } });
   }
-  return { byId, items };
+  // Array.prototype.sort is stable: problems of one place keep Rust's order.
+  return { byId, items: ordered.sort((a, b) => a.at - b.at).map((o) => o.item) };
 }
 
 /** "1 day", "90 days". */

@@ -9,6 +9,7 @@ export class Refusal {
   message = $state("");
   attempt = $state(0);
 
+  /** `known`: the form's fields, in the order they appear on it (the error summary's order). */
   constructor(
     private prefix: string,
     private known: readonly string[],
