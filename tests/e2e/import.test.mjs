@@ -89,6 +89,20 @@ test("import the Trafford grants file through the wizard, see the groups, undo, 
     assert.match(await (await driver.find("#check-outcome")).text(), new RegExp(`add ${ok - matched} new groups`));
     await driver.screenshot(path.join(artifacts, "import-check.png"));
 
+    // The keyboard gets past the matched rows: Tab from "For all matches" reaches the skip link
+    // (not the first of hundreds of rows' own choices), and the link puts focus on the import button.
+    const active = () => driver.execute("return document.activeElement.id || document.activeElement.name");
+    await (await driver.find("input[name='on-match']:checked")).type("\uE004"); // Tab
+    assert.equal(await active(), "skip-to-import", "Tab from For all matches reaches the skip link");
+    assert.match(await (await driver.find("#skip-to-import")).text(), new RegExp(`^Skip the ${matched} matched rows, to the import button$`));
+    await (await driver.find("#skip-to-import")).type("\uE007"); // Enter
+    await driver.waitFor("the import button to take focus", async () => (await active()) === "import-run");
+    assert.match(await (await driver.find("#import-run")).text(), /^Import [\d,]+ rows?$/);
+    await driver.screenshot(path.join(artifacts, "import-skip-link.png"));
+    // Each row's own choice is still reached from the link's place by Tab (after the table's region).
+    await (await driver.find("#skip-to-import")).type("\uE004\uE004");
+    assert.match(await active(), /^choice-\d+$/, "a row's own choice is still in the Tab order");
+
     // One row's own choice changes the outcome; a choice for all matches replaces it.
     const firstChoice = await driver.find("#matched-rows tbody select");
     await driver.execute(
