@@ -51,9 +51,9 @@ fn a_group_edit_is_recorded_by_field_with_who_and_when_and_undone_from_the_trail
     assert_eq!(
         rows,
         [
-            ("changed", "Postcode", "(blank)", "M7 3QQ"),
+            ("changed", "Postcode", "Not recorded", "M7 3QQ"),
             ("changed", "Name", "Kersal Mums", "Kersal Mums and Tots"),
-            ("changed", "Faith group", "no", "yes"),
+            ("changed", "Faith group", "No", "Yes"),
             ("created", "Group: Kersal Mums", "", ""),
         ]
     );
@@ -115,7 +115,7 @@ fn marking_a_group_checked_is_in_its_trail() {
         .unwrap();
     let whats: Vec<&str> = trail.iter().map(|e| e.what.as_str()).collect();
     assert!(
-        whats.contains(&"Last checked") && whats.contains(&"Checked by"),
+        whats.contains(&"Last checked with the group") && whats.contains(&"Checked by"),
         "{whats:?}"
     );
 }
@@ -202,7 +202,7 @@ fn a_partnership_trail_holds_its_seats_appointments_thresholds_and_registers() {
     let term = find("Term ends");
     assert_eq!(
         (term.before.as_str(), term.after.as_str()),
-        ("(blank)", "2026-12-31")
+        ("Not recorded", "31 December 2026")
     );
     let register = find("Attendance of Grace Obi");
     assert_eq!(
@@ -210,7 +210,7 @@ fn a_partnership_trail_holds_its_seats_appointments_thresholds_and_registers() {
         ("absent", "present")
     );
     find("Seat: VCSE seat");
-    find("Appointment: Grace Obi to VCSE seat from 2026-01-01");
+    find("Appointment: Grace Obi to VCSE seat from 1 January 2026");
 
     // Each can be undone from here.
     store.undo_change(threshold.id).unwrap();
@@ -341,4 +341,59 @@ fn erasing_a_person_blanks_them_in_the_trail_and_records_the_erasure() {
     // The subject access export lists the trail too (now without their details).
     let sar = store.subject_access(id, day("2026-11-23")).unwrap();
     assert!(sar.contains("Person erased"), "{sar}");
+}
+
+/// The tester's finding: a group's history said "Activities", "Classification set by hand",
+/// "community", "(blank)", "2 not answered", "active" and "2026-02-05", where the group's form and
+/// page say "What it does", "Class set by staff", "Community group", "Not known", "Active" and
+/// "5 February 2026". The features' row names only the answers that changed.
+#[test]
+fn a_groups_history_uses_the_words_and_values_of_its_form_and_page() {
+    use compactdir_core::domain::classification::{GroupClass, Side};
+    use compactdir_core::domain::group::{FeatureAnswer, Status};
+    let t = TempDirectory::new();
+    let store = t.open();
+    let g = store.save_group(group("Weaste Tenants")).unwrap();
+    let mut input = g.input.clone();
+    input.activities = "Tenants' meetings".into();
+    input.status = Status::Dormant;
+    input.last_checked = Some("2026-02-05".into());
+    input.class_override = Some(GroupClass::Community);
+    input.class_override_reason = "Run by its members".into();
+    input.features = vec![FeatureAnswer {
+        number: 2,
+        side: Some(Side::Community),
+        evidence: String::new(),
+    }];
+    store.save_group(input).unwrap();
+
+    let trail = store
+        .audit_trail(TrailOf::Group, g.input.id.unwrap())
+        .unwrap();
+    let row = |what: &str| {
+        let e = trail.iter().find(|e| e.what == what).unwrap_or_else(|| {
+            panic!(
+                "{what} not in {:?}",
+                trail.iter().map(|e| &e.what).collect::<Vec<_>>()
+            )
+        });
+        (e.before.as_str(), e.after.as_str())
+    };
+    assert_eq!(row("What it does"), ("Not recorded", "Tenants' meetings"));
+    assert_eq!(row("Status"), ("Active", "Dormant"));
+    assert_eq!(
+        row("Last checked with the group"),
+        ("Never", "5 February 2026")
+    );
+    assert_eq!(
+        row("Class set by staff"),
+        ("Use the suggestion", "Community group")
+    );
+    assert_eq!(
+        row("Typical features (Appendix A)"),
+        (
+            "2. Area: Not known",
+            "2. Area: Community side: Neighbourhood, village or community of interest"
+        )
+    );
 }

@@ -752,7 +752,7 @@ fn a_seats_import_that_has_been_built_on_is_not_undone_and_nothing_changes() {
     assert!(matches!(err, CoreError::Conflict(_)), "{err:?}");
     assert_eq!(
         err.to_string(),
-        "The seats import of seats.csv cannot be undone, so nothing was changed: Appointment: Ann Lee to VCSE seat 1 from 2025-04-01 cannot be taken away because report-backs, declarations or attendance are recorded against it."
+        "The seats import of seats.csv cannot be undone, so nothing was changed: Appointment: Ann Lee to VCSE seat 1 from 1 April 2025 cannot be taken away because report-backs, declarations or attendance are recorded against it."
     );
     assert_eq!(counts(&t), built_on, "nothing changed");
     assert_eq!(store.seat_imports().unwrap()[0].undone_at, None);

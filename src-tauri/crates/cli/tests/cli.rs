@@ -574,7 +574,7 @@ fn history_lists_a_change_with_who_and_undo_change_puts_it_back() {
             "Pat at the CVS",
             "changed",
             "Phone",
-            "(blank)",
+            "Not recorded",
             "0161 496 0123"
         )
     );

@@ -2,7 +2,10 @@
 //! it, in JSON), the field's name in words, and a value in words. The store writes and reads the
 //! rows; this decides what goes in them and how they read.
 
+use chrono::NaiveDate;
 use serde_json::{Map, Value};
+
+use super::flags::in_words;
 
 /// The value an erasure leaves in the trail in place of a person's details.
 pub const ERASED: &str = "(erased)";
@@ -78,33 +81,34 @@ pub fn set_path(record: &mut Value, path: &str, value: Value) {
     }
 }
 
-/// A field's name as the forms call it.
+/// A field's name as the forms call it. A group's fields are named as the group's form and page
+/// name them ("What it does", "Class set by staff"), so the trail reads like the page above it.
 pub fn label(field: &str) -> String {
     let known = match field {
         "name" => "Name",
         "other_names" => "Other names",
-        "identifiers" => "Charity and company numbers",
+        "identifiers" => "Registration numbers",
         "address" => "Address",
         "postcode" => "Postcode",
         "ward_id" => "Ward",
         "email" => "Email",
         "phone" => "Phone",
         "website" => "Website",
-        "activities" => "Activities",
+        "activities" => "What it does",
         "status" => "Status",
-        "last_checked" => "Last checked",
+        "last_checked" => "Last checked with the group",
         "last_checked_by" => "Checked by",
         "features" => "Typical features (Appendix A)",
-        "class_override" => "Classification set by hand",
-        "class_override_reason" => "Reason for the classification",
-        "enterprise" => "Social or community enterprise",
+        "class_override" => "Class set by staff",
+        "class_override_reason" => "Why staff set the class",
+        "enterprise" => "Enterprise",
         "faith" => "Faith group",
-        "faith_name" => "Faith",
-        "bme_led" => "BME-led",
-        "bme_serving" => "Serves BME communities",
-        "place_ward_ids" => "Wards it works in",
-        "interest" => "Interest",
-        "category_ids" => "Socially excluded people served",
+        "faith_name" => "Which faith",
+        "bme_led" => "Led by Black and minority ethnic people",
+        "bme_serving" => "Serves Black and minority ethnic communities",
+        "place_ward_ids" => "Community of place",
+        "interest" => "Community of interest",
+        "category_ids" => "Socially excluded people it works with",
         "kind" => "Kind of partnership",
         "convenor" => "Convenor",
         "meeting_pattern" => "Meetings",
@@ -137,31 +141,68 @@ pub fn label(field: &str) -> String {
         return known.to_string();
     }
     // A field not named above still reads as words: "settings.some_thing" -> "Some thing".
-    let last = field.rsplit('.').next().unwrap_or(field).replace('_', " ");
-    let mut chars = last.chars();
+    capitalised(&field.rsplit('.').next().unwrap_or(field).replace('_', " "))
+}
+
+/// A field's name for a row about `subject` ("group", "seat", ...): a seat's categories are
+/// those it speaks for, a group's those it works with.
+pub fn label_for(subject: &str, field: &str) -> String {
+    match (subject, field) {
+        ("seat", "category_ids") => "Socially excluded people it speaks for".into(),
+        _ => label(field),
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
 }
 
-/// A value in words. `name_of(field, id)` names what an id field points to (a ward, a category,
-/// a group), so the trail says "Weaste and Seedley", not 17.
+/// A date as the pages show it ("5 February 2026"), when `s` is one as stored ("2026-02-05").
+fn long_date(s: &str) -> Option<String> {
+    if s.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(in_words)
+}
+
+/// A registration number as the group's page shows it: "Charity number (England and Wales): 1091234".
+fn identifier_words(scheme: &str, value: &str) -> String {
+    let register = match scheme {
+        "GB-CHC" => "Charity number (England and Wales)",
+        "GB-COH" => "Company number",
+        "GB-SC" => "Scottish charity number",
+        "GB-NIC" => "Northern Ireland charity number",
+        other => other,
+    };
+    format!("{register}: {value}")
+}
+
+/// A value in words, as the group's form and page show it: "Active", "Yes", "5 February 2026",
+/// "Not recorded". `name_of(field, id)` names what an id field points to (a ward, a category, a
+/// group), so the trail says "Weaste and Seedley", not 17; `name_of("feature", n)` gives feature
+/// n's title and `name_of("feature.community" or "feature.voluntary", n)` what its side means.
 pub fn render(field: &str, value: &Value, name_of: &dyn Fn(&str, i64) -> Option<String>) -> String {
     let last = field.rsplit('.').next().unwrap_or(field);
     match value {
-        Value::Null => "(blank)".into(),
-        Value::Bool(true) => "yes".into(),
-        Value::Bool(false) => "no".into(),
-        Value::String(s) if s.is_empty() => "(blank)".into(),
-        Value::String(s) => s.replace('_', " "),
+        Value::Null => blank(last).into(),
+        Value::Bool(true) => "Yes".into(),
+        Value::Bool(false) => "No".into(),
+        Value::String(s) if s.is_empty() => blank(last).into(),
+        Value::String(s) => choice_words(last, s)
+            .map(str::to_string)
+            .or_else(|| long_date(s))
+            .unwrap_or_else(|| s.replace('_', " ")),
         Value::Number(n) => match n.as_i64() {
             Some(id) if is_id_field(last) => {
                 name_of(last, id).unwrap_or_else(|| format!("number {id} (no longer there)"))
             }
             _ => n.to_string(),
         },
-        Value::Array(items) if items.is_empty() => "(none)".into(),
+        Value::Array(items) if items.is_empty() => "None recorded".into(),
         Value::Array(items) => items
             .iter()
             .map(|v| render_item(last, v, name_of))
@@ -171,34 +212,71 @@ pub fn render(field: &str, value: &Value, name_of: &dyn Fn(&str, i64) -> Option<
     }
 }
 
+/// What the group's page says where a field is empty.
+fn blank(field: &str) -> &'static str {
+    match field {
+        "last_checked" => "Never",
+        "class_override" => "Use the suggestion",
+        "enterprise" => "No",
+        "side" => "Not known",
+        _ => "Not recorded",
+    }
+}
+
+/// A group's choices in the words its form offers them.
+fn choice_words(field: &str, value: &str) -> Option<&'static str> {
+    Some(match (field, value) {
+        ("status", "active") => "Active",
+        ("status", "dormant") => "Dormant",
+        ("status", "closed") => "Closed",
+        ("class_override", "community") => "Community group",
+        ("class_override", "voluntary") => "Voluntary organisation",
+        ("class_override", "mixed") => "Mixed",
+        ("enterprise", "social") => "Social enterprise",
+        ("enterprise", "community") => "Community enterprise",
+        _ => return None,
+    })
+}
+
 fn is_id_field(field: &str) -> bool {
     field.ends_with("_id") || field.ends_with("_ids")
 }
 
 fn render_item(field: &str, v: &Value, name_of: &dyn Fn(&str, i64) -> Option<String>) -> String {
     match v {
-        // Typical features: "1 community (evidence)".
+        // Typical features, as the group's page answers them:
+        // "1. Leadership: Community side: Member led (evidence: no paid staff)".
         Value::Object(m) if m.contains_key("number") && m.contains_key("side") => {
-            let side = render("side", m.get("side").unwrap_or(&Value::Null), name_of);
-            let side = if side == "(blank)" {
-                "not answered".into()
-            } else {
-                side
+            let number = m.get("number").and_then(Value::as_i64).unwrap_or(0);
+            let title = name_of("feature", number)
+                .map(|t| format!("{number}. {t}"))
+                .unwrap_or_else(|| format!("Feature {number}"));
+            let answer = match m.get("side").and_then(Value::as_str) {
+                Some(side @ ("community" | "voluntary")) => {
+                    let words = if side == "community" {
+                        "Community side"
+                    } else {
+                        "Voluntary side"
+                    };
+                    match name_of(&format!("feature.{side}"), number) {
+                        Some(means) => format!("{words}: {means}"),
+                        None => words.to_string(),
+                    }
+                }
+                _ => blank("side").to_string(),
             };
-            let evidence = m.get("evidence").and_then(Value::as_str).unwrap_or("");
-            let number = m.get("number").map(Value::to_string).unwrap_or_default();
-            if evidence.is_empty() {
-                format!("{number} {side}")
-            } else {
-                format!("{number} {side} ({evidence})")
+            match m.get("evidence").and_then(Value::as_str).unwrap_or("") {
+                "" => format!("{title}: {answer}"),
+                evidence => format!("{title}: {answer} (evidence: {evidence})"),
             }
         }
-        // Identifiers: "charity 1234567".
-        Value::Object(m) if m.contains_key("scheme") && m.contains_key("value") => format!(
-            "{} {}",
-            m.get("scheme").and_then(Value::as_str).unwrap_or(""),
-            m.get("value").and_then(Value::as_str).unwrap_or("")
-        ),
+        // Registration numbers: "Charity number (England and Wales): 1091234".
+        Value::Object(m) if m.contains_key("scheme") && m.contains_key("value") => {
+            identifier_words(
+                m.get("scheme").and_then(Value::as_str).unwrap_or(""),
+                m.get("value").and_then(Value::as_str).unwrap_or(""),
+            )
+        }
         Value::Object(m) => m
             .iter()
             .map(|(k, v)| format!("{}: {}", label(k), render(k, v, name_of)))
@@ -206,6 +284,35 @@ fn render_item(field: &str, v: &Value, name_of: &dyn Fn(&str, i64) -> Option<Str
             .join(", "),
         other => render(field, other, name_of),
     }
+}
+
+/// The typical-features answers that differ between two versions (the whole list is stored, but
+/// the trail shows only the answers that changed), or `None` when either is not such a list.
+pub fn changed_features(old: &Value, new: &Value) -> Option<(Value, Value)> {
+    let (Value::Array(o), Value::Array(n)) = (old, new) else {
+        return None;
+    };
+    let number = |v: &Value| v.get("number").and_then(Value::as_i64);
+    if !o.iter().chain(n).all(|v| number(v).is_some()) {
+        return None;
+    }
+    let mut numbers: Vec<i64> = o.iter().chain(n).filter_map(number).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let find = |list: &[Value], k: i64| list.iter().find(|v| number(v) == Some(k)).cloned();
+    let unanswered = |k: i64| serde_json::json!({"number": k, "side": null, "evidence": ""});
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    for k in numbers {
+        let (b, a) = (
+            find(o, k).unwrap_or_else(|| unanswered(k)),
+            find(n, k).unwrap_or_else(|| unanswered(k)),
+        );
+        if b != a {
+            before.push(b);
+            after.push(a);
+        }
+    }
+    Some((Value::Array(before), Value::Array(after)))
 }
 
 #[cfg(test)]
@@ -259,32 +366,110 @@ mod tests {
             render("category_ids", &json!([1]), &names),
             "Disabled people"
         );
-        assert_eq!(render("faith", &json!(true), &names), "yes");
-        assert_eq!(render("email", &json!(""), &names), "(blank)");
         assert_eq!(
             render("status", &json!("open_election"), &names),
             "open election"
-        );
-        assert_eq!(
-            render(
-                "features",
-                &json!([{"number": 1, "side": "community", "evidence": "no staff"}]),
-                &names
-            ),
-            "1 community (no staff)"
-        );
-        assert_eq!(
-            render(
-                "identifiers",
-                &json!([{"scheme": "charity", "value": "1091234"}]),
-                &names
-            ),
-            "charity 1091234"
         );
         assert_eq!(
             label("settings.report_back_days"),
             "Report back at least every (days)"
         );
         assert_eq!(label("settings.new_threshold"), "New threshold");
+        assert_eq!(
+            label_for("seat", "category_ids"),
+            "Socially excluded people it speaks for"
+        );
+    }
+
+    /// The tester's finding: the history said "Activities", "Classification set by hand",
+    /// "community", "(blank)", "2 not answered", "active" and "2026-02-05" where the group's form
+    /// and page say "What it does", "Class set by staff", "Community group", "Not recorded",
+    /// "Not known", "Active" and "5 February 2026".
+    #[test]
+    fn a_groups_fields_and_values_read_as_its_form_and_page_say_them() {
+        let names = |field: &str, n: i64| match (field, n) {
+            ("feature", 1) => Some("Leadership".to_string()),
+            ("feature", 2) => Some("Area".to_string()),
+            ("feature.community", 1) => Some("Member led".to_string()),
+            _ => None,
+        };
+        assert_eq!(label("activities"), "What it does");
+        assert_eq!(label("class_override"), "Class set by staff");
+        assert_eq!(label("last_checked"), "Last checked with the group");
+        assert_eq!(label("identifiers"), "Registration numbers");
+        assert_eq!(label("place_ward_ids"), "Community of place");
+        assert_eq!(render("status", &json!("active"), &names), "Active");
+        assert_eq!(
+            render("class_override", &json!("community"), &names),
+            "Community group"
+        );
+        assert_eq!(
+            render("class_override", &Value::Null, &names),
+            "Use the suggestion"
+        );
+        assert_eq!(
+            render("enterprise", &json!("community"), &names),
+            "Community enterprise"
+        );
+        assert_eq!(render("enterprise", &Value::Null, &names), "No");
+        assert_eq!(render("email", &json!(""), &names), "Not recorded");
+        assert_eq!(render("last_checked", &Value::Null, &names), "Never");
+        assert_eq!(
+            render("last_checked", &json!("2026-02-05"), &names),
+            "5 February 2026"
+        );
+        assert_eq!(render("faith", &json!(true), &names), "Yes");
+        assert_eq!(render("bme_led", &json!(false), &names), "No");
+        assert_eq!(render("other_names", &json!([]), &names), "None recorded");
+        assert_eq!(
+            render(
+                "features",
+                &json!([{"number": 1, "side": "community", "evidence": "no paid staff"},
+                        {"number": 2, "side": null, "evidence": ""}]),
+                &names
+            ),
+            "1. Leadership: Community side: Member led (evidence: no paid staff); 2. Area: Not known"
+        );
+        assert_eq!(
+            render(
+                "identifiers",
+                &json!([{"scheme": "GB-CHC", "value": "1091234"}]),
+                &names
+            ),
+            "Charity number (England and Wales): 1091234"
+        );
+        let text = [
+            label("activities"),
+            label("class_override"),
+            render("status", &json!("active"), &names),
+            render("features", &json!([{"number": 2, "side": null}]), &names),
+            render("last_checked", &json!("2026-02-05"), &names),
+        ]
+        .join(" ");
+        for raw in [
+            "Activities",
+            "by hand",
+            "active",
+            "(blank)",
+            "not answered",
+            "2026-",
+        ] {
+            assert!(!text.contains(raw), "{raw} in {text}");
+        }
+    }
+
+    #[test]
+    fn only_the_features_answers_that_changed_are_shown() {
+        let unanswered = |n: i64| json!({"number": n, "side": null, "evidence": ""});
+        let old = json!([unanswered(1), unanswered(2), unanswered(3)]);
+        let new = json!([
+            {"number": 1, "side": "community", "evidence": ""},
+            unanswered(2),
+            {"number": 3, "side": "voluntary", "evidence": ""}
+        ]);
+        let (b, a) = changed_features(&old, &new).unwrap();
+        assert_eq!(b, json!([unanswered(1), unanswered(3)]));
+        assert_eq!(a, json!([new[0], new[2]]));
+        assert_eq!(changed_features(&json!("x"), &new), None);
     }
 }

@@ -380,12 +380,13 @@ impl Store {
                     "{} to {} from {}",
                     name("SELECT name FROM people WHERE id = ?1", "person_id")?,
                     name("SELECT label FROM seats WHERE id = ?1", "seat_id")?,
-                    text("term_start")
+                    audit::render("term_start", &json!(text("term_start")), &|_, _| None)
                 )
             }
-            Subject::ReportBack | Subject::Declaration | Subject::Meeting => {
-                format!("on {}", text("on_date"))
-            }
+            Subject::ReportBack | Subject::Declaration | Subject::Meeting => format!(
+                "on {}",
+                audit::render("on_date", &json!(text("on_date")), &|_, _| None)
+            ),
         };
         Ok(format!("{}: {detail}", subject.noun()))
     }
@@ -451,6 +452,15 @@ impl Store {
                 )| {
                     let subject = Subject::parse(&subject).unwrap_or(Subject::Group);
                     let (old, new) = (parse(&old), parse(&new));
+                    // The eight answers are stored as one list; the trail names those that changed.
+                    let (old, new) = match (field.as_deref(), &old, &new) {
+                        (Some("features"), Some(o), Some(n)) => match audit::changed_features(o, n)
+                        {
+                            Some((o, n)) => (Some(o), Some(n)),
+                            None => (old, new),
+                        },
+                        _ => (old, new),
+                    };
                     let erased =
                         |v: &Option<Value>| v.as_ref().and_then(Value::as_str) == Some(ERASED);
                     let words = |v: &Option<Value>| match (v, field.as_deref()) {
@@ -460,7 +470,7 @@ impl Store {
                     };
                     let what = match field.as_deref() {
                         Some(f) if subject == Subject::Meeting => self.mark_label(f),
-                        Some(f) => audit::label(f),
+                        Some(f) => audit::label_for(subject.as_str(), f),
                         None => summary.clone(),
                     };
                     AuditEntry {
@@ -521,6 +531,10 @@ impl Store {
             "person_id" => "SELECT name FROM people WHERE id = ?1",
             "seat_id" => "SELECT label FROM seats WHERE id = ?1",
             "partnership_id" => "SELECT name FROM partnerships WHERE id = ?1",
+            // A typical feature's title, and what each side of it means.
+            "feature" => "SELECT title FROM features WHERE number = ?1",
+            "feature.community" => "SELECT community_side FROM features WHERE number = ?1",
+            "feature.voluntary" => "SELECT voluntary_side FROM features WHERE number = ?1",
             _ => return None,
         };
         self.conn.query_row(sql, [id], |r| r.get(0)).ok()

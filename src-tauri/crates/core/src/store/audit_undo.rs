@@ -86,7 +86,7 @@ impl Store {
                     let words = audit::render(&field, &now, &|f, i| self.name_of(f, i));
                     return Err(CoreError::Conflict(format!(
                         "{} has been changed again since (it is now {words}); undo that later change first.",
-                        audit::label(&field)
+                        audit::label_for(subject.as_str(), &field)
                     )));
                 }
                 let mut next = current;
