@@ -52,7 +52,19 @@ test("review the St John's pair, merge it, and undo the merge", async () => {
     // The name differs: it is marked in words, and choosing a value shows what the merge keeps.
     const nameRow = await driver.find('#merge-fields tr[data-field="name"]');
     assert.match(await nameRow.text(), /Differs/);
+    // The values read as the group's page has them: "Active", "Yes", "No", long dates, and each
+    // typical feature's answer in words (not "active", "no", "2026-09-16", "1: community").
+    const values = (field) => driver.execute(`return [...document.querySelectorAll('#merge-fields tr[data-field="${field}"] td .value')].map((v) => v.textContent)`);
+    assert.deepEqual(await values("status"), ["Active", "Active", "Active"]);
+    assert.deepEqual((await values("faith")).slice(0, 2).sort(), ["No", "Yes (Christian (Church of England))"]);
+    for (const v of await values("last_checked")) assert.match(v, /^\d{1,2} [A-Z][a-z]+ \d{4}, by [A-Z]+$/);
+    const features = (await values("features")).slice(0, 2);
+    assert.ok(features.some((v) => v.startsWith("1. Leadership: Community side: Member led")), features.join(" | "));
+    assert.ok(features.some((v) => v.startsWith("1. Leadership: Voluntary side: Staff led")), features.join(" | "));
+    for (const v of features) assert.doesNotMatch(v, /of 8 known|\d: (community|voluntary)/);
     await driver.screenshot(path.join(artifacts, "duplicates-review.png"));
+    await driver.execute(`document.querySelector('#merge-fields tr[data-field="features"]').scrollIntoView({ block: "end" })`);
+    await driver.screenshot(path.join(artifacts, "duplicates-review-values.png"));
     let chosenName = null;
     for (const side of ["kept", "merged"]) {
       const text = await driver.execute(`return document.getElementById('pick-name-${side}').closest('label').innerText`);

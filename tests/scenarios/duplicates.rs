@@ -534,3 +534,72 @@ fn a_name_found_in_another_is_described_as_it_was_measured() {
         }
     }
 }
+
+/// The tester's finding: the merge review showed "active", "no", "2026-02-05" and "Appendix A
+/// answers: 7 of 8 known (1: community, ...)" where the group's page says "Active", "No",
+/// "5 February 2026" and answers each typical feature in words. Which fields differ, and each
+/// field's default, still go by the stored values.
+#[test]
+fn the_merge_review_shows_values_as_the_groups_page_does() {
+    use compactdir_core::domain::group::Status;
+    let t = TempDirectory::new();
+    let store = t.open();
+    let id = |input: GroupInput| store.save_group(input).unwrap().input.id.unwrap();
+    let kept = id(GroupInput {
+        last_checked: Some("2026-02-05".into()),
+        last_checked_by: "Pat".into(),
+        features: vec![FeatureAnswer {
+            number: 1,
+            side: Some(Side::Community),
+            evidence: "members decide".into(),
+        }],
+        ..group("Weaste Allotment Society")
+    });
+    let merged = id(GroupInput {
+        status: Status::Dormant,
+        faith: true,
+        faith_name: "Methodist".into(),
+        last_checked: Some("2026-03-01".into()),
+        ..group("Weaste Allotments Society")
+    });
+    let preview = store.merge_preview(kept, merged).unwrap();
+    let field = |f: MergeField| preview.fields.iter().find(|p| p.field == f).unwrap();
+    let both = |f: MergeField| (field(f).kept.as_str(), field(f).merged.as_str());
+
+    assert_eq!(both(MergeField::Status), ("Active", "Dormant"));
+    assert_eq!(both(MergeField::Faith), ("No", "Yes (Methodist)"));
+    assert_eq!(both(MergeField::Enterprise), ("No", "No"));
+    assert_eq!(both(MergeField::Bme), ("No", "No"));
+    assert_eq!(
+        both(MergeField::LastChecked),
+        ("5 February 2026, by Pat", "1 March 2026")
+    );
+    assert_eq!(
+        field(MergeField::LastChecked).default,
+        Pick::Merged,
+        "the later check"
+    );
+    assert_eq!(
+        field(MergeField::LastChecked).label,
+        "Last checked with the group"
+    );
+    let features = field(MergeField::Features);
+    assert_eq!(features.label, "Typical features (Appendix A)");
+    assert_eq!(
+        features.kept,
+        "1. Leadership: Community side: Member led (where the community controls direction and purpose)\n\
+         Not known: 2. Area, 3. Structure, 4. Income, 5. Membership, 6. Purpose, 7. Services, 8. Representation"
+    );
+    assert_eq!(features.merged, "Not known for any feature");
+    assert_eq!(features.default, Pick::Kept);
+    assert!(features.differs);
+    assert!(!field(MergeField::Enterprise).differs);
+    for f in &preview.fields {
+        for value in [&f.kept, &f.merged] {
+            for raw in ["active", "dormant", "2026-", "community,", "of 8 known"] {
+                assert!(!value.contains(raw), "{}: {value}", f.label);
+            }
+            assert!(value != "no" && value != "yes", "{}: {value}", f.label);
+        }
+    }
+}

@@ -19,8 +19,8 @@ describe("words", () => {
     expect(scanProgressWords({ stage: "preparing", done: 10000, total: 218384 }).text).toBe("Reading names: 10,000 of 218,384 groups");
     expect(scanProgressWords({ stage: "preparing", done: 0, total: 0 }).percent).toBe(100);
   });
-  it("marks an empty value rather than showing nothing", () => {
-    expect(shown("  ")).toBe("(empty)");
+  it("marks an empty value rather than showing nothing, as the group's page does", () => {
+    expect(shown("  ")).toBe("Not recorded");
     expect(shown("M30 0AB")).toBe("M30 0AB");
   });
 });

@@ -92,7 +92,7 @@ export function skipTo(count: number, index: number): number | null {
   return (index + 1) % count;
 }
 
-/** Shown for an empty field so a blank is not mistaken for a missing cell. */
+/** Shown for an empty field so a blank is not mistaken for a missing cell: the group page's words. */
 export function shown(value: string): string {
-  return value.trim() ? value : "(empty)";
+  return value.trim() ? value : "Not recorded";
 }

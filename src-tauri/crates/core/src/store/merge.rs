@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
 use super::{now_utc, Store};
+use crate::domain::flags::in_words;
 use crate::error::{CoreError, Result};
 
 /// Which entry a field of the merged group comes from.
@@ -76,24 +77,25 @@ impl MergeField {
         MergeField::Features,
     ];
 
+    /// The field's name as the group's page shows it.
     pub fn label(self) -> &'static str {
         match self {
             MergeField::Name => "Name",
             MergeField::Address => "Address",
             MergeField::Postcode => "Postcode",
             MergeField::Ward => "Ward",
-            MergeField::Email => "E-mail",
+            MergeField::Email => "Email",
             MergeField::Phone => "Phone",
             MergeField::Website => "Website",
             MergeField::Activities => "What it does",
             MergeField::Status => "Status",
-            MergeField::LastChecked => "Last checked",
+            MergeField::LastChecked => "Last checked with the group",
             MergeField::ClassOverride => "Class set by staff",
-            MergeField::Enterprise => "Social or community enterprise",
+            MergeField::Enterprise => "Enterprise",
             MergeField::Faith => "Faith group",
-            MergeField::Bme => "BME group",
+            MergeField::Bme => "Black and minority ethnic",
             MergeField::Interest => "Community of interest",
-            MergeField::Features => "Appendix A answers",
+            MergeField::Features => "Typical features (Appendix A)",
         }
     }
 
@@ -766,8 +768,109 @@ fn naming(key: &[String], row: &Row, first: usize) -> (String, Vec<Value>) {
     }
 }
 
-/// A field's value in words, for showing side by side.
+/// A field's value as the group's page shows it ("Active", "No", "5 February 2026"), for showing
+/// side by side. Which differ, and the default choice, go by the stored values (`stored`).
 fn shown(conn: &Connection, field: MergeField, id: i64) -> Result<String> {
+    let text = |sql: &str| -> Result<String> {
+        Ok(conn
+            .query_row(sql, [id], |r| r.get::<_, Option<String>>(0))?
+            .unwrap_or_default())
+    };
+    let column = |c: &str| text(&format!("SELECT {c} FROM groups WHERE id = ?1"));
+    let flag = |c: &str| -> Result<bool> {
+        Ok(conn.query_row(
+            &format!("SELECT {c} FROM groups WHERE id = ?1"),
+            [id],
+            |r| r.get(0),
+        )?)
+    };
+    let date = |d: &str| {
+        chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map(in_words)
+            .unwrap_or_else(|_| d.to_string())
+    };
+    Ok(match field {
+        MergeField::Status => match column("status")?.as_str() {
+            "active" => "Active".into(),
+            "dormant" => "Dormant".into(),
+            "closed" => "Closed".into(),
+            other => other.into(),
+        },
+        MergeField::LastChecked => match (column("last_checked")?, column("last_checked_by")?) {
+            (d, _) if d.is_empty() => "Never".into(),
+            (d, by) if by.is_empty() => date(&d),
+            (d, by) => format!("{}, by {by}", date(&d)),
+        },
+        MergeField::ClassOverride => {
+            let class = match column("class_override")?.as_str() {
+                "" => return Ok("Use the suggestion".into()),
+                "community" => "Community group",
+                "voluntary" => "Voluntary organisation",
+                "mixed" => "Mixed",
+                _ => "Not yet classified",
+            };
+            match column("class_override_reason")? {
+                r if r.is_empty() => class.to_string(),
+                r => format!("{class} — {r}"),
+            }
+        }
+        MergeField::Enterprise => match column("enterprise")?.as_str() {
+            "social" => "Social enterprise".into(),
+            "community" => "Community enterprise".into(),
+            _ => "No".into(),
+        },
+        MergeField::Faith => match (flag("faith")?, column("faith_name")?) {
+            (false, _) => "No".into(),
+            (true, name) if name.is_empty() => "Yes".into(),
+            (true, name) => format!("Yes ({name})"),
+        },
+        MergeField::Bme => match (flag("bme_led")?, flag("bme_serving")?) {
+            (true, true) => "Led by Black and minority ethnic people; Serves Black and minority ethnic communities".into(),
+            (true, false) => "Led by Black and minority ethnic people".into(),
+            (false, true) => "Serves Black and minority ethnic communities".into(),
+            (false, false) => "No".into(),
+        },
+        // Each answer as the page gives it, then the features not known, by number and title.
+        MergeField::Features => {
+            let answers: Vec<(i64, String, Option<String>, String, String)> = conn
+                .prepare(
+                    "SELECT f.number, f.title, gf.side, f.community_side, f.voluntary_side
+                     FROM features f LEFT JOIN group_features gf
+                       ON gf.number = f.number AND gf.group_id = ?1
+                     ORDER BY f.number",
+                )?
+                .query_map([id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut lines = Vec::new();
+            let mut unknown = Vec::new();
+            for (n, title, side, community, voluntary) in answers {
+                match side.as_deref() {
+                    Some("community") => {
+                        lines.push(format!("{n}. {title}: Community side: {community}"))
+                    }
+                    Some("voluntary") => {
+                        lines.push(format!("{n}. {title}: Voluntary side: {voluntary}"))
+                    }
+                    _ => unknown.push(format!("{n}. {title}")),
+                }
+            }
+            if lines.is_empty() {
+                "Not known for any feature".into()
+            } else {
+                if !unknown.is_empty() {
+                    lines.push(format!("Not known: {}", unknown.join(", ")));
+                }
+                lines.join("\n")
+            }
+        }
+        f => stored(conn, f, id)?,
+    })
+}
+
+/// A field's stored value, as one string to compare: "2026-02-05 by Pat", "1: community".
+fn stored(conn: &Connection, field: MergeField, id: i64) -> Result<String> {
     let text = |sql: &str| -> Result<String> {
         Ok(conn
             .query_row(sql, [id], |r| r.get::<_, Option<String>>(0))?
@@ -833,7 +936,7 @@ fn preview(conn: &Connection, kept: i64, merged: i64) -> Result<MergePreview> {
     let (kept_name, merged_name) = (name(kept)?, name(merged)?);
     let mut fields = Vec::new();
     for f in MergeField::ALL {
-        let (k, m) = (shown(conn, f, kept)?, shown(conn, f, merged)?);
+        let (k, m) = (stored(conn, f, kept)?, stored(conn, f, merged)?);
         let empty = |s: &str| s.is_empty() || s == "no";
         let default = match f {
             MergeField::LastChecked if m > k => Pick::Merged,
@@ -844,8 +947,8 @@ fn preview(conn: &Connection, kept: i64, merged: i64) -> Result<MergePreview> {
             field: f,
             label: f.label().to_string(),
             differs: k != m,
-            kept: k,
-            merged: m,
+            kept: shown(conn, f, kept)?,
+            merged: shown(conn, f, merged)?,
             default,
         });
     }
