@@ -233,7 +233,7 @@ fn attendance_under_half_of_the_last_six_meetings_stands_out() {
         .unwrap_err();
     assert!(
         err.to_string()
-            .contains("Grace Obi's term (2026-01-15 to 2027-01-14) did not cover a meeting on 1 December 2025"),
+            .contains("Grace Obi's term (15 January 2026 to 14 January 2027) did not cover a meeting on 1 December 2025"),
         "{err}"
     );
 }

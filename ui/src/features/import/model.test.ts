@@ -131,7 +131,7 @@ describe("the words the steps show", () => {
 describe("the exports' words", () => {
   it("says what the review pack holds, where, as at when, and that it is personal data", () => {
     const words = reviewPackWords({ folder: "/home/a/review", year: 2025, as_of: "2025-12-31", partnerships: 1, seats: 12, gaps: 16, groups: 120 });
-    expect(words).toBe("The 2025 review pack (judged as at 2025-12-31) was written to /home/a/review: 1 partnership, 12 seats, 16 gap cells and 120 groups. It holds personal data.");
+    expect(words).toBe("The 2025 review pack (judged as at 31 December 2025) was written to /home/a/review: 1 partnership, 12 seats, 16 gap cells and 120 groups. It holds personal data.");
   });
   it("says how many organizations and identifiers the Open Referral tables hold, and their files", () => {
     const words = openReferralWords({ folder: "/tmp/or", files: ["organizations.csv", "organization_identifiers.csv"], organizations: 1, identifiers: 0, left_out: 0 });

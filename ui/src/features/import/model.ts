@@ -1,6 +1,7 @@
 // The import wizard's rules that need no window: turning the column selects into a mapping and
 // back, counting what the choices will do, and the words the steps show.
 import type { FieldProblem } from "../../ipc/types";
+import { formatDate } from "../directory/model";
 import type { Choice, Choices, ImportCheck, ImportProgress, ImportSummary, Mapping, Match, NamedMapping, OpenReferralExport, ReviewPack, UndoSummary } from "../../ipc/importTypes";
 
 export const STEPS = ["Choose a file", "Match the columns", "Check the rows", "Import"] as const;
@@ -154,10 +155,10 @@ export function rejectedFileName(fileName: string): string {
   return `${base || "import"}-rejected.csv`;
 }
 
-/** What the review pack holds and where, in a sentence, with the reminder that it is personal data. */
+/** What the review pack holds and where, in a sentence (its date as the pages write dates: "31 December 2025"), with the reminder that it is personal data. */
 export function reviewPackWords(p: ReviewPack): string {
   return (
-    `The ${p.year} review pack (judged as at ${p.as_of}) was written to ${p.folder}: ` +
+    `The ${p.year} review pack (judged as at ${formatDate(p.as_of)}) was written to ${p.folder}: ` +
     `${plural(p.partnerships, "partnership")}, ${plural(p.seats, "seat")}, ${plural(p.gaps, "gap cell")} and ${plural(p.groups, "group")}. ` +
     "It holds personal data."
   );

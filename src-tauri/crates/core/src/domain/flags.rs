@@ -139,6 +139,20 @@ pub fn in_words(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
 }
 
+/// A term as stored ("2025-01-01", and an end or none) in words: "1 January 2025 to
+/// 31 December 2026", or "from 1 January 2025, open-ended".
+pub fn term_in_words(start: &str, end: Option<&str>) -> String {
+    let date = |d: &str| {
+        NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map(in_words)
+            .unwrap_or_else(|_| d.to_string())
+    };
+    match end {
+        Some(end) => format!("{} to {}", date(start), date(end)),
+        None => format!("from {}, open-ended", date(start)),
+    }
+}
+
 fn days(n: i64) -> String {
     if n == 1 {
         "1 day".into()
@@ -306,6 +320,20 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
     const TODAY: &str = "2026-11-23";
+
+    /// The tester's finding: the attendance refusal said "(2025-01-01 to 2026-12-31)" beside
+    /// "1 June 2027". A term reads in the same long dates as the rest of the sentence.
+    #[test]
+    fn a_term_reads_in_long_dates() {
+        assert_eq!(
+            term_in_words("2025-01-01", Some("2026-12-31")),
+            "1 January 2025 to 31 December 2026"
+        );
+        assert_eq!(
+            term_in_words("2025-01-01", None),
+            "from 1 January 2025, open-ended"
+        );
+    }
 
     /// A VCSE seat whose holder has done everything right: no flags.
     fn good() -> SeatFacts {

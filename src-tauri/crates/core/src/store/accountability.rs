@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::audit::Subject;
 use super::Store;
-use crate::domain::flags::{in_words, Attended};
+use crate::domain::flags::{in_words, term_in_words, Attended};
 use crate::domain::partnership::{
     attended_str, not_yet, parse_attended, AccountabilityLog, AttendanceMark, AttendanceRecord,
     Declaration, ReportBack,
@@ -168,8 +168,8 @@ impl Store {
                         problems.push(FieldProblem::new(
                             field,
                             format!(
-                                "{who}'s term ({start} to {}) did not cover a meeting on {}",
-                                end.as_deref().unwrap_or("open-ended"),
+                                "{who}'s term ({}) did not cover a meeting on {}",
+                                term_in_words(&start, end.as_deref()),
                                 in_words(on)
                             ),
                         ));
