@@ -31,12 +31,27 @@ test("an edit is in the group's history and undone from there; a backup restores
     await driver.waitFor("its page", titleIs(driver, original));
 
     await rename(driver, `${original} (renamed)`);
+    // Another status and more on what it does: the history names and words them as the group's
+    // form and page do ("What it does", "Dormant"), not "Activities", "dormant".
+    await (await driver.find("#group-edit")).click();
+    await driver.waitForElement("#group-name");
+    const status = await driver.execute("const r = [...document.querySelectorAll('input[name=status]')].find((i) => !i.checked); r.click(); return r.value;");
+    await (await driver.find("#group-activities")).type(" Checked by phone.");
+    await (await driver.find("#group-save")).click();
+    await driver.waitForElement("#group-edit");
     await (await driver.find("#history-group summary")).click();
     const row = await driver.waitFor("the change in the history", async () =>
       (await driver.findAll('#history-group tr[data-field="name"]'))[0]);
     const words = await row.text();
     assert.match(words, /E2E Officer/, "who made the change");
     assert.ok(words.includes(original) && words.includes(`${original} (renamed)`), `before and after: ${words}`);
+    const cells = (field) => driver.execute(`return [...document.querySelectorAll('#history-group tr[data-field="${field}"] td')].map((td) => td.textContent.trim())`);
+    const [, , statusWhat, , statusAfter] = await cells("status");
+    assert.equal(statusWhat, "Status");
+    assert.equal(statusAfter, { active: "Active", dormant: "Dormant", closed: "Closed" }[status]);
+    const [, , activitiesWhat, , activitiesAfter] = await cells("activities");
+    assert.equal(activitiesWhat, "What it does");
+    assert.match(activitiesAfter, /Checked by phone\.$/);
     await driver.execute("document.getElementById('history-group').scrollIntoView()");
     await driver.screenshot(path.join(artifacts, "history.png"));
 
