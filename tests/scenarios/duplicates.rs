@@ -254,6 +254,9 @@ fn a_merge_moves_everything_and_undo_restores_every_table_exactly() {
     );
     let again = store.undo_merge(Some(outcome.merge_id)).unwrap_err();
     assert!(again.to_string().contains("already undone"), "{again}");
+    // When, in the long UK style ("24 November 2026 at 15:14 UTC"), not "2026-11-24T15:14:03Z".
+    let said = again.to_string();
+    assert!(said.ends_with(" UTC") && !said.contains('-'), "{said}");
 }
 
 /// Before migration 9 the merge log named registration-number rows by their row id; the table

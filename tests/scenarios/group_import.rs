@@ -541,6 +541,13 @@ fn undo_of_added_groups_is_refused_while_one_was_changed_seated_or_merged_away()
     ] {
         assert!(err.contains(why), "{why:?} in {err}");
     }
+    // When it was changed, in the long UK style, not "2026-11-24T15:14:03Z".
+    let on = err
+        .split("changed after the import (on ")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .unwrap_or_default();
+    assert!(on.ends_with(" UTC") && !on.contains('-'), "{err}");
     assert!(
         !err.contains("Irlams"),
         "the untouched group is not named: {err}"

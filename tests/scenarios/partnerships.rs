@@ -71,7 +71,7 @@ fn appointing_to_a_vacant_seat_fills_it_and_bad_appointments_are_refused_whole()
     assert!(
         err.fields()[0]
             .message
-            .contains("is already held by Nadia Rahman from 2026-06-01 to 2028-05-31"),
+            .contains("is already held by Nadia Rahman from 1 June 2026 to 31 May 2028"),
         "{}",
         err.fields()[0].message
     );

@@ -269,7 +269,7 @@ fn the_three_refusals_say_which_and_why_and_save_nothing() {
     let err = store.appoint(attempt.clone()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "Community groups seat is already held by Grace Obi from 2026-01-15 to 2027-01-14 over those dates: end that term first"
+        "Community groups seat is already held by Grace Obi from 15 January 2026 to 14 January 2027 over those dates: end that term first"
     );
     assert_eq!(counts(&t), before);
 
@@ -361,7 +361,7 @@ fn a_seats_spreadsheet_with_one_bad_row_saves_nothing_and_names_row_and_column()
         messages,
         [
             "row 3, column holder_group: no group called \"Ordsall Tennants Association\" (or with that number) is in the directory: add it first, or leave the cell empty",
-            "row 4, column term_start: VCSE seat 1 is already held by Ann Lee from 2025-04-01 to 2027-03-31 over those dates: end that term first",
+            "row 4, column term_start: VCSE seat 1 is already held by Ann Lee from 1 April 2025 to 31 March 2027 over those dates: end that term first",
         ],
         "a misspelt group and a second holder within the same file"
     );

@@ -139,14 +139,17 @@ pub fn in_words(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
 }
 
+/// A date as stored ("2025-01-01") in words ("1 January 2025"); anything else as it is.
+pub fn stored_date_in_words(d: &str) -> String {
+    NaiveDate::parse_from_str(d, "%Y-%m-%d")
+        .map(in_words)
+        .unwrap_or_else(|_| d.to_string())
+}
+
 /// A term as stored ("2025-01-01", and an end or none) in words: "1 January 2025 to
 /// 31 December 2026", or "from 1 January 2025, open-ended".
 pub fn term_in_words(start: &str, end: Option<&str>) -> String {
-    let date = |d: &str| {
-        NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map(in_words)
-            .unwrap_or_else(|_| d.to_string())
-    };
+    let date = stored_date_in_words;
     match end {
         Some(end) => format!("{} to {}", date(start), date(end)),
         None => format!("from {}, open-ended", date(start)),
@@ -333,6 +336,8 @@ mod tests {
             term_in_words("2025-01-01", None),
             "from 1 January 2025, open-ended"
         );
+        assert_eq!(stored_date_in_words("2025-12-31"), "31 December 2025");
+        assert_eq!(stored_date_in_words("not a date"), "not a date");
     }
 
     /// A VCSE seat whose holder has done everything right: no flags.

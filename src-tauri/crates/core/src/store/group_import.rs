@@ -1504,7 +1504,8 @@ fn range_refusals(
 fn refusal(name: &str, updated: &str, left_at: &str, added_and_seated: bool) -> Option<String> {
     if updated != left_at {
         Some(format!(
-            "{name} was changed after the import (on {updated}); undoing would lose that change"
+            "{name} was changed after the import (on {}); undoing would lose that change",
+            super::import_history::time_in_words(updated)
         ))
     } else if added_and_seated {
         Some(format!(

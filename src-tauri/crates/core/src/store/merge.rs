@@ -439,8 +439,10 @@ impl Store {
         };
         if let Some(when) = &entry.undone_at {
             return Err(CoreError::Conflict(format!(
-                "merge {id} ({} into {}) was already undone on {when}",
-                entry.merged_name, entry.kept_name
+                "merge {id} ({} into {}) was already undone on {}",
+                entry.merged_name,
+                entry.kept_name,
+                super::import_history::time_in_words(when)
             )));
         }
         let refs = referencing_tables(&tx)?;

@@ -11,7 +11,7 @@ use super::audit::Subject;
 use super::tx::Tx;
 use super::Store;
 use crate::domain::classification::GroupClass;
-use crate::domain::flags::{in_words, Flag};
+use crate::domain::flags::{in_words, stored_date_in_words, Flag};
 use crate::domain::partnership::Role;
 use crate::error::{CoreError, FieldProblem, Result};
 
@@ -523,8 +523,10 @@ pub(crate) fn appointment_problems(
         problems.push(FieldProblem::new(
             "term_start",
             format!(
-                "{label} is already {held} {who} from {from}{} over those dates: end that term first",
-                to.map(|t| format!(" to {t}")).unwrap_or_default()
+                "{label} is already {held} {who} from {}{} over those dates: end that term first",
+                stored_date_in_words(&from),
+                to.map(|t| format!(" to {}", stored_date_in_words(&t)))
+                    .unwrap_or_default()
             ),
         ));
     }
