@@ -30,3 +30,16 @@ export function realData(name) {
     dir = up;
   }
 }
+
+/** WebDriver key codes for what `keys` types: "\uE014" is the Right arrow, and so on. */
+export const Key = {
+  TAB: "\uE004", ENTER: "\uE007", SHIFT: "\uE008", CONTROL: "\uE009", END: "\uE010", HOME: "\uE011",
+  LEFT: "\uE012", UP: "\uE013", RIGHT: "\uE014", DOWN: "\uE015", RELEASE: "\uE000",
+};
+
+/** Types keys into whatever has focus, as a keyboard user would (Key.CONTROL + Key.HOME + Key.RELEASE
+ * is Ctrl+Home). */
+export async function keys(driver, text) {
+  const active = await driver.cmd("GET", "/element/active");
+  await driver.cmd("POST", `/element/${Object.values(active)[0]}/value`, { text });
+}

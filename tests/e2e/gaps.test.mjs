@@ -1,11 +1,13 @@
 // Issue 5 in the real window: open the Gaps matrix on the demo directory, choose a missing cell
 // and read why, fill the gap on the partnership's page (a seat that speaks for those people, a
 // holder from a group that serves them, openly selected, with a nil declaration), and find the
-// cell covered. The matrix is also saved as a picture.
+// cell covered. The matrix is also saved as a picture. By keyboard the matrix is one Tab stop, a
+// grid the arrow keys move through.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { Key, keys } from "./actions.mjs";
 import { artifacts, startApp, tempDir } from "./harness.mjs";
 
 const PARTNERSHIP = "Equality and Diversity Forum";
@@ -70,6 +72,71 @@ test("a missing cell in the gaps matrix, explained, filled on the partnership's 
       assert.deepEqual(missing, [...missing].sort((a, b) => b - a));
       assert.match(await (await driver.find("#gaps-matrix tfoot")).text(), /\d+ missing, \d+ weak/);
       await driver.screenshot(path.join(artifacts, "gaps-matrix.png"));
+    });
+
+    await t.test("by keyboard the matrix is one Tab stop: arrow keys move cell by cell, Enter opens one", async () => {
+      // Where focus is: "partnership id:column" in the matrix (column 0 is the partnership's name,
+      // the last the row's totals; "foot" is the column totals' row), else the element's id.
+      const where = () =>
+        driver.execute(
+          `const a = document.activeElement; const cell = a.closest('#gaps-matrix tbody th, #gaps-matrix tbody td, #gaps-matrix tfoot th, #gaps-matrix tfoot td');
+           if (!cell) return a.id || a.tagName;
+           const tr = cell.parentElement; return (tr.dataset.partnershipId ?? 'foot') + ':' + [...tr.children].indexOf(cell);`,
+        );
+      const [first, second, width] = await driver.execute(
+        "const rows = document.querySelectorAll('#gaps-matrix tbody tr'); return [rows[0].dataset.partnershipId, rows[1].dataset.partnershipId, rows[0].children.length];",
+      );
+      const last = width - 1;
+      const stops = await driver.execute(
+        "const box = document.getElementById('gaps-matrix').parentElement; return [box, ...box.querySelectorAll('*')].filter((e) => e.tabIndex >= 0).length;",
+      );
+      assert.equal(stops, 1, "one Tab stop in the matrix, not one per cell");
+
+      // From the last control before the matrix, Tab lands on its first cell.
+      await driver.execute("document.querySelector('.tools button').focus()");
+      await keys(driver, Key.TAB);
+      assert.equal(await where(), `${first}:1`, "Tab goes into the matrix, to its first cell");
+      const moves = [
+        [Key.RIGHT, `${first}:2`],
+        [Key.DOWN, `${second}:2`],
+        [Key.LEFT, `${second}:1`],
+        [Key.LEFT, `${second}:0`],
+        [Key.LEFT, `${second}:0`], // the row's first cell: no further
+        [Key.UP, `${first}:0`],
+        [Key.UP, `${first}:0`],
+        [Key.END, `${first}:${last}`],
+        [Key.HOME, `${first}:0`],
+        [Key.CONTROL + Key.END + Key.RELEASE, `foot:${last}`],
+        [Key.CONTROL + Key.HOME + Key.RELEASE, `${first}:0`],
+        [Key.RIGHT + Key.RIGHT + Key.DOWN, `${second}:2`],
+      ];
+      for (const [key, expected] of moves) {
+        await keys(driver, key);
+        assert.equal(await where(), expected, `after ${JSON.stringify(key)}`);
+      }
+      const [visible, ring, outline] = await driver.execute(
+        "const a = document.activeElement; const st = getComputedStyle(a); return [a.matches(':focus-visible'), st.boxShadow, st.outlineStyle + ' ' + st.outlineWidth];",
+      );
+      assert.ok(visible, "the focused cell shows the focus ring");
+      assert.match(ring, /rgb\(255, 221, 0\)/, `the yellow ring: ${ring}`);
+      assert.equal(outline, "solid 3px");
+      await driver.screenshot(path.join(artifacts, "gaps-keyboard.png"));
+
+      // One more Tab leaves the matrix; Shift+Tab comes back to the cell left.
+      await keys(driver, Key.TAB);
+      const after = await where();
+      assert.ok(!after.includes(":"), `Tab leaves the matrix (focus on ${after})`);
+      await keys(driver, Key.SHIFT + Key.TAB + Key.RELEASE);
+      assert.equal(await where(), `${second}:2`, "Shift+Tab comes back to the last cell focused");
+
+      // Enter opens the cell, as a click does.
+      const [category, partnership] = await driver.execute(
+        "const b = document.activeElement; return [document.querySelector(`#gaps-matrix thead th[data-category-id='${b.dataset.categoryId}']`).textContent.trim(), b.closest('tr').querySelector('th').textContent.trim()];",
+      );
+      await keys(driver, Key.ENTER);
+      await driver.waitFor("the cell's explanation", async () => (await (await driver.find("#gap-explanation")).text()).includes(`${category} on ${partnership}:`));
+      assert.equal(await where(), `${second}:2`, "focus stays on the cell");
+      assert.equal(await driver.execute("return document.activeElement.getAttribute('aria-pressed')"), "true");
     });
 
     await t.test("the print stylesheet prints the matrix alone, in landscape", async () => {
