@@ -187,6 +187,20 @@ test("a missing cell in the gaps matrix, explained, filled on the partnership's 
       const svg = readFileSync(file, "utf8");
       assert.match(svg, /^<svg/);
       assert.ok(svg.includes(PARTNERSHIP) && svg.includes("✗ missing"));
+      // Whole category names (wrapped over lines, never cut with "…"), and the bottom row says it
+      // counts both the missing and the weak.
+      assert.ok(!svg.includes("…"), "nothing in the picture is cut short");
+      assert.ok(svg.includes("Missing (✗) and weak (!) in each column"));
+      // A look at the picture as saved: shown in the window at its own size, its left part and then
+      // its right, for a screenshot each.
+      await driver.execute(
+        "const d = document.createElement('div'); d.id = 'picture-look'; d.style.cssText = 'position: fixed; inset: 0; z-index: 9999; background: #fff; overflow: hidden'; d.innerHTML = arguments[0]; document.body.append(d);",
+        [svg],
+      );
+      await driver.screenshot(path.join(artifacts, "gaps-picture-left.png"));
+      await driver.execute("const s = document.querySelector('#picture-look svg'); s.style.marginLeft = `${Math.min(0, window.innerWidth - s.width.baseVal.value)}px`;");
+      await driver.screenshot(path.join(artifacts, "gaps-picture-right.png"));
+      await driver.execute("document.getElementById('picture-look').remove()");
     });
 
     await t.test("fill the gap on the partnership's page", async () => {
