@@ -114,6 +114,23 @@ test("a missing cell in the gaps matrix, explained, filled on the partnership's 
         await keys(driver, key);
         assert.equal(await where(), expected, `after ${JSON.stringify(key)}`);
       }
+      // Down the matrix and back up, right and back left: the focused cell is not left under the
+      // sticky headers nor the partnerships' column, and its ring is drawn inside it, where they
+      // cannot hide it (WCAG 2.4.11; outside, the first row's ring was under the headers).
+      await keys(driver, Key.DOWN.repeat(10) + Key.UP.repeat(10) + Key.RIGHT.repeat(15) + Key.LEFT.repeat(13));
+      assert.equal(await where(), `${first}:4`);
+      const [cellTop, headBottom, cellLeft, sideRight, offset] = await driver.execute(
+        `const cell = document.activeElement.closest('td').getBoundingClientRect();
+         return [cell.top, document.querySelector('#gaps-matrix thead').getBoundingClientRect().bottom,
+                 cell.left, document.querySelector('#gaps-matrix tbody th').getBoundingClientRect().right,
+                 parseFloat(getComputedStyle(document.activeElement).outlineOffset)];`,
+      );
+      assert.ok(cellTop >= headBottom - 0.5, `the cell (top ${cellTop}) is below the headers (bottom ${headBottom})`);
+      assert.ok(cellLeft >= sideRight - 0.5, `the cell (left ${cellLeft}) is right of the partnerships (${sideRight})`);
+      assert.ok(offset <= -3, `the ring is inside the cell (outline-offset ${offset}px)`);
+      await keys(driver, Key.DOWN);
+      assert.equal(await where(), `${second}:4`);
+
       const [visible, ring, outline] = await driver.execute(
         "const a = document.activeElement; const st = getComputedStyle(a); return [a.matches(':focus-visible'), st.boxShadow, st.outlineStyle + ' ' + st.outlineWidth];",
       );
@@ -127,7 +144,7 @@ test("a missing cell in the gaps matrix, explained, filled on the partnership's 
       const after = await where();
       assert.ok(!after.includes(":"), `Tab leaves the matrix (focus on ${after})`);
       await keys(driver, Key.SHIFT + Key.TAB + Key.RELEASE);
-      assert.equal(await where(), `${second}:2`, "Shift+Tab comes back to the last cell focused");
+      assert.equal(await where(), `${second}:4`, "Shift+Tab comes back to the last cell focused");
 
       // Enter opens the cell, as a click does.
       const [category, partnership] = await driver.execute(
@@ -135,7 +152,7 @@ test("a missing cell in the gaps matrix, explained, filled on the partnership's 
       );
       await keys(driver, Key.ENTER);
       await driver.waitFor("the cell's explanation", async () => (await (await driver.find("#gap-explanation")).text()).includes(`${category} on ${partnership}:`));
-      assert.equal(await where(), `${second}:2`, "focus stays on the cell");
+      assert.equal(await where(), `${second}:4`, "focus stays on the cell");
       assert.equal(await driver.execute("return document.activeElement.getAttribute('aria-pressed')"), "true");
     });
 
