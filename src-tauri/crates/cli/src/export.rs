@@ -55,9 +55,11 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
             let p = store.export_review(year, &out, today)?;
             println!(
-                "Review pack for {} (as at {}) written to {}: {} partnerships, {} seats, {} gap cells, {} groups. It contains personal data.",
+                "Review pack for {} (judged as at {}) written to {}: {} partnerships, {} seats, {} gap cells, {} groups. It contains personal data.",
                 p.year,
-                p.as_of,
+                // The day in words, as the pack's README.txt and the window say it.
+                chrono::NaiveDate::parse_from_str(&p.as_of, "%Y-%m-%d")
+                    .map_or_else(|_| p.as_of.clone(), compactdir_core::domain::flags::in_words),
                 p.folder.display(),
                 p.partnerships,
                 p.seats,

@@ -94,6 +94,28 @@ fn a_command_that_only_reads_refuses_a_path_with_no_file() {
         assert!(!typo.exists(), "{args:?} made no directory file");
         assert!(!pack.exists(), "{args:?} wrote no pack");
     }
+    // Once there is a directory at that path, the pack is written, its day said in words.
+    assert!(compactdir(&typo, &["demo", "load"]).status.success());
+    let out = compactdir(
+        &typo,
+        &[
+            "export",
+            "review",
+            "--year",
+            "2025",
+            "--out",
+            pack.to_str().unwrap(),
+            "--today",
+            "2026-11-24",
+        ],
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.starts_with("Review pack for 2025 (judged as at 31 December 2025) written to"),
+        "{said}"
+    );
+    assert!(pack.join("partnerships.csv").exists());
 }
 
 #[test]
