@@ -58,8 +58,7 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
                 "Review pack for {} (judged as at {}) written to {}: {} partnerships, {} seats, {} gap cells, {} groups. It contains personal data.",
                 p.year,
                 // The day in words, as the pack's README.txt and the window say it.
-                chrono::NaiveDate::parse_from_str(&p.as_of, "%Y-%m-%d")
-                    .map_or_else(|_| p.as_of.clone(), compactdir_core::domain::flags::in_words),
+                compactdir_core::domain::flags::stored_date_in_words(&p.as_of),
                 p.folder.display(),
                 p.partnerships,
                 p.seats,

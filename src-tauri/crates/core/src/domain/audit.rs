@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
+use super::classification::GroupClass;
 use super::flags::in_words;
+use super::group::{Enterprise, Status};
 
 /// The value an erasure leaves in the trail in place of a person's details.
 pub const ERASED: &str = "(erased)";
@@ -223,19 +225,16 @@ fn blank(field: &str) -> &'static str {
     }
 }
 
-/// A group's choices in the words its form offers them.
+/// A group's choices in the words its form offers them (each type's own `label`).
 fn choice_words(field: &str, value: &str) -> Option<&'static str> {
-    Some(match (field, value) {
-        ("status", "active") => "Active",
-        ("status", "dormant") => "Dormant",
-        ("status", "closed") => "Closed",
-        ("class_override", "community") => "Community group",
-        ("class_override", "voluntary") => "Voluntary organisation",
-        ("class_override", "mixed") => "Mixed",
-        ("enterprise", "social") => "Social enterprise",
-        ("enterprise", "community") => "Community enterprise",
-        _ => return None,
-    })
+    match field {
+        "status" => Status::parse(value).map(Status::label),
+        "class_override" => GroupClass::parse(value)
+            .filter(|c| *c != GroupClass::Unclassified)
+            .map(GroupClass::label),
+        "enterprise" => Enterprise::parse(value).map(Enterprise::label),
+        _ => None,
+    }
 }
 
 fn is_id_field(field: &str) -> bool {

@@ -33,6 +33,14 @@ impl Status {
             _ => None,
         }
     }
+    /// The words the group's form and page use.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Active => "Active",
+            Status::Dormant => "Dormant",
+            Status::Closed => "Closed",
+        }
+    }
 }
 
 /// Social and community enterprises (Appendix B of the Social Inclusion code) are not covered by
@@ -56,6 +64,13 @@ impl Enterprise {
             "social" => Some(Enterprise::Social),
             "community" => Some(Enterprise::Community),
             _ => None,
+        }
+    }
+    /// The words the group's form and page use.
+    pub fn label(self) -> &'static str {
+        match self {
+            Enterprise::Social => "Social enterprise",
+            Enterprise::Community => "Community enterprise",
         }
     }
 }

@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
 use super::{now_utc, Store};
-use crate::domain::flags::in_words;
+use crate::domain::classification::GroupClass;
+use crate::domain::flags::stored_date_in_words;
+use crate::domain::group::{Enterprise, Status};
 use crate::error::{CoreError, Result};
 
 /// Which entry a field of the merged group comes from.
@@ -786,41 +788,29 @@ fn shown(conn: &Connection, field: MergeField, id: i64) -> Result<String> {
             |r| r.get(0),
         )?)
     };
-    let date = |d: &str| {
-        chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map(in_words)
-            .unwrap_or_else(|_| d.to_string())
-    };
     Ok(match field {
-        MergeField::Status => match column("status")?.as_str() {
-            "active" => "Active".into(),
-            "dormant" => "Dormant".into(),
-            "closed" => "Closed".into(),
-            other => other.into(),
-        },
+        MergeField::Status => {
+            let status = column("status")?;
+            Status::parse(&status).map_or(status, |s| s.label().into())
+        }
         MergeField::LastChecked => match (column("last_checked")?, column("last_checked_by")?) {
             (d, _) if d.is_empty() => "Never".into(),
-            (d, by) if by.is_empty() => date(&d),
-            (d, by) => format!("{}, by {by}", date(&d)),
+            (d, by) if by.is_empty() => stored_date_in_words(&d),
+            (d, by) => format!("{}, by {by}", stored_date_in_words(&d)),
         },
         MergeField::ClassOverride => {
             let class = match column("class_override")?.as_str() {
                 "" => return Ok("Use the suggestion".into()),
-                "community" => "Community group",
-                "voluntary" => "Voluntary organisation",
-                "mixed" => "Mixed",
-                _ => "Not yet classified",
+                c => GroupClass::parse(c).unwrap_or(GroupClass::Unclassified).label(),
             };
             match column("class_override_reason")? {
                 r if r.is_empty() => class.to_string(),
                 r => format!("{class} — {r}"),
             }
         }
-        MergeField::Enterprise => match column("enterprise")?.as_str() {
-            "social" => "Social enterprise".into(),
-            "community" => "Community enterprise".into(),
-            _ => "No".into(),
-        },
+        MergeField::Enterprise => Enterprise::parse(&column("enterprise")?)
+            .map_or("No", Enterprise::label)
+            .into(),
         MergeField::Faith => match (flag("faith")?, column("faith_name")?) {
             (false, _) => "No".into(),
             (true, name) if name.is_empty() => "Yes".into(),
