@@ -174,6 +174,51 @@ test("import the Trafford grants file through the wizard, see the groups, undo, 
   }
 });
 
+test("more than 300 matched rows: the rest are shown a page at a time, each with its own choice", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const csv = path.join(dir, "listed-twice.csv");
+  // 350 groups, each listed twice with its own postcode: the second listing of each matches the first.
+  const rows = ["Organisation,Postcode"];
+  for (let rep = 0; rep < 2; rep++) for (let i = 0; i < 350; i++) rows.push(`Test Group ${i},M${1 + (i % 35)} ${Math.floor(i / 35)}AB`);
+  writeFileSync(csv, rows.join("\r\n") + "\r\n");
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    await go(driver, "import");
+    await readFile(driver, csv);
+    await press(driver, "#import-to-mapping");
+    await press(driver, "#import-check");
+    await driver.waitForElement("#check-counts");
+    assert.equal(await number(driver, "#count-matched"), 350);
+    assert.equal((await driver.findAll("#matched-rows tbody tr")).length, 300, "the first 300 are listed");
+    assert.match(await (await driver.find("#matched-shown")).text(), /^The first 300 of 350 matched rows are shown/);
+    assert.equal(await (await driver.find("#show-more-matched")).text(), "Show 50 more matched rows");
+    assert.equal((await driver.findAll("#choice-701")).length, 0, "the file's last row is not listed yet");
+    await driver.execute("arguments[0].scrollIntoView({ block: 'center' });", [await driver.find("#show-more-matched")]);
+    await driver.screenshot(path.join(artifacts, "import-more-matches.png"));
+
+    await press(driver, "#show-more-matched");
+    await driver.waitFor("the other 50 rows", async () => (await driver.findAll("#matched-rows tbody tr")).length === 350);
+    // The first row just shown (the 301st match: row 652 of the file) takes focus.
+    assert.equal(await driver.execute("return document.activeElement.id", []), "choice-652");
+    assert.equal((await driver.findAll("#show-more-matched")).length, 0, "every match is listed: no button left");
+
+    // The last row's own choice counts like any other's.
+    await driver.execute(
+      "arguments[0].value = 'new'; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
+      [await driver.find("#choice-701")],
+    );
+    await driver.waitFor("the outcome to count it", async () => /add 351 new groups/.test(await (await driver.find("#check-outcome")).text()));
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "import-many-matches-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    throw e;
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("rows with problems are listed by row, column and reason, and saved as a CSV", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
   const csv = path.join(dir, "small.csv");
