@@ -253,7 +253,17 @@ fn an_export_never_writes_over_the_directory_file_or_its_backups() {
     let db_s = db.to_str().unwrap();
     let wal = format!("{db_s}-wal");
     let backup_s = backup.to_str().unwrap();
+    // Through a folder not there yet: it would be made, and its `..` is the directory's folder.
+    let through_missing = format!("{}/nothere/../d.sqlite3", dir.path().display());
     for (args, what) in [
+        (
+            vec!["export", "groups", "--out", &through_missing],
+            "the directory file itself",
+        ),
+        (
+            vec!["people", "export", "1", "--out", &through_missing],
+            "the directory file itself",
+        ),
         (
             vec!["export", "groups", "--out", db_s],
             "the directory file itself",

@@ -5,7 +5,7 @@
 //! say-so. Missing folders on the way are made, as the pack and the Open Referral export do.
 
 use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use crate::error::{io_at, CoreError, FieldProblem, Result};
 use crate::store::backup_dir;
@@ -87,22 +87,34 @@ pub fn belongs_to_directory(path: &Path, directory_file: &Path) -> Option<&'stat
         .then_some("in the directory file's backups folder")
 }
 
-/// The path with its folder's links and `..` resolved (the file itself need not exist yet).
+/// The path with its folders' links and `..` resolved (the file, and folders on the way, need not
+/// exist yet). The deepest part that is there is resolved by the system; the rest, not there yet
+/// and so not a link, is applied by its words: `missing/../directory.sqlite3` is the directory
+/// file, since `create` makes `missing` before writing.
 fn resolved(path: &Path) -> Option<PathBuf> {
-    if let Ok(p) = path.canonicalize() {
-        return Some(p);
+    let mut not_there = Vec::new();
+    let mut base = path;
+    loop {
+        let probe = if base.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            base
+        };
+        if let Ok(mut out) = probe.canonicalize() {
+            for part in not_there.iter().rev() {
+                match part {
+                    Component::ParentDir => {
+                        out.pop();
+                    }
+                    Component::Normal(name) => out.push(name),
+                    _ => {}
+                }
+            }
+            return Some(out);
+        }
+        not_there.push(base.components().next_back()?);
+        base = base.parent()?;
     }
-    let name = path.file_name()?;
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    // A folder that is not there yet cannot hold the directory file; keep the path as given.
-    Some(
-        parent
-            .canonicalize()
-            .map_or_else(|_| path.to_path_buf(), |p| p.join(name)),
-    )
 }
 
 /// Two names of one file (a hard link): the same device and inode.
@@ -166,6 +178,24 @@ mod tests {
             (dir.path().join("directory.sqlite3-shm"), "shared memory"),
             (backup.clone(), "backups folder"),
             (backup_dir(&db).join("new.csv"), "backups folder"),
+            // Through a folder that is not there yet: `create` would make it, so its `..` is
+            // the directory's own folder.
+            (
+                dir.path().join("missing/../directory.sqlite3"),
+                "the directory file itself",
+            ),
+            (
+                PathBuf::from(format!(
+                    "{}/missing/a/../../directory.sqlite3-wal",
+                    dir.path().display()
+                )),
+                "write-ahead log",
+            ),
+            (
+                dir.path()
+                    .join("missing/../directory.sqlite3.backups/x/../new.csv"),
+                "backups folder",
+            ),
         ];
         for (path, what) in cases {
             for if_there in [IfThere::Replace, IfThere::Ask] {
@@ -203,5 +233,53 @@ mod tests {
         let deep = dir.path().join("a/b/groups.csv");
         create(&deep, &db, IfThere::Ask, "out").unwrap();
         assert!(deep.is_file());
+    }
+
+    #[test]
+    fn a_backups_folder_not_made_yet_and_relative_paths_through_missing_folders_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("directory.sqlite3");
+        let store = Store::open(&db).unwrap();
+        let before = std::fs::read(&db).unwrap();
+        assert!(!backup_dir(&db).exists(), "no backup taken yet");
+        let err = message(
+            create(
+                &backup_dir(&db).join("groups.csv"),
+                &db,
+                IfThere::Replace,
+                "out",
+            )
+            .unwrap_err(),
+        );
+        assert!(err.contains("backups folder"), "{err}");
+        assert!(!backup_dir(&db).exists(), "nothing made");
+
+        // The same, by a path relative to the working folder, as a command line is given it.
+        let here = std::env::current_dir().unwrap();
+        let relative = |p: &Path| {
+            let mut up = PathBuf::new();
+            for _ in here.components().skip(1) {
+                up.push("..");
+            }
+            up.join(p.strip_prefix("/").unwrap())
+        };
+        for path in [
+            relative(&dir.path().join("nothere/../directory.sqlite3")),
+            relative(&dir.path().join("nothere/../directory.sqlite3-shm")),
+        ] {
+            let err = message(create(&path, &db, IfThere::Replace, "out").unwrap_err());
+            assert!(
+                err.contains("would destroy the directory"),
+                "{}: {err}",
+                path.display()
+            );
+        }
+        assert!(
+            !dir.path().join("nothere").exists(),
+            "no folder made for a refused path"
+        );
+        assert_eq!(std::fs::read(&db).unwrap(), before);
+        drop(store);
+        Store::open(&db).unwrap();
     }
 }
