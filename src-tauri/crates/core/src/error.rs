@@ -116,7 +116,8 @@ pub enum CoreError {
 
     /// Every change is made in one transaction, so a refused one leaves nothing half done; the
     /// message says so, as users asked after a "database is locked" (it was byte-identical).
-    #[error("the database refused it ({}), so nothing was saved and the directory is as it was", storage_in_words(.0))]
+    /// Not of a damaged file, though: that is not "as it was" (`storage_sentence`).
+    #[error("{}", storage_sentence(.0))]
     Storage(rusqlite::Error),
 
     /// A record could not be turned to or from the form the audit trail keeps.
@@ -143,6 +144,22 @@ pub fn io_at(doing: &'static str, path: &std::path::Path) -> impl Fn(std::io::Er
         doing,
         path: path.clone(),
         source,
+    }
+}
+
+/// A refused change in words. A file found damaged while open (written over by another program,
+/// a failing disk) cannot be said to be as it was: the app checks the file when it opens, moves a
+/// damaged one aside and says how to restore a backup, so the user is sent there.
+fn storage_sentence(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => format!(
+            "the directory file is damaged ({e}), so this could not be saved. Close Compact Directory and open the file again: it is checked on opening, moved aside if damaged (nothing is deleted) and you are told how to restore the newest backup"
+        ),
+        _ => format!(
+            "the database refused it ({}), so nothing was saved and the directory is as it was",
+            storage_in_words(e)
+        ),
     }
 }
 
@@ -271,5 +288,19 @@ mod tests {
         assert!(io
             .to_string()
             .contains("(the disk holding the directory file could not be read or written)"));
+    }
+
+    #[test]
+    fn a_file_found_damaged_while_open_is_not_said_to_be_as_it_was() {
+        for code in [ffi::SQLITE_CORRUPT, ffi::SQLITE_NOTADB] {
+            let e = CoreError::from(rusqlite::Error::SqliteFailure(ffi::Error::new(code), None));
+            let words = e.to_string();
+            assert!(
+                words.starts_with("the directory file is damaged ("),
+                "{words}"
+            );
+            assert!(words.contains("open the file again"), "{words}");
+            assert!(!words.contains("as it was"), "{words}");
+        }
     }
 }
