@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use compactdir_core::domain::partnership::{
     Kind, LawfulBasis, PartnershipInput, PersonInput, SeatInput, Sector,
 };
-use compactdir_core::store::{AppointmentInput, BackupReason};
+use compactdir_core::store::{AppointmentInput, BackupReason, TrailOf};
 use compactdir_core::{CoreError, Store};
 use compactdir_tests::{group, TempDirectory};
 
@@ -244,4 +244,54 @@ fn the_demo_lists_only_the_few_people_whose_review_has_passed() {
     let due = store.people_due_for_review(day("2026-11-23")).unwrap();
     assert!(!due.is_empty() && due.len() < 20, "{} due", due.len());
     assert!(due.iter().all(|d| d.reason.ends_with("has passed")));
+}
+
+#[test]
+fn erasing_a_person_blanks_rows_that_quote_their_name_but_not_words_that_hold_its_letters() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let partnership = store
+        .save_partnership(PartnershipInput {
+            name: "Annual Planning Forum".into(),
+            kind: Kind::Forum,
+            ..Default::default()
+        })
+        .unwrap();
+    for label in ["Joanne's seat for the tenants", "Ann's seat"] {
+        store
+            .save_seat(SeatInput {
+                partnership_id: partnership,
+                label: label.into(),
+                sector: Sector::Vcse,
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    let ann = store
+        .save_person(
+            PersonInput {
+                name: "Ann".into(),
+                ..Default::default()
+            },
+            chrono::NaiveDate::MAX,
+        )
+        .unwrap();
+    let trail_text = |store: &Store| {
+        store
+            .audit_trail(TrailOf::Partnership, partnership)
+            .unwrap()
+            .iter()
+            .map(|e| format!("{} | {} | {}", e.what, e.before, e.after))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let before = trail_text(&store);
+    assert!(before.contains("Ann's seat"), "{before}");
+
+    store.erase_person(ann).unwrap();
+    let after = trail_text(&store);
+    assert!(after.contains("Annual Planning Forum"), "{after}");
+    assert!(after.contains("Joanne's seat for the tenants"), "{after}");
+    assert!(!after.contains("Ann's seat"), "{after}");
+    assert!(after.contains("(erased)"), "{after}");
 }

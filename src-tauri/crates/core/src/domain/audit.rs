@@ -12,6 +12,39 @@ use super::group::{Enterprise, Status};
 /// The value an erasure leaves in the trail in place of a person's details.
 pub const ERASED: &str = "(erased)";
 
+/// Whether `text` quotes `detail` (an erased person's name, e-mail or phone) as a whole: in any
+/// case, and not as part of a longer word, so erasing "Ann" leaves "Annual Planning Forum" and
+/// "Joanne's seat" alone but finds "Ann's seat".
+pub fn quotes(text: &str, detail: &str) -> bool {
+    let detail = detail.trim().to_lowercase();
+    if detail.is_empty() {
+        return false;
+    }
+    let text = text.to_lowercase();
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    // A detail that begins or ends with a sign (+44..., an e-mail's end) needs no edge there.
+    let edge_before = word(detail.chars().next());
+    let edge_after = word(detail.chars().next_back());
+    text.match_indices(&detail).any(|(i, m)| {
+        !(edge_before && word(text[..i].chars().next_back()))
+            && !(edge_after && word(text[i + m.len()..].chars().next()))
+    })
+}
+
+/// `quotes` for a value as the trail keeps it (JSON): any text in it, read as text, so a name with
+/// a quotation mark is found though the JSON escapes it.
+pub fn value_quotes(json: &str, detail: &str) -> bool {
+    fn any_text(v: &serde_json::Value, detail: &str) -> bool {
+        match v {
+            serde_json::Value::String(s) => quotes(s, detail),
+            serde_json::Value::Array(a) => a.iter().any(|x| any_text(x, detail)),
+            serde_json::Value::Object(o) => o.values().any(|x| any_text(x, detail)),
+            _ => false,
+        }
+    }
+    serde_json::from_str(json).map_or_else(|_| quotes(json, detail), |v| any_text(&v, detail))
+}
+
 /// One field that differs: its dotted path ("settings.report_back_days"), before and after.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldChange {
@@ -316,6 +349,30 @@ pub fn changed_features(old: &Value, new: &Value) -> Option<(Value, Value)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_erased_detail_is_found_as_a_whole_not_inside_longer_words() {
+        assert!(quotes("Ann's seat for the tenants", "Ann"));
+        assert!(quotes("Seat held by ANN", "ann"));
+        assert!(quotes("Ann-Marie", "Ann"));
+        assert!(!quotes("Annual Planning Forum", "Ann"));
+        assert!(!quotes("Joanne's seat", "Ann"));
+        assert!(!quotes("Hannah", "Ann"));
+        assert!(quotes("ring 0161 496 0794 after six", "0161 496 0794"));
+        assert!(!quotes("ring 0161 496 07945", "0161 496 0794"));
+        assert!(quotes("mail ann@example.org.", "ann@example.org"));
+        assert!(quotes("call+44 161 496 0794", "+44 161 496 0794"));
+        assert!(!quotes("anything", "  "));
+        assert!(quotes("Émile Zola's group", "émile zola"));
+        assert!(value_quotes(r#""Joanne's seat, with Ann""#, "Ann"));
+        assert!(!value_quotes(r#""Annual Planning Forum""#, "Ann"));
+        assert!(value_quotes(
+            r#"["x", {"name": "Ann \"Nan\" Lee"}]"#,
+            "Ann \"Nan\" Lee"
+        ));
+        assert!(!value_quotes("12", "Ann"));
+    }
+
     use super::*;
     use serde_json::json;
 

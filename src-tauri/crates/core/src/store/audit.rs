@@ -552,18 +552,50 @@ impl Store {
              WHERE person_id = ?1",
             params![person_id, erased],
         )?;
-        // Their name may also be in rows about other things (a group's notes, a seat's label).
-        for d in details.iter().filter(|d| d.trim().len() >= 3) {
-            let like = format!("%{}%", d.replace('%', "\\%").replace('_', "\\_"));
-            self.conn.execute(
-                "UPDATE audit_log SET
-                   old_value = CASE WHEN old_value LIKE ?1 ESCAPE '\\' THEN ?2 ELSE old_value END,
-                   new_value = CASE WHEN new_value LIKE ?1 ESCAPE '\\' THEN ?2 ELSE new_value END,
-                   summary = CASE WHEN summary LIKE ?1 ESCAPE '\\' THEN '(erased)' ELSE summary END
-                 WHERE old_value LIKE ?1 ESCAPE '\\' OR new_value LIKE ?1 ESCAPE '\\'
-                    OR summary LIKE ?1 ESCAPE '\\'",
-                params![like, erased],
+        // Their name may also be quoted in rows about other things (a seat named for them, a
+        // group's notes): such a value is blanked too, where it quotes a detail as a whole
+        // (`audit::quotes`), not where the letters stand inside another word ("Ann" in "Annual").
+        let details: Vec<&str> = details
+            .iter()
+            .map(|d| d.trim())
+            .filter(|d| d.chars().count() >= 3)
+            .collect();
+        if !details.is_empty() {
+            let mut stmt = self.conn.prepare(
+                "SELECT id, old_value, new_value, summary FROM audit_log
+                 WHERE person_id IS NOT ?1",
             )?;
+            let rows = stmt.query_map([person_id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })?;
+            let quoted = |v: &Option<String>| {
+                v.as_deref()
+                    .is_some_and(|v| details.iter().any(|d| audit::value_quotes(v, d)))
+            };
+            let mut blank = Vec::new();
+            for row in rows {
+                let (id, old, new, summary) = row?;
+                let (o, n) = (quoted(&old), quoted(&new));
+                let s = details.iter().any(|d| audit::quotes(&summary, d));
+                if o || n || s {
+                    blank.push((id, o, n, s));
+                }
+            }
+            for (id, o, n, s) in blank {
+                self.conn.execute(
+                    "UPDATE audit_log SET
+                       old_value = CASE WHEN ?2 THEN ?5 ELSE old_value END,
+                       new_value = CASE WHEN ?3 THEN ?5 ELSE new_value END,
+                       summary = CASE WHEN ?4 THEN '(erased)' ELSE summary END
+                     WHERE id = ?1",
+                    params![id, o, n, s, erased],
+                )?;
+            }
         }
         self.write_row(
             Subject::Person,
