@@ -26,8 +26,9 @@ pub fn quotes(text: &str, detail: &str) -> bool {
     let edge_before = word(detail.chars().next());
     let edge_after = word(detail.chars().next_back());
     text.match_indices(&detail).any(|(i, m)| {
-        !(edge_before && word(text[..i].chars().next_back()))
-            && !(edge_after && word(text[i + m.len()..].chars().next()))
+        let joined_before = edge_before && word(text[..i].chars().next_back());
+        let joined_after = edge_after && word(text[i + m.len()..].chars().next());
+        !joined_before && !joined_after
     })
 }
 
