@@ -64,6 +64,9 @@ test("every screen and the states on the way through meet WCAG 2.2 AA as axe-cor
     await press(driver, ".seat-details");
     await driver.waitForElement("#seats .details-row");
     await check("a seat's holders and accountability log");
+    await press(driver, ".seat-more");
+    await driver.waitForElement("#seats .edit-seat");
+    await check("a seat's rarer actions shown");
     await press(driver, ".appoint");
     await driver.waitForElement("#appoint-save");
     await check("the appoint form");
@@ -124,7 +127,7 @@ test("every screen and the states on the way through meet WCAG 2.2 AA as axe-cor
     await check("restoring a backup, asked first");
 
     assert.deepEqual(found, {}, `WCAG 2.2 AA violations found by axe-core, by state:\n${JSON.stringify(found, null, 2)}`);
-    assert.equal(checked.length, 21, "every state was reached and checked");
+    assert.equal(checked.length, 22, "every state was reached and checked");
   } catch (e) {
     await driver.screenshot(path.join(artifacts, "a11y-failed.png")).catch((s) => console.error("screenshot:", s.message));
     throw e;
@@ -160,6 +163,9 @@ test("at the smallest window the app allows, the menu goes above the page and no
     await (await driver.waitForElement("#partnership-list .partnership-link")).click();
     await driver.waitForElement("#partnership-title");
     await measure("a partnership's page");
+    await press(driver, ".seat-more");
+    await driver.waitForElement("#seats .edit-seat");
+    await measure("a partnership's page with a seat's rarer actions shown");
     for (const screen of ["duplicates", "gaps", "import", "backups"]) {
       await go(driver, screen);
       await driver.waitForElement("main h2");

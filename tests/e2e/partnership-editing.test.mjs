@@ -125,6 +125,8 @@ test("partnerships, seats, a person and their accountability, edited in the wind
     });
 
     await t.test("end the appointment: the seat is vacant and the earlier holder is in its history", async () => {
+      // End term waits behind the seat's "More for this seat".
+      await (await (await seatRow(driver, SEAT)).find(".seat-more")).click();
       await (await (await seatRow(driver, SEAT)).find(".end-term")).click();
       await retype(driver, "#end-term-end", yesterday());
       await (await driver.find("#end-save")).click();

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Key, keys } from "./actions.mjs";
 import { violations } from "./axe.mjs";
 import { artifacts, startApp } from "./harness.mjs";
 
@@ -103,6 +104,29 @@ test("appoint to a vacant seat, record a report-back, and the overdue flag clear
     await (await driver.waitForElement("#decl-nil")).type("\uE00C");
     await driver.waitFor("focus on Declaration", async () => (await focus(driver)).id === `seat-${seatId}-declaration`);
 
+    // The rarer actions wait behind one disclosure, "More for this seat": not on the row until it
+    // is opened, and opened from the keyboard (Enter on it) they show right under it, it says it
+    // is expanded, and focus stays on it.
+    const RARE = ".correct-appointment, .end-term, .appoint-alternate, .end-alternate, .edit-seat";
+    row = await seatRow(driver, seat);
+    assert.equal((await row.findAll(RARE)).length, 0, "the rarer actions are hidden at first");
+    const more = await row.find(".seat-more");
+    assert.equal(await more.attribute("aria-expanded"), "false");
+    assert.equal(await more.attribute("aria-controls"), `seat-${seatId}-more-actions-list`);
+    assert.match(await more.property("textContent"), /More for this seat \(Community groups seat\)/, "it names its seat to a screen reader");
+    await driver.execute("arguments[0].focus();", [more]);
+    await keys(driver, Key.ENTER);
+    await driver.waitFor("the disclosure open", async () => (await more.attribute("aria-expanded")) === "true");
+    const revealed = await row.findAll(RARE);
+    assert.deepEqual(
+      await Promise.all(revealed.map((b) => b.attribute("id"))),
+      ["correct", "end", "alternate", "edit"].map((kind) => `seat-${seatId}-${kind}`),
+    );
+    for (const b of revealed) assert.equal(await b.displayed(), true);
+    assert.equal((await driver.findAll(`#seat-${seatId}-more-actions-list .correct-appointment`)).length, 1, "inside the region it controls");
+    assert.equal((await focus(driver)).id, `seat-${seatId}-more-actions`);
+    await driver.screenshot(path.join(artifacts, "partnership-more-open.png"));
+
     // Correcting the term: an end before the start is refused beside the field; a real one saves.
     await (await (await seatRow(driver, seat)).find(".correct-appointment")).click();
     await driver.waitForElement("#appoint-term-end");
@@ -113,8 +137,10 @@ test("appoint to a vacant seat, record a report-back, and the overdue flag clear
     await (await driver.find("#appoint-save")).click();
     await driver.waitFor("the corrected term", async () => /5 January 2026 to 31 December 2027/.test((await (await seatRow(driver, seat))?.text()) ?? ""));
     assert.match(await (await driver.find("#partnership-message")).text(), /Jordan Ellis's appointment to Community groups seat is corrected/);
+    // The disclosure stayed open through the form, so focus is back on Correct term.
     f = await focus(driver);
     assert.equal(f.id, `seat-${seatId}-correct`);
+    assert.equal(await (await (await seatRow(driver, seat)).find(".seat-more")).attribute("aria-expanded"), "true");
   } catch (e) {
     await driver.screenshot(path.join(artifacts, "partnership-failed.png")).catch((s) => console.error("screenshot:", s.message));
     throw e;
