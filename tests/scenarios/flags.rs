@@ -229,3 +229,93 @@ fn a_report_back_declaration_meeting_or_consent_dated_after_today_is_refused() {
         )
         .unwrap();
 }
+
+#[test]
+fn a_report_back_or_declaration_dated_after_the_day_judged_does_not_clear_its_flag_that_day() {
+    use compactdir_core::domain::partnership::{
+        Kind, PartnershipInput, PersonInput, SeatInput, Sector,
+    };
+    use compactdir_core::store::AppointmentInput;
+    let t = TempDirectory::new();
+    let store = t.open();
+    let partnership = store
+        .save_partnership(PartnershipInput {
+            name: "Children and Young People's Trust".into(),
+            kind: Kind::Strategic,
+            ..Default::default()
+        })
+        .unwrap();
+    let seat = store
+        .save_seat(SeatInput {
+            partnership_id: partnership,
+            label: "Youth work organisations".into(),
+            sector: Sector::Vcse,
+            constituency: "Youth work organisations".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let person = store
+        .save_person(
+            PersonInput {
+                name: "Callum Fairclough".into(),
+                ..Default::default()
+            },
+            chrono::NaiveDate::MAX,
+        )
+        .unwrap();
+    let appointment = store
+        .appoint(AppointmentInput {
+            seat_id: seat,
+            person_id: Some(person),
+            term_start: "2025-01-11".into(),
+            selection: "open_election".into(),
+            openly_selected: true,
+            ..Default::default()
+        })
+        .unwrap();
+    // Both made in January 2026: after the end of the 2025 review year.
+    store
+        .record_declaration(appointment, day("2026-01-14"), "", chrono::NaiveDate::MAX)
+        .unwrap();
+    store
+        .record_report_back(
+            appointment,
+            day("2026-01-10"),
+            "Written update",
+            "Youth work network",
+            chrono::NaiveDate::MAX,
+        )
+        .unwrap();
+    let kinds_on = |d: &str| -> HashSet<FlagKind> {
+        store
+            .flags(day(d))
+            .unwrap()
+            .iter()
+            .filter(|f| f.flag.appointment_id == Some(appointment))
+            .map(|f| f.flag.kind)
+            .collect()
+    };
+    let end_of_2025 = kinds_on("2025-12-31");
+    assert!(
+        end_of_2025.contains(&FlagKind::NoDeclaration),
+        "{end_of_2025:?}"
+    );
+    assert!(
+        end_of_2025.contains(&FlagKind::ReportBackOverdue),
+        "{end_of_2025:?}"
+    );
+    let after = kinds_on("2026-02-01");
+    assert!(!after.contains(&FlagKind::NoDeclaration), "{after:?}");
+    assert!(!after.contains(&FlagKind::ReportBackOverdue), "{after:?}");
+
+    // The 2025 review pack, judged as at 31 December 2025, says so too.
+    let out = t.path.with_extension("pack");
+    store.export_review(2025, &out, day("2026-11-24")).unwrap();
+    let seats = std::fs::read_to_string(out.join("seats.csv")).unwrap();
+    let row = seats
+        .lines()
+        .find(|l| l.contains("Callum Fairclough"))
+        .unwrap();
+    assert!(row.contains("No declaration"), "{row}");
+    assert!(row.contains("Report-back overdue"), "{row}");
+}

@@ -131,10 +131,13 @@ impl Store {
                 by_group.entry(g).or_default().insert(name);
             }
         }
+        // Only records dated on or before the day judged count: a declaration made in 2026
+        // does not clear a holder who had none at the end of 2025 (a past year's review pack).
+        let day = today.format("%Y-%m-%d").to_string();
         let last_dates = |sql: &str| -> Result<HashMap<i64, NaiveDate>> {
             let mut out = HashMap::new();
             let mut stmt = c.prepare(sql)?;
-            let mut rows = stmt.query([])?;
+            let mut rows = stmt.query([&day])?;
             while let Some(r) = rows.next()? {
                 let d: String = r.get(1)?;
                 if let Some(d) = date(&d) {
@@ -144,10 +147,12 @@ impl Store {
             Ok(out)
         };
         let report_backs = last_dates(
-            "SELECT appointment_id, max(on_date) FROM report_backs GROUP BY appointment_id",
+            "SELECT appointment_id, max(on_date) FROM report_backs WHERE on_date <= ?1
+             GROUP BY appointment_id",
         )?;
         let declarations = last_dates(
-            "SELECT appointment_id, max(on_date) FROM declarations GROUP BY appointment_id",
+            "SELECT appointment_id, max(on_date) FROM declarations WHERE on_date <= ?1
+             GROUP BY appointment_id",
         )?;
         let mut attendance: HashMap<i64, Vec<(NaiveDate, Attended)>> = HashMap::new();
         let mut stmt = c.prepare(
@@ -190,7 +195,7 @@ impl Store {
              WHERE s.ended_on IS NULL OR s.ended_on >= ?1
              ORDER BY s.partnership_id, s.position",
         )?;
-        let mut rows = stmt.query([today.format("%Y-%m-%d").to_string()])?;
+        let mut rows = stmt.query([&day])?;
         while let Some(r) = rows.next()? {
             let seat_id: i64 = r.get(0)?;
             let partnership_id: i64 = r.get(1)?;
