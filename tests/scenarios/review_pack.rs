@@ -63,10 +63,36 @@ fn the_review_pack_of_the_demo_has_every_file_and_column_the_review_needs() {
             "categories_missing",
             "categories_weak",
             "last_review",
-            "next_review"
+            "next_review",
+            "seats_mixed",
+            "seats_unclassified",
+            "seats_no_group",
+            "balance_warnings"
         ]
     );
     assert_eq!(p.len() - 1, 10, "the demo's ten partnerships");
+    // The seat balance's warnings, as the Gaps screen words them, and the counts that with
+    // community and voluntary make up every VCSE and residents' seat with a holder in post.
+    let balance = store.seat_balance(day("2026-11-23")).unwrap();
+    for r in &p[1..] {
+        let b = balance.iter().find(|b| b.name == r[0]).unwrap();
+        let words: Vec<&str> = b.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(&r[21], words.join(" | "), "{}", &r[0]);
+        assert_eq!(
+            (
+                r[18].parse().unwrap(),
+                r[19].parse().unwrap(),
+                r[20].parse().unwrap()
+            ),
+            (b.mixed, b.unclassified, b.no_group)
+        );
+    }
+    assert!(
+        p[1..]
+            .iter()
+            .any(|r| r[21].contains("none by a community group")),
+        "the demo has a partnership whose VCSE seats no community group holds"
+    );
     let csp = p
         .iter()
         .find(|r| &r[0] == "Community Safety Partnership")
@@ -87,9 +113,14 @@ fn the_review_pack_of_the_demo_has_every_file_and_column_the_review_needs() {
     );
 
     let s = rows(&pack, "seats.csv");
-    assert_eq!(s[0].len(), 17);
+    assert_eq!(s[0].len(), 18);
     assert_eq!(&s[0][14], "flags");
     assert_eq!((&s[0][15], &s[0][16]), ("alternate", "alternate_group"));
+    assert_eq!(&s[0][17], "constituency_wards");
+    assert!(
+        s[1..].iter().any(|r| r[17].contains("; ")),
+        "an area seat lists its wards"
+    );
     assert_eq!(s.len() - 1, pack.seats);
     assert!(s
         .iter()

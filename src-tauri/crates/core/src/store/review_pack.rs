@@ -39,6 +39,10 @@ pub const PARTNERSHIP_COLUMNS: &[&str] = &[
     "categories_weak",
     "last_review",
     "next_review",
+    "seats_mixed",
+    "seats_unclassified",
+    "seats_no_group",
+    "balance_warnings",
 ];
 
 pub const SEAT_COLUMNS: &[&str] = &[
@@ -59,6 +63,7 @@ pub const SEAT_COLUMNS: &[&str] = &[
     "flags",
     "alternate",
     "alternate_group",
+    "constituency_wards",
 ];
 
 pub const GAP_COLUMNS: &[&str] = &["partnership", "category", "status", "via"];
@@ -353,6 +358,16 @@ impl Store {
             .iter()
             .map(|s| (s.seat_id, s.category_ids.clone()))
             .collect();
+        // The wards each seat speaks for, by name, as its row on the partnership's page lists them.
+        let seat_wards: HashMap<i64, String> = c
+            .prepare(
+                "SELECT seat_id, group_concat(name, '; ') FROM
+                   (SELECT sw.seat_id, w.name FROM seat_wards sw JOIN wards w ON w.id = sw.ward_id
+                    ORDER BY w.name COLLATE NOCASE)
+                 GROUP BY seat_id",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         let category_name: HashMap<i64, &str> = facts
             .categories
             .iter()
@@ -429,6 +444,7 @@ impl Store {
                     .and_then(|g| groups.get(&g))
                     .map(|g| g.0.as_str())
                     .unwrap_or(""),
+                seat_wards.get(&s.id).map(String::as_str).unwrap_or(""),
             ])
             .map_err(io_at("write to", &path))?;
         }
@@ -483,6 +499,17 @@ impl Store {
                 &with_status(*id, Coverage::Weak),
                 last,
                 next,
+                &n(|b| b.mixed),
+                &n(|b| b.unclassified),
+                &n(|b| b.no_group),
+                &b.map(|b| {
+                    b.warnings
+                        .iter()
+                        .map(|w| w.message.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                })
+                .unwrap_or_default(),
             ])
             .map_err(io_at("write to", &path))?;
         }
@@ -552,6 +579,13 @@ partnerships.csv: one row per partnership.
   categories_missing, categories_weak: the socially excluded categories no filled seat speaks
     for, and those spoken for only through flagged appointments or alternates (see gaps.csv).
   last_review, next_review: the partnership's last annual review and the next one due.
+  seats_mixed, seats_unclassified, seats_no_group: of the VCSE and residents' seats together,
+    those whose holder in post comes from a group classed mixed, from a group not yet
+    classified, and those whose holder is recorded with no group (with the community and
+    voluntary counts above, they account for every such seat with a holder in post).
+  balance_warnings: what the Gaps screen's seat balance warns of, in words, separated by \" | \":
+    VCSE seats none of which a community group holds (Compact code 002, 6.10), and no faith or
+    BME group holding a seat or being an alternate (002, 6.19). Empty: neither.
 
 seats.csv: one row per seat in being on the day, partnership by partnership as in partnerships.csv.
   partnership, seat, sector, constituency: the seat, its sector and whom it speaks for (words,
@@ -571,6 +605,7 @@ seats.csv: one row per seat in being on the day, partnership by partnership as i
   alternate, alternate_group: the seat's alternate in post on the day (their term had begun and
     not ended) and their group. faith_seats and bme_seats in partnerships.csv count a seat whose
     alternate's group is a faith or BME group, as well as one whose holder's is.
+  constituency_wards: the wards the seat speaks for (an area seat, a residents' seat), by name.
 
 gaps.csv: one row per partnership and socially excluded category.
   partnership, category: the cell of the gaps matrix.
