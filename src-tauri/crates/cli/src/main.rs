@@ -116,10 +116,17 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    end_quietly_when_the_reader_stops();
     let cli = Cli::parse();
+    if only_reads(&cli.command) {
+        end_quietly_when_the_reader_stops();
+    } else {
+        say_so_when_the_reader_stops();
+    }
     let path = paths::resolve_db_path(cli.db);
-    let result = if only_reads(&cli.command) && !path.exists() {
+    // A path with nothing there, or an empty file (`touch`), holds no directory to read: a
+    // command that only reads would otherwise make one there and report on it.
+    let nothing_there = std::fs::metadata(&path).map_or(true, |m| m.is_file() && m.len() == 0);
+    let result = if only_reads(&cli.command) && nothing_there {
         Err(CoreError::NoDirectoryFile {
             path: path.display().to_string(),
         })
@@ -184,12 +191,35 @@ fn only_reads(command: &Command) -> bool {
     }
 }
 
+/// A command that changes the directory, piped into a reader that stops (`import ... | head`):
+/// Rust's printing then fails, which stops the command where it was, inside its transaction, so
+/// nothing half done is kept. Ending silently (as a listing does) would leave the user thinking it
+/// ran; this says what happened instead of Rust's own panic message.
+fn say_so_when_the_reader_stops() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") {
+            eprintln!(
+                "compactdir: the program reading this command's output stopped before the command finished (as `| head` does), so it was stopped there and whatever it had not yet saved was not saved. Run it again with its output going to a file (> out.txt)"
+            );
+        } else {
+            default(info);
+        }
+    }));
+}
+
 /// `compactdir groups list | head -5`: when the reader stops, end at once and silently, as other
 /// Unix tools do. Rust ignores SIGPIPE, so a write would fail (and `println!` panic) instead;
 /// this puts back the system's default, which ends the process.
 fn end_quietly_when_the_reader_stops() {
     #[cfg(unix)]
-    // SAFETY: called first thing in main, before any thread starts; SIG_DFL is always valid.
+    // SAFETY: called at the start of main, before any thread starts; SIG_DFL is always valid.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }

@@ -343,6 +343,63 @@ fn a_listing_whose_reader_stops_early_ends_quietly() {
 }
 
 #[test]
+fn an_import_whose_reader_stops_says_so_and_saves_nothing_half_done() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let csv = dir.path().join("groups.csv");
+    std::fs::write(&csv, "Organisation,Postcode\r\nHope Allotments,M6 5FX\r\n").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_compactdir"))
+        .arg("--db")
+        .arg(&db)
+        .args(["import", "groups"])
+        .arg(&csv)
+        .env_remove("COMPACTDIR_DB")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // As `| head -0`: the import's first line of output already fails.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("compactdir: the program reading this command's output stopped before the command finished"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let listed = compactdir(&db, &["groups", "list"]);
+    assert!(
+        !String::from_utf8_lossy(&listed.stdout).contains("Hope Allotments"),
+        "nothing was saved"
+    );
+}
+
+#[test]
+fn a_command_that_only_reads_refuses_an_empty_file_and_leaves_it_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("touched.sqlite3");
+    std::fs::write(&db, "").unwrap();
+    for args in [
+        &["groups", "list"][..],
+        &["export", "review", "--year", "2025", "--out", "pack"],
+    ] {
+        let out = compactdir(&db, args);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("there is no directory file at"),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(std::fs::metadata(&db).unwrap().len(), 0, "{args:?}");
+    }
+    // A command that adds to it makes the directory there, as before.
+    assert!(compactdir(&db, &["demo", "load"]).status.success());
+    assert!(std::fs::metadata(&db).unwrap().len() > 0);
+}
+
+#[test]
 fn wards_load_takes_a_district_from_the_real_ons_lookup_and_is_idempotent() {
     let ons = real_data("ons_ward_to_lad_may2022_greater_manchester.csv");
     let dir = tempfile::tempdir().unwrap();
