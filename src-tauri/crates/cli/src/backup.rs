@@ -27,7 +27,7 @@ pub fn run(store: &mut Store, action: Action) -> Result<()> {
         }
         Action::Now => println!(
             "Backed up to {}",
-            store.backup(BackupReason::Daily)?.display()
+            store.backup(BackupReason::OnRequest)?.display()
         ),
         Action::Restore { file } => {
             let safety = store.restore(&file)?;

@@ -431,7 +431,14 @@ fn backup_now_list_and_restore_from_the_command_line() {
     assert!(compactdir(&db, &["demo", "load"]).status.success());
     let now = compactdir(&db, &["backup", "now"]);
     assert!(now.status.success());
+    // A second the same day keeps the first: they are not rotated as daily backups.
+    assert!(compactdir(&db, &["backup", "now"]).status.success());
     let list = String::from_utf8(compactdir(&db, &["backup", "list"]).stdout).unwrap();
+    assert_eq!(
+        list.lines().filter(|l| l.contains(",on-request,")).count(),
+        2,
+        "{list}"
+    );
     let path = list
         .lines()
         .nth(1)

@@ -22,6 +22,7 @@ group("the audit trail in words", () => {
   });
   it("reads backup names", () => {
     expect(reasonWords("before-import")).toBe("Before an import");
+    expect(reasonWords("on-request")).toBe("Taken on request");
     expect(reasonWords("something-new")).toBe("something new");
     expect(takenInWords("20261123T140512.345", "UTC")).toBe("23 Nov 2026, 14:05");
   });

@@ -33,6 +33,7 @@ export function describe(e: AuditEntry): string {
 export function reasonWords(reason: string): string {
   const words: Record<string, string> = {
     daily: "Daily",
+    "on-request": "Taken on request",
     "before-import": "Before an import",
     "before-merge": "Before merging duplicates",
     "before-migration": "Before an upgrade",

@@ -18,6 +18,9 @@ use crate::error::{CoreError, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BackupReason {
     Daily,
+    /// Asked for (`backup now`): kept as the event backups are, not rotated with the daily ones,
+    /// so a second one the same day does not remove the first.
+    OnRequest,
     BeforeMigration,
     BeforeRestore,
     BeforeImport,
@@ -28,6 +31,7 @@ impl BackupReason {
     fn as_str(self) -> &'static str {
         match self {
             BackupReason::Daily => "daily",
+            BackupReason::OnRequest => "on-request",
             BackupReason::BeforeMigration => "before-migration",
             BackupReason::BeforeRestore => "before-restore",
             BackupReason::BeforeImport => "before-import",
@@ -51,7 +55,7 @@ impl BackupFile {
         NaiveDateTime::parse_from_str(&self.taken, STAMP).ok()
     }
 }
-/// Backups taken before an import, merge, migration or restore: the newest this many of each kind
+/// Backups taken on request or before an import, merge, migration or restore: the newest this many of each kind
 /// are kept (the daily ones rotate 7 daily, 4 weekly, 6 monthly).
 const EVENT_BACKUPS_KEPT: usize = 10;
 
