@@ -293,10 +293,21 @@ impl GroupInput {
         }
         match self.last_checked.as_deref() {
             Some("") => self.last_checked = None,
-            Some(d) if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() => problems.push(
-                FieldProblem::new("last_checked", crate::domain::partnership::date_problem(d)),
-            ),
-            _ => {}
+            Some(d) => match chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+                Err(_) => problems.push(FieldProblem::new(
+                    "last_checked",
+                    crate::domain::partnership::date_problem(d),
+                )),
+                // A day to come would keep the group off "Needs checking" until long after, and
+                // the import refuses it too: the form's own export must import back.
+                Ok(on) => problems.extend(crate::domain::partnership::not_yet(
+                    "last_checked",
+                    on,
+                    chrono::Local::now().date_naive(),
+                    "enter the day the entry was last checked with the group (today or before)",
+                )),
+            },
+            None => {}
         }
 
         let mut answered = [false; FEATURE_COUNT];
@@ -434,6 +445,25 @@ mod tests {
             postcode: "m5 3pf".into(),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_last_checked_day_to_come_is_refused_and_today_is_kept() {
+        let today = chrono::Local::now().date_naive();
+        let mut g = valid();
+        g.last_checked = Some((today + chrono::Days::new(1)).to_string());
+        let problems = g.clone().normalise().unwrap_err();
+        assert_eq!(problems[0].field, "last_checked");
+        assert!(
+            problems[0].message.ends_with(
+                " has not come yet: enter the day the entry was last checked with the group (today or before)"
+            ),
+            "{}",
+            problems[0].message
+        );
+        g.last_checked = Some(today.to_string());
+        g.normalise().unwrap();
+        assert_eq!(g.last_checked, Some(today.to_string()));
     }
 
     #[test]
