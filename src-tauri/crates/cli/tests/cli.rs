@@ -421,7 +421,130 @@ fn wards_load_takes_a_district_from_the_real_ons_lookup_and_is_idempotent() {
     assert!(String::from_utf8_lossy(&again.stdout).contains("0 added, 0 renamed"));
     let none = compactdir(&db, &["wards", "load", ons, "--district", "Atlantis"]);
     assert!(!none.status.success());
-    assert!(String::from_utf8_lossy(&none.stderr).contains("has no wards in Atlantis"));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("has no wards in the district Atlantis"));
+}
+
+/// The real ONS lookup as users' spreadsheets save it: Windows-1252 from Excel on Windows (its
+/// apostrophes typed as curly ones, the byte 0x92), and semicolon-separated from a European Excel.
+/// Before, the first was refused as "invalid utf-8" and the second as having no ward columns.
+#[test]
+fn wards_load_reads_the_real_ons_lookup_saved_as_windows_1252_or_with_semicolons() {
+    let ons = std::fs::read_to_string(real_data("ons_ward_to_lad_may2022_greater_manchester.csv"))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+
+    let cp1252: Vec<u8> = ons
+        .replace("\n", "\r\n")
+        .bytes()
+        .flat_map(|b| if b == b'\'' { vec![0x92] } else { vec![b] })
+        .collect();
+    assert!(std::str::from_utf8(&cp1252).is_err(), "not UTF-8");
+    let windows = dir.path().join("wards-windows.csv");
+    std::fs::write(&windows, cp1252).unwrap();
+    let out = compactdir(
+        &db,
+        &[
+            "wards",
+            "load",
+            windows.to_str().unwrap(),
+            "--district",
+            "Oldham",
+        ],
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(said.starts_with("Read 20 wards from "), "{said}");
+    let names = |db: &std::path::Path| {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        let mut q = conn
+            .prepare("SELECT name FROM wards WHERE district = ?1 ORDER BY name")
+            .unwrap();
+        let rows = q
+            .query_map(["Oldham"], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect::<Vec<_>>();
+        rows
+    };
+    assert!(
+        names(&db).contains(&"St Mary\u{2019}s".to_string()),
+        "{:?}",
+        names(&db)
+    );
+
+    // Semicolons, written from the real rows by a CSV writer (so "Wardle, Shore & West
+    // Littleborough" keeps its comma).
+    let mut reader = csv::Reader::from_reader(ons.as_bytes());
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    writer.write_record(reader.headers().unwrap()).unwrap();
+    for record in reader.records() {
+        writer.write_record(&record.unwrap()).unwrap();
+    }
+    let semicolons = dir.path().join("wards-semicolons.csv");
+    std::fs::write(&semicolons, writer.into_inner().unwrap()).unwrap();
+    let out = compactdir(
+        &db,
+        &[
+            "wards",
+            "load",
+            semicolons.to_str().unwrap(),
+            "--district",
+            "rochdale",
+        ],
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(said.starts_with("Read 20 wards from "), "{said}");
+    assert!(said.ends_with(": 20 added, 0 renamed.\n"), "{said}");
+
+    // One ward is "1 ward".
+    let one = dir.path().join("one.csv");
+    std::fs::write(&one, ons.lines().take(2).collect::<Vec<_>>().join("\n")).unwrap();
+    let out = compactdir(&db, &["wards", "load", one.to_str().unwrap()]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("Read 1 ward from {}: 1 added, 0 renamed.\n", one.display())
+    );
+
+    // A file that is not there, and a district the list does not have, are said in words.
+    let missing = dir.path().join("no-such-wards.csv");
+    let out = compactdir(&db, &["wards", "load", missing.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        format!(
+            "compactdir: could not read the ward list {}: there is no such file or folder",
+            missing.display()
+        )
+    );
+    let out = compactdir(
+        &db,
+        &[
+            "wards",
+            "load",
+            semicolons.to_str().unwrap(),
+            "--district",
+            "Atlantis",
+        ],
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        format!(
+            "compactdir: {} has no wards in the district Atlantis (its districts are: Bolton, Bury, Manchester, Oldham, Rochdale, Salford, Stockport, Tameside, Trafford, Wigan)",
+            semicolons.display()
+        )
+    );
 }
 
 #[test]

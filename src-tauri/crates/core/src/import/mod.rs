@@ -6,6 +6,7 @@ pub mod dialect;
 pub mod groups;
 pub mod mapping;
 pub mod seats;
+pub mod wards;
 
 use crate::error::FieldProblem;
 
