@@ -218,6 +218,15 @@ test("a missing cell in the gaps matrix, explained, filled on the partnership's 
       await driver.execute("const s = document.querySelector('#picture-look svg'); s.style.marginLeft = `${Math.min(0, window.innerWidth - s.width.baseVal.value)}px`;");
       await driver.screenshot(path.join(artifacts, "gaps-picture-right.png"));
       await driver.execute("document.getElementById('picture-look').remove()");
+
+      // A folder not made yet on the way is made, as for every file an export writes.
+      const deeper = path.join(dir, "pictures", "march", "gaps.svg");
+      await input.clear();
+      await input.type(deeper);
+      await (await driver.find("#picture-save")).click();
+      await driver.waitFor("the picture saved in the new folder", async () =>
+        (await (await driver.find("#picture-saved")).text()).includes(deeper));
+      assert.match(readFileSync(deeper, "utf8"), /^<svg/);
     });
 
     await t.test("fill the gap on the partnership's page", async () => {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use compactdir_core::domain::balance::SeatBalance;
 use compactdir_core::domain::coverage::DirectoryCoverage;
 use compactdir_core::domain::gaps::{GapCell, GapMatrix};
-use compactdir_core::export::output_file;
+use compactdir_core::export::{output_file, picture};
 use tauri::State;
 
 use crate::commands::partnerships::today;
@@ -71,8 +71,9 @@ pub fn default_picture_path() -> String {
 }
 
 /// Writes the matrix picture (SVG text built by the window) to `path`; returns where it went.
-/// An empty path means the documents folder. Only `.svg` files are written, so a mistyped path
-/// cannot overwrite the directory file or anything else.
+/// An empty path means the documents folder. The core's rules apply (`export::picture`): only
+/// `.svg` files, a whole path, never over the directory file, asked before replacing a file,
+/// folders on the way made.
 #[tauri::command]
 pub fn save_picture(
     state: State<'_, AppState>,
@@ -96,44 +97,8 @@ fn write_picture(
     } else {
         PathBuf::from(path.trim())
     };
-    let is_svg = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
-    if !is_svg {
-        return Err(invalid("The picture's file name must end in .svg."));
-    }
-    if !path.is_absolute() {
-        return Err(invalid(
-            "Type the whole path, starting from the top folder (for example /home/you/Documents/gaps.svg).",
-        ));
-    }
-    if !path.parent().is_some_and(|p| p.is_dir()) {
-        return Err(invalid(
-            "That folder does not exist; choose a folder that does.",
-        ));
-    }
-    if !svg.trim_start().starts_with("<svg") {
-        return Err(AppError::internal("the picture was not an SVG image"));
-    }
-    output_file::check(&path, db, if_there, "picture_path")?;
-    std::fs::write(&path, svg).map_err(|e| {
-        AppError::storage(format!(
-            "The picture could not be saved to {}: {e}.",
-            path.display()
-        ))
-    })?;
+    picture::write_svg(&path, svg, db, if_there, "picture_path")?;
     Ok(path.display().to_string())
-}
-
-fn invalid(message: &str) -> AppError {
-    AppError {
-        code: "invalid",
-        message: message.to_string(),
-        fields: vec![compactdir_core::FieldProblem {
-            field: "picture_path".into(),
-            message: message.to_string(),
-        }],
-    }
 }
 
 #[cfg(test)]
@@ -141,41 +106,49 @@ mod tests {
     use super::write_picture;
     use compactdir_core::export::output_file::IfThere;
 
-    fn save_picture(path: String, svg: String) -> Result<String, crate::error::AppError> {
-        let db = std::env::temp_dir().join("compactdir-picture-directory.sqlite3");
-        write_picture(&db, &path, &svg, IfThere::Replace)
-    }
-
+    /// The core's rules reach the window as a code to branch on and a sentence beside the path;
+    /// the rules themselves are tested in the core (`export::picture`).
     #[test]
-    fn writes_an_svg_and_refuses_other_names_relative_paths_and_missing_folders() {
+    fn the_picture_is_written_by_the_cores_rules_and_refusals_come_back_beside_the_path() {
         let dir = std::env::temp_dir().join(format!("compactdir-picture-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("directory.sqlite3");
         let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>";
+        let save = |path: &std::path::Path, svg: &str, if_there| {
+            write_picture(&db, &path.display().to_string(), svg, if_there)
+        };
 
-        let file = dir.join("gaps.SVG");
-        let saved = save_picture(file.display().to_string(), svg.into()).unwrap();
-        assert_eq!(saved, file.display().to_string());
+        // A folder not made yet is made, as for every file an export writes.
+        let file = dir.join("no-such-folder").join("gaps.SVG");
+        assert_eq!(
+            save(&file, svg, IfThere::Ask).unwrap(),
+            file.display().to_string()
+        );
         assert_eq!(std::fs::read_to_string(&file).unwrap(), svg);
 
-        let refused = |path: String| save_picture(path, svg.into()).unwrap_err();
-        let e = refused(dir.join("directory.sqlite3").display().to_string());
+        let e = save(&dir.join("directory.sqlite3"), svg, IfThere::Replace).unwrap_err();
         assert_eq!(
             (e.code, e.fields[0].field.as_str()),
             ("invalid", "picture_path")
         );
-        assert!(e.message.contains(".svg"), "{}", e.message);
-        assert!(refused("gaps.svg".into()).message.contains("whole path"));
-        let missing = dir.join("no-such-folder").join("gaps.svg");
-        assert!(refused(missing.display().to_string())
-            .message
-            .contains("does not exist"));
-        assert!(!dir.join("directory.sqlite3").exists());
-        let not_svg = save_picture(dir.join("x.svg").display().to_string(), "hello".into());
-        assert_eq!(not_svg.unwrap_err().code, "internal");
+        assert!(
+            e.message.starts_with('/') && e.message.ends_with("(for example gaps.svg)."),
+            "{}",
+            e.message
+        );
+        let e = write_picture(&db, "gaps.svg", svg, IfThere::Replace).unwrap_err();
+        assert!(
+            e.message.starts_with("Type the whole path"),
+            "{}",
+            e.message
+        );
+        let e = save(&dir.join("x.svg"), "hello", IfThere::Replace).unwrap_err();
+        assert_eq!((e.code, e.fields[0].field.as_str()), ("invalid", "svg"));
+        assert!(!db.exists() && !dir.join("x.svg").exists());
         // A picture already there is asked about before it is replaced.
-        let db = dir.join("directory.sqlite3");
-        let asked = write_picture(&db, &file.display().to_string(), "<svg/>", IfThere::Ask);
-        assert_eq!(asked.unwrap_err().code, "exists");
+        let e = save(&file, "<svg/>", IfThere::Ask).unwrap_err();
+        assert_eq!(e.code, "exists");
         assert_eq!(std::fs::read_to_string(&file).unwrap(), svg);
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -8,3 +8,4 @@ pub mod folder;
 pub mod groups;
 pub mod hsds;
 pub mod output_file;
+pub mod picture;
