@@ -10,6 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use compactdir_core::error::io_at;
 use compactdir_core::export::groups::rejected_rows;
 use compactdir_core::export::output_file::{self, IfThere};
 
@@ -113,23 +114,19 @@ fn invalid(field: &str, message: impl Into<String>) -> AppError {
     AppError::from(CoreError::Invalid(vec![FieldProblem::new(field, message)]))
 }
 
-fn io_problem(field: &str, path: &Path, e: &std::io::Error) -> AppError {
-    let why = match e.kind() {
-        std::io::ErrorKind::NotFound => "there is no such file or folder".to_string(),
-        std::io::ErrorKind::PermissionDenied => "the app is not allowed to use it".to_string(),
-        _ => e.to_string(),
-    };
-    invalid(
-        field,
-        format!("{} could not be used: {why}", path.display()),
-    )
+/// A file that could not be read or written, in the core's words (`CoreError::Io`: "could not
+/// read the file to import /x.csv: there is no such file or folder"), beside `field` so the
+/// window shows it at the path.
+fn io_problem(field: &str, doing: &'static str, path: &Path, e: std::io::Error) -> AppError {
+    invalid(field, io_at(doing, path)(e).to_string())
 }
 
 /// The file at the path typed or chosen, whole, and its name for the messages about it; a path
 /// that cannot be read is refused beside `field`. The seats import reads its file this way too.
 pub(super) fn read_named(path: &str, field: &str) -> Result<(String, Vec<u8>), AppError> {
     let path = path_of(path, field)?;
-    let bytes = std::fs::read(&path).map_err(|e| io_problem(field, &path, &e))?;
+    let bytes =
+        std::fs::read(&path).map_err(|e| io_problem(field, "read the file to import", &path, e))?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -294,7 +291,7 @@ fn save_rejected(
     let mut file =
         state.with(|s| output_file::create(&path, s.path(), if_there, "rejected-path"))?;
     file.write_all(&csv)
-        .map_err(|e| io_problem("rejected-path", &path, &e))?;
+        .map_err(|e| io_problem("rejected-path", "write the rejected rows to", &path, e))?;
     Ok(count)
 }
 
@@ -395,6 +392,28 @@ mod tests {
         fn drop(&mut self) {
             let _ = std::fs::remove_dir_all(&self.0);
         }
+    }
+
+    /// A file that is not there is said in the core's words, beside the path: not "could not be
+    /// used", worded here apart from every other message about a file.
+    #[test]
+    fn a_file_that_is_not_there_is_refused_beside_the_path_in_the_cores_words() {
+        let dir = Folder::new("missing");
+        let state = AppState::open(dir.0.join("directory.sqlite3"));
+        let session = ImportSession::default();
+        let missing = dir.path("no-such-file.csv");
+        let e = preview(&state, &session, &missing).unwrap_err();
+        assert_eq!((e.code, e.fields[0].field.as_str()), ("invalid", "path"));
+        assert_eq!(
+            e.fields[0].message,
+            format!("could not read the file to import {missing}: there is no such file or folder")
+        );
+        assert_eq!(
+            e.message,
+            format!(
+                "Could not read the file to import {missing}: there is no such file or folder."
+            )
+        );
     }
 
     /// The window's steps on a file: the rejected-rows file saved at the check has the check's

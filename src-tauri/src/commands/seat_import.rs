@@ -254,7 +254,7 @@ mod tests {
         assert_eq!(
             e.fields[0].message,
             format!(
-                "{} could not be used: there is no such file or folder",
+                "could not read the file to import {}: there is no such file or folder",
                 missing.display()
             )
         );

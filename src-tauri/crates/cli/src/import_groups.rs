@@ -3,10 +3,11 @@
 //! in one transaction, and prints a summary with every rejected row's reasons. Exits non-zero
 //! when nothing could be imported.
 
+use std::io::Write;
 use std::path::Path;
 
 use compactdir_core::error::{io_at, CoreError, Result};
-use compactdir_core::export::output_file;
+use compactdir_core::export::output_file::{self, IfThere};
 use compactdir_core::import::groups::RejectedRow;
 use compactdir_core::import::mapping::Field;
 use compactdir_core::store::{Choices, MatchTarget};
@@ -59,15 +60,24 @@ pub fn run(
     let plan = store.plan_group_import(&name, &bytes, &mapping, &mut |_| {})?;
     // The rejected rows the check found are written before anything is saved, so a path that
     // cannot be written stops the import with nothing changed (not an import saved but reported
-    // as failed).
-    let write_rejected = |rejected: &[RejectedRow]| match rejected_to {
-        Some(path) => std::fs::write(path, rejected_csv(&plan.headers, rejected))
-            .map_err(io_at("write the rejected rows to", path)),
-        None => Ok(()),
+    // as failed). Written as every single-file output is: folders on the way made, never a folder
+    // or the directory's own files, a file there written over (as `--out` does).
+    let write_rejected = |rejected: &[RejectedRow]| -> Result<()> {
+        let Some(path) = rejected_to else {
+            return Ok(());
+        };
+        let mut out = output_file::create(path, store.path(), IfThere::Replace, "--rejected")?;
+        out.write_all(&rejected_csv(&plan.headers, rejected))
+            .and_then(|()| out.flush())
+            .map_err(io_at("write the rejected rows to", path))
     };
     write_rejected(&plan.rejected).map_err(|e| {
+        let hint = match e {
+            CoreError::Io { .. } => ": give --rejected a file in a folder that can be written",
+            _ => "",
+        };
         CoreError::Conflict(format!(
-            "{e}, so nothing was imported from {}: give --rejected a file in a folder that can be written",
+            "{e}, so nothing was imported from {}{hint}",
             file.display()
         ))
     })?;

@@ -391,16 +391,33 @@ fn a_failed_import_does_not_save_its_mapping() {
     assert!(ok && said.contains("1 added"), "{said}{err}");
 }
 
-/// A `--rejected` path that cannot be written (no such folder, or a folder) stops the import
-/// before anything is saved, saying so: not an import saved but reported as failed, which a user
-/// would run again and find every row skipped (or, with `--on-match new`, added twice).
+/// A `--rejected` path that cannot be written (a folder, or a path through a file) stops the
+/// import before anything is saved, saying so: not an import saved but reported as failed, which a
+/// user would run again and find every row skipped (or, with `--on-match new`, added twice).
 #[test]
 fn a_rejected_file_that_cannot_be_written_stops_the_import_with_nothing_saved() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("d.sqlite3");
     let text = "Organisation,Post code\nOrdsall Tenants,M5 3PF\nBad Postcode Club,WA15 OHF\n";
-    let nowhere = dir.path().join("no such folder").join("rej.csv");
-    for rejected in [nowhere.as_path(), dir.path()] {
+    let a_file = dir.path().join("notes.txt");
+    std::fs::write(&a_file, "not a folder").unwrap();
+    let through_a_file = a_file.join("rej.csv");
+    for (rejected, said_why) in [
+        (
+            dir.path().to_path_buf(),
+            format!(
+                "{} is a folder: add the new file's name to the end",
+                dir.path().display()
+            ),
+        ),
+        (
+            through_a_file.clone(),
+            format!(
+                "could not make the folder {}: something of that name is already there",
+                a_file.display()
+            ),
+        ),
+    ] {
         let (ok, said, err) = import_text(
             &db,
             dir.path(),
@@ -415,10 +432,7 @@ fn a_rejected_file_that_cannot_be_written_stops_the_import_with_nothing_saved() 
         );
         assert!(!ok, "{said}{err}");
         assert!(
-            err.contains(&format!(
-                "could not write the rejected rows to {}",
-                rejected.display()
-            )) && err.contains("so nothing was imported from"),
+            err.contains(&said_why) && err.contains("so nothing was imported from"),
             "{err}"
         );
         assert!(!said.contains("added"), "{said}");
@@ -431,6 +445,34 @@ fn a_rejected_file_that_cannot_be_written_stops_the_import_with_nothing_saved() 
     }
     // The same import with a path that can be written saves the group and writes the file.
     let rejected = dir.path().join("rej.csv");
+    let (ok, said, err) = import_text(
+        &db,
+        dir.path(),
+        "groups.csv",
+        text,
+        &["--rejected", rejected.to_str().unwrap()],
+    );
+    assert!(ok, "{said}{err}");
+    assert!(
+        said.contains("1 added") && said.contains("1 rejected"),
+        "{said}"
+    );
+    let written = std::fs::read_to_string(&rejected).unwrap();
+    assert!(written.contains("Bad Postcode Club"), "{written}");
+}
+
+/// A `--rejected` file in folders not made yet: they are made, as for every file an export
+/// writes, and the import goes on (before, it stopped saying there was no such folder).
+#[test]
+fn a_rejected_file_in_folders_not_made_yet_makes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let text = "Organisation,Post code\nOrdsall Tenants,M5 3PF\nBad Postcode Club,WA15 OHF\n";
+    let rejected = dir
+        .path()
+        .join("to correct")
+        .join("march")
+        .join("rejected.csv");
     let (ok, said, err) = import_text(
         &db,
         dir.path(),

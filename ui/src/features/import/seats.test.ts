@@ -37,8 +37,8 @@ describe("seatRefusal", () => {
       file: "seats.csv is empty: it has no column names and no rows.",
     });
     expect(
-      seatRefusal({ code: "invalid", message: "x", fields: [{ field: "path", message: "/tmp/nope.csv could not be used: there is no such file or folder" }] }),
-    ).toEqual({ rows: [], file: "/tmp/nope.csv could not be used: there is no such file or folder" });
+      seatRefusal({ code: "invalid", message: "x", fields: [{ field: "path", message: "could not read the file to import /tmp/nope.csv: there is no such file or folder" }] }),
+    ).toEqual({ rows: [], file: "could not read the file to import /tmp/nope.csv: there is no such file or folder" });
     expect(seatRefusal("the window closed")).toEqual({ rows: [], file: "the window closed" });
   });
 });
