@@ -15,11 +15,12 @@ use compactdir_core::{CoreError, Store};
 use compactdir_tests::{forum_seat, group, real_data, TempDirectory};
 
 /// Every table's full content (rowid, where it has one, and every column), read straight from
-/// the file; the merge log is left out, because it is the record of the merge itself.
+/// the file; the merge log and the audit trail are left out, because they record the merge
+/// itself (the trail only grows: `trail_rows`).
 fn every_table(t: &TempDirectory) -> BTreeMap<String, Vec<String>> {
     let c = rusqlite::Connection::open(&t.path).unwrap();
     let tables: Vec<(String, String)> = c
-        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'merge_log'")
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('merge_log', 'audit_log')")
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
@@ -49,6 +50,22 @@ fn every_table(t: &TempDirectory) -> BTreeMap<String, Vec<String>> {
             (table, rows)
         })
         .collect()
+}
+
+/// The audit trail's rows as stored, oldest first.
+fn trail_rows(t: &TempDirectory) -> Vec<String> {
+    let c = rusqlite::Connection::open(&t.path).unwrap();
+    let mut stmt = c.prepare("SELECT * FROM audit_log ORDER BY id").unwrap();
+    let n = stmt.column_count();
+    stmt.query_map([], |r| {
+        Ok((0..n)
+            .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+            .collect::<Vec<_>>()
+            .join(" | "))
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
 }
 
 struct TwoEntries {
@@ -245,12 +262,24 @@ fn a_merge_moves_everything_and_undo_restores_every_table_exactly() {
     );
     assert_ne!(every_table(&t), before);
 
+    let trail_before = trail_rows(&t);
     let undone = store.undo_merge(None).unwrap();
     assert_eq!(undone.id, outcome.merge_id);
     assert_eq!(
         every_table(&t),
         before,
         "every table as it was, ids included"
+    );
+    let trail_after = trail_rows(&t);
+    assert_eq!(
+        trail_after[..trail_before.len()],
+        trail_before[..],
+        "the trail only grows: the undo is rows of its own"
+    );
+    assert_eq!(
+        trail_after.len(),
+        trail_before.len() + 2,
+        "one in each group's trail"
     );
     let again = store.undo_merge(Some(outcome.merge_id)).unwrap_err();
     assert!(again.to_string().contains("already undone"), "{again}");
@@ -605,4 +634,170 @@ fn the_merge_review_shows_values_as_the_groups_page_does() {
             assert!(value != "no" && value != "yes", "{}: {value}", f.label);
         }
     }
+}
+
+/// After a merge the kept group's history tells its whole story: the merge (when, who, which
+/// group, which fields came from it) and the merged group's own earlier changes, now in force
+/// on it. A change of the merged group cannot be undone one by one while the merge stands, and
+/// says which group it went into and which merge to undo; undoing the merge is in both trails.
+#[test]
+fn the_kept_groups_history_shows_the_merge_and_the_merged_groups_changes() {
+    use compactdir_core::store::TrailOf;
+    let t = TempDirectory::new();
+    let mut store = t.open();
+    store.set_actor("Pat at the CVS");
+    let kept = store
+        .save_group(group("SALE DISTRICT SCOUT COUNCIL"))
+        .unwrap()
+        .input
+        .id
+        .unwrap();
+    let merged = store
+        .save_group(group("Sale and District Scout Council"))
+        .unwrap()
+        .input;
+    let merged_id = merged.id.unwrap();
+    store
+        .save_group(GroupInput {
+            phone: "0161 973 0000".into(),
+            ..merged
+        })
+        .unwrap();
+    let phone_change = store.audit_trail(TrailOf::Group, merged_id).unwrap()[0].id;
+
+    let mut choices = MergeChoices::default();
+    choices.fields.insert(MergeField::Name, Pick::Merged);
+    let out = store.merge_groups(kept, merged_id, &choices).unwrap();
+    let merge = out.merge_id;
+    // The kept group is named as it is after the merge.
+    assert_eq!(out.kept_name, "Sale and District Scout Council");
+    assert_eq!(out.kept_name_before, "SALE DISTRICT SCOUT COUNCIL");
+    assert_eq!(
+        store.merge_log().unwrap()[0].kept_name_after,
+        "Sale and District Scout Council"
+    );
+
+    let trail = store.audit_trail(TrailOf::Group, kept).unwrap();
+    let row = &trail[0];
+    assert_eq!(
+        (row.actor.as_str(), row.what.as_str(), row.before.as_str()),
+        ("Pat at the CVS", "Merged in another group", "")
+    );
+    assert_eq!(
+        row.after,
+        format!("Sale and District Scout Council (group {merged_id}), by merge {merge}; taken from it: Name, Phone")
+    );
+    assert!(!row.can_undo, "a merge is undone as a whole");
+    let merge_row = row.id;
+    let phone = trail
+        .iter()
+        .find(|e| e.id == phone_change)
+        .expect("the merged group's change is in the kept group's history");
+    let from = phone
+        .from_group
+        .as_ref()
+        .expect("marked as the merged group's");
+    assert_eq!(
+        (from.group_id, from.name.as_str(), from.merge_id),
+        (merged_id, "Sale and District Scout Council", merge)
+    );
+    assert!(!phone.can_undo);
+    assert!(
+        trail
+            .iter()
+            .any(|e| e.what == "Added Group: SALE DISTRICT SCOUT COUNCIL"
+                || e.subject_id == kept && e.action == "created"),
+        "the kept group's own rows stay"
+    );
+    assert!(
+        trail.iter().all(|e| e.what != "Merged into another group"),
+        "the merged group's note of the merge is not shown twice"
+    );
+    // The merged group's own trail says where it went.
+    let old = store.audit_trail(TrailOf::Group, merged_id).unwrap();
+    assert_eq!(old[0].what, "Merged into another group");
+    assert_eq!(
+        old[0].after,
+        format!("Sale and District Scout Council (group {kept}), by merge {merge}")
+    );
+
+    let err = store.undo_change(phone_change).unwrap_err().to_string();
+    assert!(
+        err.contains(&format!(
+            "That group was merged into Sale and District Scout Council (group {kept}) by merge {merge}"
+        )) && err.contains(&format!("undo merge {merge} first")),
+        "{err}"
+    );
+    assert!(!err.contains("no longer in the directory,"), "{err}");
+    let err = store.undo_change(merge_row).unwrap_err().to_string();
+    assert!(err.contains(&format!("undo merge {merge}")), "{err}");
+
+    store.undo_merge(Some(merge)).unwrap();
+    let trail = store.audit_trail(TrailOf::Group, kept).unwrap();
+    assert_eq!(
+        trail[0].undoes,
+        Some(merge_row),
+        "the undo is in the kept group's history"
+    );
+    assert_eq!(trail[0].after, "Separate again (the merge was undone)");
+    assert!(trail
+        .iter()
+        .any(|e| e.id == merge_row && e.undone_by == Some(trail[0].id)));
+    assert!(
+        trail.iter().all(|e| e.id != phone_change),
+        "the merged group's changes are its own again"
+    );
+    let old = store.audit_trail(TrailOf::Group, merged_id).unwrap();
+    assert_eq!(old[0].after, "Back in the directory (the merge was undone)");
+    assert!(old.iter().any(|e| e.id == phone_change && e.can_undo));
+    store.undo_change(phone_change).unwrap();
+    assert_eq!(store.get_group(merged_id).unwrap().input.phone, "");
+}
+
+/// A group merged into one that was itself merged later: its changes are in the last group's
+/// history, and undoing one names both merges, latest first.
+#[test]
+fn a_change_of_a_group_merged_twice_names_both_merges() {
+    use compactdir_core::store::TrailOf;
+    let t = TempDirectory::new();
+    let store = t.open();
+    let id = |name: &str| store.save_group(group(name)).unwrap().input.id.unwrap();
+    let (a, b) = (id("Partington Bowls"), id("Partington Bowls Club"));
+    let c = store
+        .save_group(group("Partington Bowling Club"))
+        .unwrap()
+        .input;
+    let c_id = c.id.unwrap();
+    store
+        .save_group(GroupInput {
+            website: "https://bowls.example".into(),
+            ..c
+        })
+        .unwrap();
+    let change = store.audit_trail(TrailOf::Group, c_id).unwrap()[0].id;
+    let first = store
+        .merge_groups(b, c_id, &MergeChoices::default())
+        .unwrap()
+        .merge_id;
+    let second = store
+        .merge_groups(a, b, &MergeChoices::default())
+        .unwrap()
+        .merge_id;
+    let trail = store.audit_trail(TrailOf::Group, a).unwrap();
+    assert!(trail.iter().any(|e| e.id == change), "{trail:?}");
+    assert!(
+        trail
+            .iter()
+            .filter(|e| e.what == "Merged in another group")
+            .count()
+            == 2,
+        "both merges"
+    );
+    let err = store.undo_change(change).unwrap_err().to_string();
+    assert!(
+        err.contains(&format!(
+            "merged into Partington Bowls Club (group {b}) by merge {first}, which was merged into Partington Bowls (group {a}) by merge {second}"
+        )) && err.contains(&format!("undo merge {second}, then merge {first}, first")),
+        "{err}"
+    );
 }

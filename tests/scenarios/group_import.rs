@@ -528,19 +528,25 @@ fn undo_of_added_groups_is_refused_while_one_was_changed_seated_or_merged_away()
             ..Default::default()
         })
         .unwrap();
-    store
-        .merge_groups(older, id_of("Weaste Allotments"), &MergeChoices::default())
-        .unwrap();
+    let weaste = id_of("Weaste Allotments");
+    let merge = store
+        .merge_groups(older, weaste, &MergeChoices::default())
+        .unwrap()
+        .merge_id;
     let count = store.list_groups().unwrap().len();
 
     let err = store.undo_import(import_id).unwrap_err().to_string();
+    // A group merged away is named, with the group it went into and the merge to undo first;
+    // it was not "removed".
     for why in [
         "Seedley Youth Club was changed after the import",
         "Claremont Singers now has a representative on a seat",
-        "a group it added has been removed since the import",
+        &format!("Weaste Allotments (group {weaste}) was merged into Weaste Allotment Society (group {older}) by merge {merge}"),
+        &format!("Undo merge {merge} first."),
     ] {
         assert!(err.contains(why), "{why:?} in {err}");
     }
+    assert!(!err.contains("removed"), "{err}");
     // When it was changed, in the long UK style, not "2026-11-24T15:14:03Z".
     let on = err
         .split("changed after the import (on ")

@@ -91,9 +91,15 @@ pub fn merge(
         }
     }
     let outcome = store.merge_groups(kept, merged, &choices)?;
+    // The kept group by its name after the merge, which may be the other's.
+    let renamed = if outcome.kept_name != outcome.kept_name_before {
+        format!(", until now called {}", outcome.kept_name_before)
+    } else {
+        String::new()
+    };
     println!(
-        "Merged group {merged} into group {kept} (merge {}); undo it with `compactdir undo {}`.",
-        outcome.merge_id, outcome.merge_id
+        "Merged {} (group {merged}) into {} (group {kept}{renamed}) as merge {}; undo it with `compactdir undo {}`.",
+        outcome.merged_name, outcome.kept_name, outcome.merge_id, outcome.merge_id
     );
     for n in outcome.notes {
         println!("  {n}");

@@ -16,7 +16,8 @@ pub enum Of {
 }
 
 /// The trail as CSV, newest first: entry, at, who, action, what, before, after, undone_by,
-/// imported_from (the seats file whose import made the change).
+/// imported_from (the seats file whose import made the change), merged_from (in a group's trail,
+/// the group merged into it whose change this was, and the merge).
 pub fn list(store: &Store, of: Of, id: i64) -> Result<()> {
     let of = match of {
         Of::Group => TrailOf::Group,
@@ -34,6 +35,7 @@ pub fn list(store: &Store, of: Of, id: i64) -> Result<()> {
         "after",
         "undone_by",
         "imported_from",
+        "merged_from",
     ])
     .map_err(stdout_error)?;
     for e in store.audit_trail(of, id)? {
@@ -47,6 +49,10 @@ pub fn list(store: &Store, of: Of, id: i64) -> Result<()> {
             &e.after,
             &e.undone_by.map(|u| u.to_string()).unwrap_or_default(),
             e.imported_from.as_deref().unwrap_or_default(),
+            &e.from_group
+                .as_ref()
+                .map(|f| format!("{} (group {}), merge {}", f.name, f.group_id, f.merge_id))
+                .unwrap_or_default(),
         ])
         .map_err(stdout_error)?;
     }

@@ -777,7 +777,8 @@ fn history_lists_a_change_with_who_and_undo_change_puts_it_back() {
             "before",
             "after",
             "undone_by",
-            "imported_from"
+            "imported_from",
+            "merged_from"
         ]
     );
     assert_eq!(rows.len(), 2, "the change, then the addition");

@@ -121,3 +121,98 @@ fn a_threshold_outside_0_to_1_is_refused_in_words() {
     }
     assert!(rows(&compactdir(&db, &["duplicates", "--threshold", "1"])).is_empty());
 }
+
+/// The tester's steps on the real Trafford files: merge the scout council entered twice, taking
+/// the other's name; the message names the kept group as it is now called, its history shows
+/// the merge, and both imports' undo name the merge to undo first (not "removed").
+#[test]
+fn a_merge_of_imported_groups_is_in_the_history_and_named_by_import_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    for file in [
+        "ccew_charities_operating_in_trafford_2021-05-27.csv",
+        "360giving_trafford_council_vcs_grants.csv",
+    ] {
+        let path = real_data(file);
+        let out = compactdir(&db, &["import", "groups", path.to_str().unwrap()]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let id_of = |name: &str| {
+        Store::open(&db)
+            .unwrap()
+            .list_groups()
+            .unwrap()
+            .into_iter()
+            .find(|g| g.name == name)
+            .unwrap()
+            .id
+            .to_string()
+    };
+    let (kept, merged) = (
+        id_of("SALE DISTRICT SCOUT COUNCIL"),
+        id_of("Sale and District Scout Council"),
+    );
+    let out = compactdir(&db, &["merge", &kept, &merged, "--take", "name"]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.starts_with(&format!(
+            "Merged Sale and District Scout Council (group {merged}) into Sale and District Scout Council (group {kept}, until now called SALE DISTRICT SCOUT COUNCIL) as merge 1;"
+        )),
+        "{said}"
+    );
+
+    let out = compactdir(&db, &["history", "group", &kept]);
+    let history = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        history.contains(&format!(
+            "changed,Merged in another group,,\"Sale and District Scout Council (group {merged}), by merge 1; taken from it: Name\""
+        )),
+        "{history}"
+    );
+
+    let out = compactdir(&db, &["import", "undo", "2"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains(&format!(
+            "Sale and District Scout Council (group {merged}) was merged into Sale and District Scout Council (group {kept}) by merge 1. Undo merge 1 first."
+        )) && !err.contains("removed"),
+        "{err}"
+    );
+    let out = compactdir(&db, &["import", "undo", "1"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "Sale and District Scout Council (group {merged}) was merged into Sale and District Scout Council (group {kept}) by merge 1, after the import"
+        )) && err.contains("Undo merge 1 first."),
+        "{err}"
+    );
+
+    let out = compactdir(&db, &["history", "group", &merged]);
+    let entry = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split(',').next().map(str::to_string))
+        .unwrap();
+    let out = compactdir(&db, &["undo-change", &entry]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("undo merge 1"), "{err}");
+
+    assert!(compactdir(&db, &["undo", "1"]).status.success());
+    let out = compactdir(&db, &["history", "group", &kept]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Separate again (the merge was undone)"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = compactdir(&db, &["import", "undo", "2"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -122,6 +122,8 @@ pub fn set_path(record: &mut Value, path: &str, value: Value) {
 pub fn label(field: &str) -> String {
     let known = match field {
         "name" => "Name",
+        "merged_in" => "Merged in another group",
+        "merged_into" => "Merged into another group",
         "other_names" => "Other names",
         "identifiers" => "Registration numbers",
         "address" => "Address",

@@ -7,6 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use super::merge::{self, MERGED_IN, MERGED_INTO};
 use super::tx::Tx;
 use super::Store;
 use crate::domain::audit::{self, ERASED};
@@ -103,6 +104,16 @@ pub struct AuditEntry {
     pub can_undo: bool,
     /// The seats file whose import made this change (undone as a whole on Import and export).
     pub imported_from: Option<String>,
+    /// In a group's trail, a row of another group merged into it (by that merge).
+    pub from_group: Option<FromGroup>,
+}
+
+/// A group merged into the one whose trail is read, and the merge that did it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FromGroup {
+    pub group_id: i64,
+    pub name: String,
+    pub merge_id: i64,
 }
 
 /// The trails a row shows in.
@@ -111,6 +122,16 @@ pub(super) struct Context {
     group: Option<i64>,
     partnership: Option<i64>,
     person: Option<i64>,
+}
+
+impl Context {
+    /// A row in one group's trail only.
+    pub(super) fn of_group(id: i64) -> Context {
+        Context {
+            group: Some(id),
+            ..Context::default()
+        }
+    }
 }
 
 /// Who is making changes: `COMPACTDIR_USER`, else the login name.
@@ -399,14 +420,38 @@ impl Store {
             TrailOf::Partnership => "partnership_id",
             TrailOf::Person => "person_id",
         };
-        let sql = format!(
-            "SELECT a.id, a.at, a.actor, a.subject, a.subject_id, a.action, a.field, a.old_value,
+        // A group's trail also holds the trails of the groups merged into it (and into those),
+        // up to each merge, while the merge stands: the changes now in force on it. Their own
+        // "merged into" rows are left out: its "merged in" row tells the same.
+        let sql = if of == TrailOf::Group {
+            "WITH RECURSIVE inn(g, upto, merge_id, name) AS (
+               SELECT ?1, NULL, NULL, NULL
+               UNION
+               SELECT m.merged_id, m.at, m.id, m.merged_name FROM merge_log m JOIN inn ON m.kept_id = inn.g
+               WHERE m.undone_at IS NULL AND (inn.upto IS NULL OR m.at <= inn.upto)
+             )
+             SELECT a.id, a.at, a.actor, a.subject, a.subject_id, a.action, a.field, a.old_value,
                     a.new_value, a.summary, a.undoes, u.id,
                     (SELECT i.file_name FROM seat_imports i
-                     WHERE a.id BETWEEN i.trail_from AND i.trail_to)
-             FROM audit_log a LEFT JOIN audit_log u ON u.undoes = a.id
-             WHERE a.{column} = ?1 ORDER BY a.id DESC"
-        );
+                     WHERE a.id BETWEEN i.trail_from AND i.trail_to),
+                    inn.g, inn.name, inn.merge_id
+             FROM inn JOIN audit_log a ON a.group_id = inn.g
+               LEFT JOIN audit_log u ON u.undoes = a.id
+             WHERE inn.upto IS NULL
+                OR (substr(a.at, 1, 19) <= substr(inn.upto, 1, 19) AND a.field IS NOT 'merged_into')
+             ORDER BY a.id DESC"
+                .to_string()
+        } else {
+            format!(
+                "SELECT a.id, a.at, a.actor, a.subject, a.subject_id, a.action, a.field, a.old_value,
+                        a.new_value, a.summary, a.undoes, u.id,
+                        (SELECT i.file_name FROM seat_imports i
+                         WHERE a.id BETWEEN i.trail_from AND i.trail_to),
+                        NULL, NULL, NULL
+                 FROM audit_log a LEFT JOIN audit_log u ON u.undoes = a.id
+                 WHERE a.{column} = ?1 ORDER BY a.id DESC"
+            )
+        };
         let mut stmt = self.conn.prepare(&sql)?;
         let raw = stmt
             .query_map([id], |r| {
@@ -424,6 +469,11 @@ impl Store {
                     r.get::<_, Option<i64>>(10)?,
                     r.get::<_, Option<i64>>(11)?,
                     r.get::<_, Option<String>>(12)?,
+                    (
+                        r.get::<_, Option<i64>>(13)?,
+                        r.get::<_, Option<String>>(14)?,
+                        r.get::<_, Option<i64>>(15)?,
+                    ),
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -449,8 +499,18 @@ impl Store {
                     undoes,
                     undone_by,
                     imported_from,
+                    (from_id, from_name, from_merge),
                 )| {
+                    let from_group = match (from_id, from_name, from_merge) {
+                        (Some(group_id), Some(name), Some(merge_id)) => Some(FromGroup {
+                            group_id,
+                            name,
+                            merge_id,
+                        }),
+                        _ => None,
+                    };
                     let subject = Subject::parse(&subject).unwrap_or(Subject::Group);
+                    let merge_row = matches!(field.as_deref(), Some(MERGED_IN | MERGED_INTO));
                     let (old, new) = (parse(&old), parse(&new));
                     // The eight answers are stored as one list; the trail names those that changed.
                     let (old, new) = match (field.as_deref(), &old, &new) {
@@ -473,17 +533,33 @@ impl Store {
                         Some(f) => audit::label_for(subject.as_str(), f),
                         None => summary.clone(),
                     };
+                    let (before, after) = match field.as_deref() {
+                        // A merge is undone as a whole, under Duplicate groups.
+                        Some(f) if merge_row => (
+                            old.as_ref()
+                                .map_or(String::new(), |v| merge::trail_words(f, Some(v))),
+                            merge::trail_words(f, new.as_ref()),
+                        ),
+                        _ => (
+                            words(&old),
+                            if action == "created" {
+                                String::new()
+                            } else {
+                                words(&new)
+                            },
+                        ),
+                    };
                     AuditEntry {
+                        // A merge is undone as a whole (Duplicate groups), and a change of a
+                        // group merged in only once that merge is undone.
                         can_undo: undone_by.is_none()
                             && matches!(action.as_str(), "created" | "changed")
                             && !erased(&old)
-                            && !erased(&new),
-                        before: words(&old),
-                        after: if action == "created" {
-                            String::new()
-                        } else {
-                            words(&new)
-                        },
+                            && !erased(&new)
+                            && !merge_row
+                            && from_group.is_none(),
+                        before,
+                        after,
                         id,
                         at,
                         actor,
@@ -495,6 +571,7 @@ impl Store {
                         undoes,
                         undone_by,
                         imported_from,
+                        from_group,
                     }
                 },
             )

@@ -6,6 +6,7 @@ use rusqlite::OptionalExtension;
 use serde_json::Value;
 
 use super::audit::Subject;
+use super::merge::{self, MERGED_IN, MERGED_INTO};
 use super::tx::Tx;
 use super::Store;
 use crate::domain::audit::{self, ERASED};
@@ -77,8 +78,21 @@ impl Store {
             ));
         }
         match (action.as_str(), field) {
+            // A merge row: the merge is undone as a whole.
+            ("changed", Some(field)) if field == MERGED_IN || field == MERGED_INTO => {
+                let merge = old
+                    .get("merge_id")
+                    .or_else(|| new.get("merge_id"))
+                    .and_then(Value::as_i64)
+                    .unwrap_or_default();
+                Err(CoreError::Conflict(format!(
+                    "That row records merge {merge}, which is undone as a whole: undo merge {merge} under Duplicate groups instead."
+                )))
+            }
             ("changed", Some(field)) => {
-                let current = self.snapshot(subject, id).map_err(|e| gone(e, subject))?;
+                let current = self
+                    .snapshot(subject, id)
+                    .map_err(|e| self.gone(e, subject, id))?;
                 let now = audit::get_path(&current, &field)
                     .cloned()
                     .unwrap_or(Value::Null);
@@ -153,7 +167,9 @@ impl Store {
     /// Undoes an addition: removes what was added, unless something now depends on it.
     fn remove_added(&self, subject: Subject, id: i64, undoes: i64) -> Result<()> {
         let tx = Tx::begin(&self.conn)?;
-        let snap = self.snapshot(subject, id).map_err(|e| gone(e, subject))?;
+        let snap = self
+            .snapshot(subject, id)
+            .map_err(|e| self.gone(e, subject, id))?;
         let ctx = self.context(subject, id, &snap)?;
         let summary = self.described(subject, &snap)?;
         let count = |sql: &str| -> Result<i64> { Ok(tx.query_row(sql, [id], |r| r.get(0))?) };
@@ -219,16 +235,32 @@ impl Store {
     }
 }
 
-/// A record that has gone since the change: say so rather than "does not exist".
-fn gone(e: CoreError, subject: Subject) -> CoreError {
-    match e {
-        CoreError::NotFound { .. } => CoreError::Conflict(format!(
+impl Store {
+    /// A record that has gone since the change: say so rather than "does not exist", and for a
+    /// group merged into another, into which, and which merge to undo to get it back.
+    fn gone(&self, e: CoreError, subject: Subject, id: i64) -> CoreError {
+        if !matches!(e, CoreError::NotFound { .. }) {
+            return e;
+        }
+        if subject == Subject::Group {
+            match merge::merged_into(&self.conn, id) {
+                Ok(Some(m)) => {
+                    return CoreError::Conflict(format!(
+                        "That group was {}, so this change cannot be undone while the merge stands. To undo it, undo {} first (under Duplicate groups).",
+                        m.words(),
+                        merge::merges_in_order(&m.to_undo())
+                    ))
+                }
+                Ok(None) => {}
+                Err(e) => return e,
+            }
+        }
+        CoreError::Conflict(format!(
             "That {} is no longer in the directory, so the change cannot be undone.",
             match subject {
                 Subject::ReportBack => "report-back".to_string(),
                 other => other.as_str().replace('_', " "),
             }
-        )),
-        other => other,
+        ))
     }
 }

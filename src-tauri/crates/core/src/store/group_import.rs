@@ -707,20 +707,39 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut refusals = Vec::new();
+        // Merges to undo before this import can be (a group it added or updated was merged into
+        // another, or had another merged into it), latest first.
+        let mut merges: Vec<i64> = Vec::new();
         if let Some(range) = added {
             let with_rows: HashSet<i64> = changes.iter().map(|c| c.0).collect();
-            refusals.extend(range_refusals(&tx, range, &at, &with_rows)?);
+            refusals.extend(range_refusals(&tx, range, &at, &with_rows, &mut merges)?);
         }
-        for (_, action, _, after, now, name, seated) in &changes {
-            let name = name.clone().unwrap_or_else(|| "a group".into());
+        for (group_id, action, _, after, now, name, seated) in &changes {
             match now {
-                None => refusals.push(format!("{name} has been removed since the import")),
-                Some(n) => refusals.extend(refusal(&name, n, after, action == "added" && *seated)),
+                None => refusals.push(gone_refusal(&tx, *group_id, &mut merges)?),
+                Some(n) => {
+                    let name = name.clone().unwrap_or_else(|| "a group".into());
+                    refusals.extend(refusal(
+                        &tx,
+                        *group_id,
+                        &name,
+                        n,
+                        after,
+                        action == "added" && *seated,
+                        &mut merges,
+                    )?)
+                }
             }
         }
         if !refusals.is_empty() {
+            merges.sort_unstable_by(|a, b| b.cmp(a));
+            merges.dedup();
+            let advice = match merges.as_slice() {
+                [] => String::new(),
+                m => format!(". Undo {} first.", super::merge::merges_in_order(m)),
+            };
             return Err(CoreError::Conflict(format!(
-                "the import of {file_name} cannot be undone: {}",
+                "the import of {file_name} cannot be undone: {}{advice}",
                 refusals.join("; ")
             )));
         }
@@ -1463,13 +1482,14 @@ fn match_rows(
 }
 
 /// Why the groups an import added (ids `from` to `to`, at time `at`) cannot all be removed:
-/// one changed or seated since, or removed. Groups in `with_rows` have their own undo rows and
-/// are checked there.
+/// one changed or seated since, merged into another, or removed. Groups in `with_rows` have
+/// their own undo rows and are checked there. Merges to undo first are added to `merges`.
 fn range_refusals(
     tx: &Transaction,
     (from, to): (i64, i64),
     at: &str,
     with_rows: &HashSet<i64>,
+    merges: &mut Vec<i64>,
 ) -> Result<Vec<String>> {
     let mut refusals = Vec::new();
     let mut stmt = tx.prepare(
@@ -1478,18 +1498,36 @@ fn range_refusals(
          FROM groups g WHERE g.id BETWEEN ?1 AND ?2",
     )?;
     let mut rows = stmt.query([from, to])?;
-    let mut found = 0;
+    let mut found = HashSet::new();
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
         if with_rows.contains(&id) {
             continue;
         }
-        found += 1;
+        found.insert(id);
         let (name, updated): (String, String) = (r.get(1)?, r.get(2)?);
-        refusals.extend(refusal(&name, &updated, at, r.get(3)?));
+        refusals.extend(refusal(tx, id, &name, &updated, at, r.get(3)?, merges)?);
     }
+    // Those no longer there: merged into another group (say which, and the merge), or removed.
     let expected = (from..=to).filter(|id| !with_rows.contains(id)).count();
-    match expected - found {
+    let mut removed = expected - found.len();
+    let merged_away: Vec<i64> = tx
+        .prepare(
+            "SELECT DISTINCT merged_id FROM merge_log
+             WHERE merged_id BETWEEN ?1 AND ?2 AND undone_at IS NULL ORDER BY merged_id",
+        )?
+        .query_map([from, to], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in merged_away {
+        if found.contains(&id) || with_rows.contains(&id) {
+            continue;
+        }
+        if let Some(words) = merged_refusal(tx, id, merges)? {
+            refusals.push(words);
+            removed -= 1;
+        }
+    }
+    match removed {
         0 => {}
         1 => refusals.push("a group it added has been removed since the import".into()),
         n => refusals.push(format!(
@@ -1499,21 +1537,66 @@ fn range_refusals(
     Ok(refusals)
 }
 
+/// A group the import touched that is no longer in the directory: merged into another (which,
+/// and by which merge), or removed.
+fn gone_refusal(tx: &Transaction, id: i64, merges: &mut Vec<i64>) -> Result<String> {
+    Ok(match merged_refusal(tx, id, merges)? {
+        Some(words) => words,
+        None => "a group it touched has been removed since the import".into(),
+    })
+}
+
+/// "Kersal Mums (group 12) was merged into Kersal Mums Group (group 4) by merge 3", when group
+/// `id` went into another by a merge not undone; its merges are added to `merges`.
+fn merged_refusal(tx: &Transaction, id: i64, merges: &mut Vec<i64>) -> Result<Option<String>> {
+    let Some(m) = super::merge::merged_into(tx, id)? else {
+        return Ok(None);
+    };
+    let name: String = tx.query_row(
+        "SELECT merged_name FROM merge_log WHERE id = ?1",
+        [m.steps[0].0],
+        |r| r.get(0),
+    )?;
+    merges.extend(m.to_undo());
+    Ok(Some(format!("{name} (group {id}) was {}", m.words())))
+}
+
 /// Why undo must leave a group the import touched: changed since (its updated time is no longer
-/// the one the import left), or, for one it added, now seated.
-fn refusal(name: &str, updated: &str, left_at: &str, added_and_seated: bool) -> Option<String> {
-    if updated != left_at {
-        Some(format!(
+/// the one the import left), by a merge that took another group into it (named, and the merge
+/// added to `merges`) or otherwise, or, for one it added, now seated.
+fn refusal(
+    tx: &Transaction,
+    id: i64,
+    name: &str,
+    updated: &str,
+    left_at: &str,
+    added_and_seated: bool,
+    merges: &mut Vec<i64>,
+) -> Result<Option<String>> {
+    // A merge since the import that took another group into this one: the merge sets the kept
+    // group's updated time to its own, which may be the import's second, so it is looked up.
+    let merge: Option<(i64, i64, String, String)> = tx
+        .query_row(
+            "SELECT id, merged_id, merged_name, at FROM merge_log
+             WHERE kept_id = ?1 AND at >= ?2 AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
+            params![id, left_at],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    Ok(match merge {
+        Some((merge, merged_id, merged, at)) if updated == at || updated == left_at => {
+            merges.push(merge);
+            Some(format!("{merged} (group {merged_id}) was merged into {name} (group {id}) by merge {merge}, after the import"))
+        }
+        _ if updated != left_at => Some(format!(
             "{name} was changed after the import (on {}); undoing would lose that change",
             super::import_history::time_in_words(updated)
-        ))
-    } else if added_and_seated {
-        Some(format!(
+        )),
+        _ if added_and_seated => Some(format!(
             "{name} now has a representative on a seat; end that appointment first"
-        ))
-    } else {
-        None
-    }
+        )),
+        _ => None,
+    })
 }
 
 /// A file with no table to read; the caller, who knows the file's name, adds it (`about_file`).

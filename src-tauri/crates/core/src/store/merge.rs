@@ -19,6 +19,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
+use super::audit::{Context, Subject};
 use super::{now_utc, Store};
 use crate::domain::classification::GroupClass;
 use crate::domain::flags::stored_date_in_words;
@@ -186,6 +187,10 @@ pub struct MergeOutcome {
     pub merge_id: i64,
     pub kept_id: i64,
     pub merged_id: i64,
+    /// The kept group's name after the merge (it may have taken the other's), and before it.
+    pub kept_name: String,
+    pub kept_name_before: String,
+    pub merged_name: String,
     pub notes: Vec<String>,
 }
 
@@ -195,9 +200,157 @@ pub struct MergeLogEntry {
     pub at: String,
     pub kept_id: i64,
     pub merged_id: i64,
+    /// The kept group's name before the merge, and as the merge left it.
     pub kept_name: String,
+    pub kept_name_after: String,
     pub merged_name: String,
     pub undone_at: Option<String>,
+}
+
+/// The trail's fields for a merge: on the kept group ("merged in"), and on the group merged
+/// into it ("merged into"). Their values name the merge and the other group; undoing the
+/// merge writes the same field back to nothing, as an undo of any change does.
+pub(super) const MERGED_IN: &str = "merged_in";
+pub(super) const MERGED_INTO: &str = "merged_into";
+
+/// Where a group that is no longer in the directory went: the merges, oldest first, that took
+/// it (and then the group it went into) into another, and the group holding it now.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct MergedInto {
+    /// (merge, group kept by it, that group's name as the merge left it)
+    pub steps: Vec<(i64, i64, String)>,
+    /// The group holding it now, and its name now.
+    pub holder: i64,
+    pub holder_name: String,
+}
+
+impl MergedInto {
+    /// "merged into Kersal Mums (group 4) by merge 3", or through each step when the group it
+    /// went into was merged again ("merged into A (group 4) by merge 3, which was merged into
+    /// B (group 9) by merge 5").
+    pub(super) fn words(&self) -> String {
+        let last = self.steps.len() - 1;
+        self.steps
+            .iter()
+            .enumerate()
+            .map(|(i, (merge, kept, name))| {
+                let name = if i == last { &self.holder_name } else { name };
+                format!("merged into {name} (group {kept}) by merge {merge}")
+            })
+            .collect::<Vec<_>>()
+            .join(", which was ")
+    }
+
+    /// The merges to undo, latest first.
+    pub(super) fn to_undo(&self) -> Vec<i64> {
+        self.steps.iter().rev().map(|s| s.0).collect()
+    }
+}
+
+/// "merge 3", or "merge 5, then merge 3," for merges named latest first: which to undo, in
+/// order, to stand before "first".
+pub(super) fn merges_in_order(merges: &[i64]) -> String {
+    let list = merges
+        .iter()
+        .map(|m| format!("merge {m}"))
+        .collect::<Vec<_>>()
+        .join(", then ");
+    if merges.len() > 1 {
+        list + ","
+    } else {
+        list
+    }
+}
+
+/// Whether group `id`, not in the directory now, went into another by a merge not undone.
+pub(super) fn merged_into(conn: &Connection, id: i64) -> Result<Option<MergedInto>> {
+    let step = |id: i64, since: &str| -> Result<Option<(i64, i64, String, String)>> {
+        Ok(conn
+            .query_row(
+                "SELECT id, kept_id, at, json_extract(after, '$.groups[0].name') FROM merge_log
+                 WHERE merged_id = ?1 AND undone_at IS NULL AND at >= ?2
+                 ORDER BY id DESC LIMIT 1",
+                params![id, since],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                    ))
+                },
+            )
+            .optional()?)
+    };
+    let mut steps = Vec::new();
+    let (mut at, mut group) = (String::new(), id);
+    // A group merged away can only go once, so the chain ends; the bound keeps it finite anyway.
+    while steps.len() < 100 {
+        let Some((merge, kept, when, name)) = step(group, &at)? else {
+            break;
+        };
+        steps.push((merge, kept, name));
+        (at, group) = (when, kept);
+        let here: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM groups WHERE id = ?1)",
+            [kept],
+            |r| r.get(0),
+        )?;
+        if here {
+            break;
+        }
+    }
+    let Some((_, holder, name)) = steps.last().cloned() else {
+        return Ok(None);
+    };
+    let holder_name = conn
+        .query_row("SELECT name FROM groups WHERE id = ?1", [holder], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .unwrap_or(name);
+    Ok(Some(MergedInto {
+        steps,
+        holder,
+        holder_name,
+    }))
+}
+
+/// A merge row of the trail in words: the other group, the merge, and (for the kept group)
+/// which fields were taken from the group merged in. `None` (the value after an undo): what
+/// undoing left.
+pub(super) fn trail_words(field: &str, value: Option<&Json>) -> String {
+    let Some(v) = value.filter(|v| v.is_object()) else {
+        return match field {
+            MERGED_IN => "Separate again (the merge was undone)".into(),
+            _ => "Back in the directory (the merge was undone)".into(),
+        };
+    };
+    let text = |k: &str| v.get(k).and_then(Json::as_str).unwrap_or("").to_string();
+    let num = |k: &str| v.get(k).and_then(Json::as_i64).unwrap_or(0);
+    let mut words = format!(
+        "{} (group {}), by merge {}",
+        text("name"),
+        num("group_id"),
+        num("merge_id")
+    );
+    if field == MERGED_IN {
+        let taken: Vec<&str> = v
+            .get("taken")
+            .and_then(Json::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Json::as_str)
+            .filter_map(MergeField::parse)
+            .map(MergeField::label)
+            .collect();
+        if taken.is_empty() {
+            words.push_str("; no fields taken from it");
+        } else {
+            words.push_str(&format!("; taken from it: {}", taken.join(", ")));
+        }
+    }
+    words
 }
 
 /// A table with a foreign key to `groups`.
@@ -364,11 +517,52 @@ impl Store {
             ],
         )?;
         let merge_id = tx.last_insert_rowid();
+        // Both groups' trails say so (who, when, which group, which fields came from it), in
+        // the merge's own transaction; the kept group's trail also shows the merged group's
+        // earlier rows from now on (`audit_trail`).
+        let taken: Vec<&str> = p
+            .fields
+            .iter()
+            .filter(|f| f.differs && pick(f.field) == Pick::Merged)
+            .map(|f| f.field.key())
+            .collect();
+        self.write_row(
+            Subject::Group,
+            kept,
+            "changed",
+            Some(MERGED_IN),
+            None,
+            Some(&serde_json::json!({
+                "merge_id": merge_id, "group_id": merged, "name": p.merged_name, "taken": taken,
+            })),
+            &format!(
+                "{} (group {merged}) merged in by merge {merge_id}",
+                p.merged_name
+            ),
+            Context::of_group(kept),
+            None,
+        )?;
+        self.write_row(
+            Subject::Group,
+            merged,
+            "changed",
+            Some(MERGED_INTO),
+            None,
+            Some(&serde_json::json!({
+                "merge_id": merge_id, "group_id": kept, "name": final_name,
+            })),
+            &format!("Merged into {final_name} (group {kept}) by merge {merge_id}"),
+            Context::of_group(merged),
+            None,
+        )?;
         tx.commit()?;
         Ok(MergeOutcome {
             merge_id,
             kept_id: kept,
             merged_id: merged,
+            kept_name: final_name,
+            kept_name_before: p.kept_name,
+            merged_name: p.merged_name,
             notes: p.notes,
         })
     }
@@ -376,16 +570,19 @@ impl Store {
     /// Every merge, newest first.
     pub fn merge_log(&self) -> Result<Vec<MergeLogEntry>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, at, kept_id, merged_id, kept_name, merged_name, undone_at
+            "SELECT id, at, kept_id, merged_id, kept_name, merged_name, undone_at,
+                    json_extract(after, '$.groups[0].name')
              FROM merge_log ORDER BY id DESC",
         )?;
         let rows = stmt.query_map([], |r| {
+            let kept_name: String = r.get(4)?;
             Ok(MergeLogEntry {
                 id: r.get(0)?,
                 at: r.get(1)?,
                 kept_id: r.get(2)?,
                 merged_id: r.get(3)?,
-                kept_name: r.get(4)?,
+                kept_name_after: r.get::<_, Option<String>>(7)?.unwrap_or(kept_name.clone()),
+                kept_name,
                 merged_name: r.get(5)?,
                 undone_at: r.get(6)?,
             })
@@ -416,17 +613,22 @@ impl Store {
         };
         let row = tx
             .query_row(
-                "SELECT at, kept_id, merged_id, kept_name, merged_name, before, after, undone_at
+                "SELECT at, kept_id, merged_id, kept_name, merged_name, before, after, undone_at,
+                        json_extract(after, '$.groups[0].name')
                  FROM merge_log WHERE id = ?1",
                 [id],
                 |r| {
+                    let kept_name: String = r.get(3)?;
                     Ok((
                         MergeLogEntry {
                             id,
                             at: r.get(0)?,
                             kept_id: r.get(1)?,
                             merged_id: r.get(2)?,
-                            kept_name: r.get(3)?,
+                            kept_name_after: r
+                                .get::<_, Option<String>>(8)?
+                                .unwrap_or(kept_name.clone()),
+                            kept_name,
                             merged_name: r.get(4)?,
                             undone_at: r.get(7)?,
                         },
@@ -508,6 +710,49 @@ impl Store {
             "UPDATE merge_log SET undone_at = ?1 WHERE id = ?2",
             params![now, id],
         )?;
+        // The undo is a row in each group's trail, undoing the merge's row there (merges made
+        // before the trail recorded them have none to point at).
+        for (group, field, other, other_name) in [
+            (
+                entry.kept_id,
+                MERGED_IN,
+                entry.merged_id,
+                &entry.merged_name,
+            ),
+            (
+                entry.merged_id,
+                MERGED_INTO,
+                entry.kept_id,
+                &entry.kept_name_after,
+            ),
+        ] {
+            let merge_row: Option<(i64, String)> = tx
+                .query_row(
+                    "SELECT id, new_value FROM audit_log
+                     WHERE group_id = ?1 AND field = ?2 AND json_extract(new_value, '$.merge_id') = ?3
+                     ORDER BY id DESC LIMIT 1",
+                    params![group, field, id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let old = merge_row
+                .as_ref()
+                .and_then(|(_, v)| serde_json::from_str(v).ok())
+                .unwrap_or_else(
+                    || serde_json::json!({"merge_id": id, "group_id": other, "name": other_name}),
+                );
+            self.write_row(
+                Subject::Group,
+                group,
+                "changed",
+                Some(field),
+                Some(&old),
+                None,
+                &format!("Merge {id} undone"),
+                Context::of_group(group),
+                merge_row.map(|(row, _)| row),
+            )?;
+        }
         tx.commit()?;
         entry.undone_at = Some(now);
         Ok(entry)

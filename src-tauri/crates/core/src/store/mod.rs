@@ -34,7 +34,7 @@ mod seat_import_undo;
 mod settings;
 mod tx;
 
-pub use audit::{AuditEntry, Subject, TrailOf};
+pub use audit::{AuditEntry, FromGroup, Subject, TrailOf};
 pub use backup::{backup_dir, BackupFile, BackupReason};
 pub use duplicates::{DuplicateScan, ReviewProgress};
 pub use file_kind::refuse_what_is_not_a_directory_file;
