@@ -84,6 +84,9 @@ test("review the St John's pair, merge it, and undo the merge", async () => {
       return t.startsWith("Merged") && t;
     });
     assert.match(message, /1 of \d+ reviewed/);
+    // The kept group is named as it is after the merge (it may have taken the other's name).
+    assert.match(message, new RegExp(`^Merged .* into ${chosenName}[ .]`));
+    assert.match(await (await driver.waitForElement("#last-merge")).text(), new RegExp(`into ${chosenName}[ .]`));
     assert.equal(await queueRow(driver, ST_JOHNS), null);
     await driver.waitForElement("#undo-merge");
     await driver.screenshot(path.join(artifacts, "duplicates-merged.png"));

@@ -461,3 +461,52 @@ test("the annual review pack and the Open Referral tables are written from the w
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// An import one of whose groups was merged away since: Undo… is refused, naming the merge to
+// undo first; the question closes and focus goes to the refusal (announced: role=alert). The
+// file is prepared with the command line (the charity register, then the grants file, and the
+// scout council entered by both merged), then opened in the window.
+test("undoing an import whose group was merged names the merge, and the question closes", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+  const cli = process.env.CLI_BIN ?? path.join(root, "target", "debug", "compactdir");
+  assert.ok(existsSync(cli), `the command line is built (cargo build -p compactdir-cli): ${cli}`);
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const db = path.join(dir, "directory.sqlite3");
+  const run = (...args) => execFileSync(cli, ["--db", db, ...args], { encoding: "utf8", env: { ...process.env, COMPACTDIR_DB: db } });
+  run("import", "groups", realData("ccew_charities_operating_in_trafford_2021-05-27.csv"));
+  run("import", "groups", realData(FILE));
+  const groups = run("groups", "list");
+  const idOf = (name) => groups.split("\n").find((l) => l.split(",")[1] === name)?.split(",")[0];
+  const [kept, merged] = [idOf("SALE DISTRICT SCOUT COUNCIL"), idOf("Sale and District Scout Council")];
+  assert.ok(kept && merged, groups.slice(0, 400));
+  run("merge", kept, merged, "--take", "name");
+
+  const app = await startApp({ dbPath: db });
+  const { driver } = app;
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    await go(driver, "import");
+    const row = await driver.waitForElement('#earlier-imports tr[data-kind="groups"]');
+    const id = await row.attribute("data-import-id");
+    await press(driver, `#earlier-undo-groups-${id}`);
+    await driver.waitForElement("#earlier-undo-question");
+    await press(driver, "#earlier-undo-confirm");
+    const error = await driver.waitForElement("#earlier-error", 30000);
+    const said = await error.text();
+    assert.match(said, new RegExp(`Sale and District Scout Council \\(group ${merged}\\) was merged into Sale and District Scout Council \\(group ${kept}\\) by merge 1`));
+    assert.match(said, /Undo merge 1 first\./);
+    assert.doesNotMatch(said, /removed/);
+    assert.equal(await error.attribute("role"), "alert");
+    await driver.waitFor("the question closed", async () => (await driver.findAll("#earlier-undo-question")).length === 0);
+    await driver.waitFor("focus on the refusal", async () => (await driver.execute("return document.activeElement.id")) === "earlier-error");
+    await driver.execute("document.getElementById('earlier-title').scrollIntoView()");
+    await driver.screenshot(path.join(artifacts, "earlier-imports-refused-merge.png"));
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "earlier-imports-refused-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    throw e;
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -178,8 +178,9 @@ export type MergeField =
 export interface FieldPreview { field: MergeField; label: string; kept: string; merged: string; differs: boolean; default: Pick }
 export interface MergePreview { kept_id: number; kept_name: string; merged_id: number; merged_name: string; fields: FieldPreview[]; notes: string[] }
 export interface MergeChoices { fields: Partial<Record<MergeField, Pick>> }
-export interface MergeOutcome { merge_id: number; kept_id: number; merged_id: number; notes: string[] }
-export interface MergeLogEntry { id: number; at: string; kept_id: number; merged_id: number; kept_name: string; merged_name: string; undone_at: string | null }
+/** `kept_name` is the kept group's name after the merge (it may be the other's), `kept_name_before` before it. */
+export interface MergeOutcome { merge_id: number; kept_id: number; merged_id: number; kept_name: string; kept_name_before: string; merged_name: string; notes: string[] }
+export interface MergeLogEntry { id: number; at: string; kept_id: number; merged_id: number; kept_name: string; kept_name_after: string; merged_name: string; undone_at: string | null }
 
 // Representation gaps (src-tauri/crates/core/src/domain/{gaps,balance,coverage}.rs).
 export type CoverageStatus = "covered" | "weak" | "missing";
@@ -210,6 +211,8 @@ export interface AuditEntry {
   before: string; after: string; undoes: number | null; undone_by: number | null; can_undo: boolean;
   /** The seats file whose import made this change (undone as a whole under Import and export). */
   imported_from: string | null;
+  /** In a group's history, a change of another group merged into it (by that merge). */
+  from_group: { group_id: number; name: string; merge_id: number } | null;
 }
 /** A backup beside the directory file: `taken` is UTC as yyyymmddThhmmss.mmm; `reason` why it was taken. */
 export interface BackupFile { path: string; taken: string; reason: string }

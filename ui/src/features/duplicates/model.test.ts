@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DuplicatePair, FieldPreview } from "../../ipc/types";
-import { afterDecision, clusterNote, defaultChoices, mergeChoices, pairKey, resultValue, reviewedText, scanProgressWords, scoreText, shown, skipTo } from "./model";
+import { afterDecision, clusterNote, defaultChoices, mergeChoices, mergedWords, pairKey, resultValue, reviewedText, scanProgressWords, scoreText, shown, skipTo } from "./model";
 
 const pair = (a: number, b: number): DuplicatePair => ({ group_a: a, group_a_name: `G${a}`, group_b: b, group_b_name: `G${b}`, score: 0.9, reasons: [] });
 const field = (f: Partial<FieldPreview> & Pick<FieldPreview, "field">): FieldPreview => ({ label: f.field, kept: "", merged: "", differs: false, default: "kept", ...f });
@@ -74,5 +74,13 @@ describe("the queue", () => {
     expect(skipTo(3, 2)).toBe(0);
     expect(skipTo(3, 0)).toBe(1);
     expect(skipTo(1, 0)).toBeNull();
+  });
+});
+
+describe("mergedWords", () => {
+  it("names the kept group by its name after the merge, and before when it took the other's", () => {
+    expect(mergedWords({ kept_name: "Sale and District Scout Council", kept_name_before: "SALE DISTRICT SCOUT COUNCIL", merged_name: "Sale and District Scout Council" }))
+      .toBe("Merged Sale and District Scout Council into Sale and District Scout Council (until now called SALE DISTRICT SCOUT COUNCIL).");
+    expect(mergedWords({ kept_name: "G-Force", kept_name_before: "G-Force", merged_name: "G Force" })).toBe("Merged G Force into G-Force.");
   });
 });

@@ -1,6 +1,6 @@
 // The duplicate review queue's rules, kept out of the components so they can be tested: words for
 // progress and scores, the merge choices to send, and which pair comes next after a decision.
-import type { DuplicateCluster, DuplicatePair, FieldPreview, MergeChoices, MergeField, Pick, ReviewProgress, ScanProgress } from "../../ipc/types";
+import type { DuplicateCluster, DuplicatePair, FieldPreview, MergeChoices, MergeField, MergeOutcome, Pick, ReviewProgress, ScanProgress } from "../../ipc/types";
 
 /** "12 of 48 reviewed". */
 export function reviewedText(p: ReviewProgress): string {
@@ -95,4 +95,10 @@ export function skipTo(count: number, index: number): number | null {
 /** Shown for an empty field so a blank is not mistaken for a missing cell: the group page's words. */
 export function shown(value: string): string {
   return value.trim() ? value : "Not recorded";
+}
+
+/** What a merge did, naming the kept group by its name after the merge (and before, when it took the other's). */
+export function mergedWords(out: Omit<MergeOutcome, "merge_id" | "kept_id" | "merged_id" | "notes">): string {
+  const renamed = out.kept_name !== out.kept_name_before ? ` (until now called ${out.kept_name_before})` : "";
+  return `Merged ${out.merged_name} into ${out.kept_name}${renamed}.`;
 }

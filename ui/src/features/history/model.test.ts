@@ -5,7 +5,7 @@ import { describe, reasonWords, takenInWords, whatWords, whenInWords } from "./m
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
   id: 1, at: "2026-11-23T14:05:09.123Z", actor: "amina", subject: "group", subject_id: 3, action: "changed",
   field: "name", what: "Name", before: "Kersal Mums", after: "Kersal Mums and Tots", undoes: null, undone_by: null,
-  can_undo: true, imported_from: null, ...over,
+  can_undo: true, imported_from: null, from_group: null, ...over,
 });
 
 group("the audit trail in words", () => {
