@@ -199,12 +199,13 @@ fn a_partnership_trail_holds_its_seats_appointments_thresholds_and_registers() {
         (threshold.before.as_str(), threshold.after.as_str()),
         ("90", "60")
     );
-    let term = find("Term ends");
+    // Each changed field names the seat, person or meeting it is about.
+    let term = find("Term ends (Grace Obi, VCSE seat)");
     assert_eq!(
         (term.before.as_str(), term.after.as_str()),
         ("Not recorded", "31 December 2026")
     );
-    let register = find("Attendance of Grace Obi");
+    let register = find("Attendance of Grace Obi (meeting of 1 March 2026)");
     assert_eq!(
         (register.before.as_str(), register.after.as_str()),
         ("absent", "present")

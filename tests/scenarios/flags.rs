@@ -71,7 +71,7 @@ fn the_demo_shows_each_kind_of_flag_and_a_report_back_clears_the_overdue_one() {
             .record_report_back(
                 appointment,
                 day("2001-01-01"),
-                "",
+                "Email",
                 "",
                 chrono::NaiveDate::MAX
             )
@@ -155,7 +155,7 @@ fn a_report_back_declaration_meeting_or_consent_dated_after_today_is_refused() {
     assert_eq!(
         refused(
             store
-                .record_report_back(appointment, tomorrow, "", "", today)
+                .record_report_back(appointment, tomorrow, "Email", "", today)
                 .unwrap_err()
         ),
         (

@@ -16,4 +16,5 @@ mod privacy;
 mod review_pack;
 mod search;
 mod seats;
+mod secretary;
 mod trust;

@@ -269,15 +269,25 @@ fn the_three_refusals_say_which_and_why_and_save_nothing() {
     let err = store.appoint(attempt.clone()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "Community groups seat is already held by Grace Obi from 15 January 2026 to 14 January 2027 over those dates: end that term first"
+        "Community groups seat is already held by Grace Obi from 15 January 2026 to 14 January 2027 over those dates: choose a start after 14 January 2027, or correct that term"
     );
     assert_eq!(counts(&t), before);
 
-    // 3. A seat that has ended (the forum abolished it at the end of March).
+    // 3. A seat that has ended (the forum abolished it at the end of March, once its holder's
+    // and alternate's terms were ended by then).
+    store.end_appointment(b.holder, day("2026-03-31")).unwrap();
+    let alternate = store
+        .seat_history(b.vcse_seat)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.role == Role::Alternate)
+        .unwrap();
+    store
+        .end_appointment(alternate.id, day("2026-03-31"))
+        .unwrap();
     let mut seat = store.seat_input(b.vcse_seat).unwrap();
     seat.ended_on = Some("2026-03-31".into());
     store.save_seat(seat).unwrap();
-    store.end_appointment(b.holder, day("2026-03-31")).unwrap();
     let err = store.appoint(attempt).unwrap_err();
     assert!(matches!(err, CoreError::Invalid(_)));
     assert_eq!(
@@ -361,7 +371,7 @@ fn a_seats_spreadsheet_with_one_bad_row_saves_nothing_and_names_row_and_column()
         messages,
         [
             "row 3, column holder_group: no group called \"Ordsall Tennants Association\" (or with that number) is in the directory: add it first, or leave the cell empty",
-            "row 4, column term_start: VCSE seat 1 is already held by Ann Lee from 1 April 2025 to 31 March 2027 over those dates: end that term first",
+            "row 4, column term_start: VCSE seat 1 is already held by Ann Lee from 1 April 2025 to 31 March 2027 over those dates: choose a start after 31 March 2027, or correct that term",
         ],
         "a misspelt group and a second holder within the same file"
     );
@@ -612,7 +622,7 @@ fn a_seats_import_is_in_the_history_of_changes_and_is_undone_as_one_step() {
         said.contains(&(
             "Jo at the CVS",
             "changed",
-            "Constituency",
+            "Constituency (Tenants' seat)",
             "Council and housing association tenants"
         )),
         "{said:?}"

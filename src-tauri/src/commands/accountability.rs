@@ -1,4 +1,7 @@
-use compactdir_core::domain::partnership::{AccountabilityLog, AttendanceMark};
+use compactdir_core::domain::partnership::{
+    report_back_problem, AccountabilityLog, AttendanceMark, RegisterEntry,
+};
+use compactdir_core::CoreError;
 use tauri::State;
 
 use super::dates::form_date;
@@ -15,7 +18,17 @@ pub fn record_report_back(
     how: String,
     to_whom: String,
 ) -> Result<i64, AppError> {
-    let on = form_date("on_date", &on)?;
+    // A bad date and an empty report-back are refused in one round.
+    let on = match form_date("on_date", &on) {
+        Ok(on) => on,
+        Err(e) => {
+            let fields = report_back_problem(&how, &to_whom)
+                .into_iter()
+                .chain(e.fields)
+                .collect();
+            return Err(CoreError::Invalid(fields).into());
+        }
+    };
     state.change(|s| s.record_report_back(appointment_id, on, &how, &to_whom, today()))
 }
 
@@ -41,6 +54,18 @@ pub fn record_attendance(
 ) -> Result<i64, AppError> {
     let on = form_date("on_date", &on)?;
     state.change(|s| s.record_attendance(partnership_id, on, &marks, today()))
+}
+
+/// Who a meeting's register lists: those in post on the meeting's day `on`. A date not yet
+/// typed whole is refused beside its field, as when recording.
+#[tauri::command]
+pub fn register_on(
+    state: State<'_, AppState>,
+    partnership_id: i64,
+    on: String,
+) -> Result<Vec<RegisterEntry>, AppError> {
+    let on = form_date("on_date", &on)?;
+    state.with(|s| s.register_on(partnership_id, on))
 }
 
 /// An appointment's report-backs, declarations and attendance, newest first.

@@ -38,3 +38,13 @@ pub fn save_partnership(
 ) -> Result<i64, AppError> {
     state.change(|s| s.save_partnership(input))
 }
+
+/// Every problem saving `input` would meet, saving nothing: the form asks when a threshold it
+/// could not send as a number stops it from saving, so that all problems show in one round.
+#[tauri::command]
+pub fn partnership_problems(
+    state: State<'_, AppState>,
+    input: PartnershipInput,
+) -> Result<Vec<compactdir_core::FieldProblem>, AppError> {
+    state.with(|s| s.partnership_problems(input))
+}

@@ -90,7 +90,9 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
                 "seats",
                 "vcse_seats",
                 "residents_seats",
-                "vacant",
+                // Only VCSE and residents' seats, as the counts beside it: the Partnerships list
+                // and the pack's seats_vacant count every seat.
+                "vcse_residents_vacant",
                 "community",
                 "voluntary",
                 "mixed",

@@ -672,6 +672,8 @@ fn report_gaps_balance_and_coverage_print_the_matrix_in_words() {
     ));
     assert_eq!(headers[0], "partnership");
     assert_eq!(headers.last().unwrap(), "warnings");
+    // "Vacant" here counts VCSE and residents' seats only, and says so.
+    assert_eq!(headers[4], "vcse_residents_vacant");
     assert_eq!(rows.len(), 10);
     let safety = rows
         .iter()

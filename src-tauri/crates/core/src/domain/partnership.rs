@@ -266,6 +266,13 @@ pub fn not_yet(field: &str, on: NaiveDate, today: NaiveDate, what: &str) -> Opti
     })
 }
 
+/// A report-back is a date, how and to whom: with neither how nor to whom (an Enter pressed by
+/// accident) it would clear "Report-back overdue" for a report-back no one can point to.
+pub fn report_back_problem(how: &str, to_whom: &str) -> Option<FieldProblem> {
+    (how.trim().is_empty() && to_whom.trim().is_empty())
+        .then(|| FieldProblem::new("how", "Say how they reported back or to whom"))
+}
+
 /// An optional date field: empty is `None`; anything else must be a date.
 fn optional_date(
     field: &str,
@@ -572,6 +579,50 @@ pub struct AttendanceMark {
     pub status: Attended,
 }
 
+/// One line of a meeting's register: someone in post on the meeting's day (a holder or an
+/// alternate), with how they were marked if that day's meeting is already recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegisterEntry {
+    pub appointment_id: i64,
+    pub person: String,
+    pub seat: String,
+    pub role: Role,
+    pub recorded: Option<Attended>,
+}
+
+/// Dates in words, the year said once for a run in the same year, at most `MAX_LISTED` of them:
+/// "15 August and 15 September 2026", "1 December 2025, 15 January 2026 and 3 more".
+pub fn dates_in_words(dates: &[NaiveDate]) -> String {
+    const MAX_LISTED: usize = 4;
+    let shown = if dates.len() > MAX_LISTED {
+        &dates[..MAX_LISTED - 1]
+    } else {
+        dates
+    };
+    let mut items: Vec<String> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let same_year_next = shown
+                .get(i + 1)
+                .is_some_and(|n| chrono::Datelike::year(n) == chrono::Datelike::year(d));
+            if same_year_next {
+                d.format("%-d %B").to_string()
+            } else {
+                in_words(*d)
+            }
+        })
+        .collect();
+    if dates.len() > shown.len() {
+        items.push(format!("{} more", dates.len() - shown.len()));
+    }
+    match items.len() {
+        0 => String::new(),
+        1 => items.remove(0),
+        n => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
+    }
+}
+
 /// The accountability log of one appointment, newest first.
 #[derive(Debug, Clone, Serialize)]
 pub struct AccountabilityLog {
@@ -648,6 +699,25 @@ mod tests {
         p.lawful_basis = LawfulBasis::LegitimateInterest;
         p.normalise().unwrap();
         assert_eq!(p.consent_date, None);
+    }
+
+    #[test]
+    fn dates_in_a_list_say_their_year_once_per_run() {
+        let d = |s: &str| parse_date(s).unwrap();
+        assert_eq!(dates_in_words(&[d("2026-10-01")]), "1 October 2026");
+        assert_eq!(
+            dates_in_words(&[d("2026-08-15"), d("2026-09-15")]),
+            "15 August and 15 September 2026"
+        );
+        assert_eq!(
+            dates_in_words(&[d("2025-12-01"), d("2026-01-15"), d("2026-02-15")]),
+            "1 December 2025, 15 January and 15 February 2026"
+        );
+        let many: Vec<NaiveDate> = (1..=6).map(|m| d(&format!("2026-0{m}-01"))).collect();
+        assert_eq!(
+            dates_in_words(&many),
+            "1 January, 1 February, 1 March 2026 and 3 more"
+        );
     }
 
     #[test]

@@ -8,8 +8,8 @@ use super::audit::Subject;
 use super::Store;
 use crate::domain::flags::{in_words, term_in_words, Attended};
 use crate::domain::partnership::{
-    attended_str, not_yet, parse_attended, AccountabilityLog, AttendanceMark, AttendanceRecord,
-    Declaration, ReportBack,
+    attended_str, not_yet, parse_attended, report_back_problem, AccountabilityLog, AttendanceMark,
+    AttendanceRecord, Declaration, RegisterEntry, ReportBack, Role,
 };
 use crate::error::{CoreError, FieldProblem, Result};
 
@@ -65,12 +65,21 @@ impl Store {
         to_whom: &str,
         today: NaiveDate,
     ) -> Result<i64> {
-        self.check_log_date(
+        let mut problems: Vec<FieldProblem> =
+            report_back_problem(how, to_whom).into_iter().collect();
+        match self.check_log_date(
             appointment_id,
             on,
             today,
             "record a report-back once it has been made",
-        )?;
+        ) {
+            Ok(()) => {}
+            Err(CoreError::Invalid(more)) => problems.extend(more),
+            Err(e) => return Err(e),
+        }
+        if !problems.is_empty() {
+            return Err(CoreError::Invalid(problems));
+        }
         self.audited(Subject::ReportBack, None, None, |c| {
             c.execute(
                 "INSERT INTO report_backs (appointment_id, on_date, how, to_whom) VALUES (?1, ?2, ?3, ?4)",
@@ -209,6 +218,50 @@ impl Store {
             }
             Ok(meeting)
         })
+    }
+
+    /// Who a meeting's register lists: everyone holding a seat of the partnership, or its
+    /// alternate, on the meeting's day `on` (not today: minutes are often caught up after the
+    /// membership has changed), seat by seat, with their mark if that day's meeting is recorded.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown partnership.
+    pub fn register_on(&self, partnership_id: i64, on: NaiveDate) -> Result<Vec<RegisterEntry>> {
+        let known: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM partnerships WHERE id = ?1)",
+            [partnership_id],
+            |r| r.get(0),
+        )?;
+        if !known {
+            return Err(CoreError::NotFound {
+                what: "partnership",
+                id: partnership_id,
+            });
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, p.name, s.label, a.role,
+                    (SELECT at.status FROM attendance at JOIN meetings m ON m.id = at.meeting_id
+                     WHERE at.appointment_id = a.id AND m.partnership_id = s.partnership_id
+                       AND m.on_date = ?2)
+             FROM appointments a JOIN seats s ON s.id = a.seat_id
+             JOIN people p ON p.id = a.person_id
+             WHERE s.partnership_id = ?1 AND a.term_start <= ?2
+               AND (a.term_end IS NULL OR a.term_end >= ?2)
+               AND (s.ended_on IS NULL OR s.ended_on >= ?2)
+             ORDER BY s.position, s.id, a.role = 'alternate', a.term_start",
+        )?;
+        let rows = stmt.query_map(params![partnership_id, on.to_string()], |r| {
+            let role: String = r.get(3)?;
+            let recorded: Option<String> = r.get(4)?;
+            Ok(RegisterEntry {
+                appointment_id: r.get(0)?,
+                person: r.get(1)?,
+                seat: r.get(2)?,
+                role: Role::parse(&role).unwrap_or_default(),
+                recorded: recorded.as_deref().and_then(parse_attended),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// An appointment's report-backs, declarations and attendance, newest first.

@@ -7,7 +7,7 @@ use super::audit::Subject;
 use super::partnerships::appointment_problems;
 use super::Store;
 use crate::domain::flags::in_words;
-use crate::domain::partnership::{Appointment, Role, Selection};
+use crate::domain::partnership::{dates_in_words, Appointment, Role, Selection};
 use crate::error::{CoreError, FieldProblem, Result};
 
 impl Store {
@@ -62,6 +62,12 @@ impl Store {
         for p in &mut problems {
             p.field = "term_end".into();
         }
+        problems.extend(term_records_problems(
+            &self.conn,
+            appointment_id,
+            start,
+            Some(on),
+        )?);
         if !problems.is_empty() {
             return Err(CoreError::Invalid(problems));
         }
@@ -115,4 +121,134 @@ pub(super) fn appointments_where(
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The records kept on an appointment (report-backs, declarations, the meetings it is marked
+/// at) that fall outside some span of days, oldest first.
+#[derive(Debug, Default)]
+pub(super) struct Records {
+    report_backs: Vec<NaiveDate>,
+    declarations: Vec<NaiveDate>,
+    meetings: Vec<NaiveDate>,
+}
+
+impl Records {
+    fn all(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.report_backs
+            .iter()
+            .chain(&self.declarations)
+            .chain(&self.meetings)
+            .copied()
+    }
+
+    pub(super) fn earliest(&self) -> Option<NaiveDate> {
+        self.all().min()
+    }
+
+    pub(super) fn latest(&self) -> Option<NaiveDate> {
+        self.all().max()
+    }
+
+    /// "the report-back of 1 October 2026 and the meetings of 15 August and 15 September 2026".
+    pub(super) fn in_words(&self) -> String {
+        let mut parts = Vec::new();
+        for (one, many, dates) in [
+            ("report-back", "report-backs", &self.report_backs),
+            ("declaration", "declarations", &self.declarations),
+            ("meeting", "meetings", &self.meetings),
+        ] {
+            if !dates.is_empty() {
+                let what = if dates.len() == 1 { one } else { many };
+                parts.push(format!("the {what} of {}", dates_in_words(dates)));
+            }
+        }
+        match parts.len() {
+            0 => String::new(),
+            1 => parts.remove(0),
+            n => format!("{} and {}", parts[..n - 1].join(", "), parts[n - 1]),
+        }
+    }
+}
+
+/// An appointment's records dated before `from` or after `to` (`None`: no bound on that side).
+pub(super) fn records_outside(
+    conn: &Connection,
+    appointment_id: i64,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Records> {
+    let from = from.map_or("0000-01-01".to_string(), |d| d.to_string());
+    let to = to.map_or("9999-12-31".to_string(), |d| d.to_string());
+    let dates = |sql: &str| -> Result<Vec<NaiveDate>> {
+        let texts: Vec<String> = conn
+            .prepare_cached(sql)?
+            .query_map(params![appointment_id, from, to], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(texts
+            .iter()
+            .filter_map(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+            .collect())
+    };
+    Ok(Records {
+        report_backs: dates(
+            "SELECT on_date FROM report_backs WHERE appointment_id = ?1
+               AND (on_date < ?2 OR on_date > ?3) ORDER BY on_date",
+        )?,
+        declarations: dates(
+            "SELECT on_date FROM declarations WHERE appointment_id = ?1
+               AND (on_date < ?2 OR on_date > ?3) ORDER BY on_date",
+        )?,
+        meetings: dates(
+            "SELECT m.on_date FROM attendance a JOIN meetings m ON m.id = a.meeting_id
+             WHERE a.appointment_id = ?1 AND (m.on_date < ?2 OR m.on_date > ?3)
+             ORDER BY m.on_date",
+        )?,
+    })
+}
+
+/// What stops an appointment's term from becoming `start` to `end`: records already kept on it
+/// that would fall outside (the forms that add them refuse a date outside the term, so a
+/// corrected or ended term must not leave any there either), named by date.
+pub(super) fn term_records_problems(
+    conn: &Connection,
+    appointment_id: i64,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+) -> Result<Vec<FieldProblem>> {
+    let mut problems = Vec::new();
+    let before = records_outside(conn, appointment_id, Some(start), None)?;
+    if let Some(earliest) = before.earliest() {
+        problems.push(FieldProblem::new(
+            "term_start",
+            format!(
+                "{} would fall outside the term (before it starts on {}): start it on or before {}",
+                capitalised(&before.in_words()),
+                in_words(start),
+                in_words(earliest)
+            ),
+        ));
+    }
+    if let Some(end) = end {
+        let after = records_outside(conn, appointment_id, None, Some(end))?;
+        if let Some(latest) = after.latest() {
+            problems.push(FieldProblem::new(
+                "term_end",
+                format!(
+                    "{} would fall outside the term (after it ends on {}): end it on or after {}",
+                    capitalised(&after.in_words()),
+                    in_words(end),
+                    in_words(latest)
+                ),
+            ));
+        }
+    }
+    Ok(problems)
+}
+
+/// A sentence's first letter in capitals.
+pub(super) fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }

@@ -404,7 +404,25 @@ impl Store {
                     audit::render("term_start", &json!(text("term_start")), &|_, _| None)
                 )
             }
-            Subject::ReportBack | Subject::Declaration | Subject::Meeting => format!(
+            Subject::ReportBack | Subject::Declaration => {
+                // Whose, on which seat: a partnership's trail holds every seat's records.
+                let whose: Option<String> = self
+                    .conn
+                    .query_row(
+                        "SELECT p.name || ', ' || s.label FROM appointments a
+                         JOIN people p ON p.id = a.person_id JOIN seats s ON s.id = a.seat_id
+                         WHERE a.id = ?1",
+                        [snap.get("appointment_id").and_then(Value::as_i64)],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                format!(
+                    "on {}{}",
+                    audit::render("on_date", &json!(text("on_date")), &|_, _| None),
+                    whose.map(|w| format!(" ({w})")).unwrap_or_default()
+                )
+            }
+            Subject::Meeting => format!(
                 "on {}",
                 audit::render("on_date", &json!(text("on_date")), &|_, _| None)
             ),
@@ -529,8 +547,17 @@ impl Store {
                         _ => String::new(),
                     };
                     let what = match field.as_deref() {
-                        Some(f) if subject == Subject::Meeting => self.mark_label(f),
-                        Some(f) => audit::label_for(subject.as_str(), f),
+                        Some(f) => {
+                            let label = if subject == Subject::Meeting {
+                                self.mark_label(f)
+                            } else {
+                                audit::label_for(subject.as_str(), f)
+                            };
+                            match self.about(subject, subject_id) {
+                                Some(about) => format!("{label} ({about})"),
+                                None => label,
+                            }
+                        }
                         None => summary.clone(),
                     };
                     let (before, after) = match field.as_deref() {
@@ -576,6 +603,43 @@ impl Store {
                 },
             )
             .collect())
+    }
+
+    /// Which seat, person or meeting a changed field belongs to, read as it is now (so a person
+    /// erased since reads as erased): on a board of many seats, "Term starts" alone does not say
+    /// which Undo to press. `None` for a partnership, group or person (the trail is theirs) and
+    /// for a record no longer there.
+    fn about(&self, subject: Subject, id: i64) -> Option<String> {
+        let sql = match subject {
+            Subject::Seat => "SELECT label FROM seats WHERE id = ?1",
+            Subject::Appointment => {
+                "SELECT p.name || ', ' || s.label FROM appointments a
+                 JOIN people p ON p.id = a.person_id JOIN seats s ON s.id = a.seat_id
+                 WHERE a.id = ?1"
+            }
+            Subject::ReportBack => {
+                "SELECT 'report-back by ' || p.name || ', ' || s.label FROM report_backs r
+                 JOIN appointments a ON a.id = r.appointment_id
+                 JOIN people p ON p.id = a.person_id JOIN seats s ON s.id = a.seat_id
+                 WHERE r.id = ?1"
+            }
+            Subject::Declaration => {
+                "SELECT 'declaration by ' || p.name || ', ' || s.label FROM declarations d
+                 JOIN appointments a ON a.id = d.appointment_id
+                 JOIN people p ON p.id = a.person_id JOIN seats s ON s.id = a.seat_id
+                 WHERE d.id = ?1"
+            }
+            Subject::Meeting => "SELECT 'meeting of ' || on_date FROM meetings WHERE id = ?1",
+            Subject::Group | Subject::Partnership | Subject::Person => return None,
+        };
+        let text: String = self.conn.query_row(sql, [id], |r| r.get(0)).ok()?;
+        Some(match text.strip_prefix("meeting of ") {
+            Some(day) => format!(
+                "meeting of {}",
+                crate::domain::flags::stored_date_in_words(day)
+            ),
+            None => text,
+        })
     }
 
     /// "Attendance of Amina Rahman" for a meeting's `marks.<appointment>` field.

@@ -1,11 +1,13 @@
 //! Adding and editing partnerships (with their flag thresholds) and their seats.
 
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::appointments::{capitalised, records_outside};
 use super::audit::Subject;
 use super::Store;
-use crate::domain::flags::FlagSettings;
-use crate::domain::partnership::{Kind, PartnershipInput, SeatInput, Sector};
+use crate::domain::flags::{in_words, stored_date_in_words, FlagSettings};
+use crate::domain::partnership::{Kind, PartnershipInput, Role, SeatInput, Sector};
 use crate::error::{CoreError, FieldProblem, Result};
 
 impl Store {
@@ -29,6 +31,17 @@ impl Store {
         self.audited(Subject::Partnership, input.id, undoes, |c| {
             save_partnership_in(c, &input)
         })
+    }
+
+    /// Every problem saving `input` would meet, without saving: the form asks this when some of
+    /// its own fields (a threshold that is not a number) cannot be sent, so that one round lists
+    /// all its problems.
+    pub fn partnership_problems(&self, mut input: PartnershipInput) -> Result<Vec<FieldProblem>> {
+        let mut problems = input.normalise().err().unwrap_or_default();
+        if !input.name.is_empty() {
+            problems.extend(name_taken(&self.conn, &input)?);
+        }
+        Ok(problems)
     }
 
     /// A partnership as its form shows it (with its thresholds), for editing.
@@ -128,18 +141,8 @@ impl Store {
 
 /// Saves a checked partnership inside the caller's transaction (the seats import uses it too).
 pub(crate) fn save_partnership_in(conn: &Connection, p: &PartnershipInput) -> Result<i64> {
-    let taken: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM partnerships WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2",
-            params![p.name, p.id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if taken.is_some() {
-        return Err(CoreError::Invalid(vec![FieldProblem::new(
-            "name",
-            format!("There is already a partnership called {}", p.name),
-        )]));
+    if let Some(problem) = name_taken(conn, p)? {
+        return Err(CoreError::Invalid(vec![problem]));
     }
     let s = &p.settings;
     let values = params![
@@ -188,6 +191,23 @@ pub(crate) fn save_partnership_in(conn: &Connection, p: &PartnershipInput) -> Re
     }
 }
 
+/// Another partnership already has this name.
+fn name_taken(conn: &Connection, p: &PartnershipInput) -> Result<Option<FieldProblem>> {
+    let taken: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM partnerships WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2",
+            params![p.name, p.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(taken.map(|_| {
+        FieldProblem::new(
+            "name",
+            format!("There is already a partnership called {}", p.name),
+        )
+    }))
+}
+
 /// Saves a checked seat inside the caller's transaction (the seats import uses it too).
 pub(crate) fn save_seat_in(conn: &Connection, s: &SeatInput) -> Result<i64> {
     let known: bool = conn.query_row(
@@ -200,6 +220,12 @@ pub(crate) fn save_seat_in(conn: &Connection, s: &SeatInput) -> Result<i64> {
             what: "partnership",
             id: s.partnership_id,
         });
+    }
+    if let Some(id) = s.id {
+        let problems = abolition_problems(conn, id, s.ended_on.as_deref())?;
+        if !problems.is_empty() {
+            return Err(CoreError::Invalid(problems));
+        }
     }
     let id = match s.id {
         None => {
@@ -283,4 +309,75 @@ pub(crate) fn save_seat_in(conn: &Connection, s: &SeatInput) -> Result<i64> {
         return Err(CoreError::Invalid(problems));
     }
     Ok(id)
+}
+
+/// What stops a seat from being abolished on `ended_on` (its last day): someone holding it, or
+/// being its alternate, after that day, and records kept on it after that day. A seat abolished
+/// under a sitting holder would leave the page while their term, report-backs and attendance
+/// ran on. Only a new or moved date is checked, so a seat already saved as it is (the seats
+/// import saves seats again) is not refused for what it was.
+fn abolition_problems(
+    conn: &Connection,
+    seat_id: i64,
+    ended_on: Option<&str>,
+) -> Result<Vec<FieldProblem>> {
+    let Some(ended) = ended_on.and_then(|e| NaiveDate::parse_from_str(e, "%Y-%m-%d").ok()) else {
+        return Ok(Vec::new());
+    };
+    let stored: Option<Option<String>> = conn
+        .query_row("SELECT ended_on FROM seats WHERE id = ?1", [seat_id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if stored.flatten().as_deref() == ended_on {
+        return Ok(Vec::new());
+    }
+    let mut problems = Vec::new();
+    let mut stmt = conn.prepare(
+        "SELECT a.id, p.name, a.role, a.term_start, a.term_end FROM appointments a
+         JOIN people p ON p.id = a.person_id WHERE a.seat_id = ?1
+         ORDER BY a.term_start, a.id",
+    )?;
+    let rows: Vec<(i64, String, String, String, Option<String>)> = stmt
+        .query_map([seat_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let ended_s = ended.to_string();
+    for (appointment, who, role, start, end) in rows {
+        let term = match end.as_deref() {
+            Some(e) => format!(
+                "from {} to {}",
+                stored_date_in_words(&start),
+                stored_date_in_words(e)
+            ),
+            None => format!("from {}, no end set", stored_date_in_words(&start)),
+        };
+        let sits_on = match Role::parse(&role).unwrap_or_default() {
+            Role::Holder => "holds this seat",
+            Role::Alternate => "is this seat's alternate",
+        };
+        if !matches!(end.as_deref(), Some(e) if e <= ended_s.as_str()) {
+            problems.push(FieldProblem::new(
+                "ended_on",
+                format!(
+                    "{who} {sits_on} ({term}): end their term first, on or before the day the seat is abolished"
+                ),
+            ));
+            continue;
+        }
+        let after = records_outside(conn, appointment, None, Some(ended))?;
+        if let Some(latest) = after.latest() {
+            problems.push(FieldProblem::new(
+                "ended_on",
+                format!(
+                    "{} ({who}) would fall after the seat is abolished on {}: abolish it on or after {}",
+                    capitalised(&after.in_words()),
+                    in_words(ended),
+                    in_words(latest)
+                ),
+            ));
+        }
+    }
+    Ok(problems)
 }

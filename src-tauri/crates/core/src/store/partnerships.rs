@@ -384,6 +384,12 @@ impl Store {
                 end,
                 except,
             )?);
+            // A corrected term must still cover the records already kept on it.
+            if let Some(a) = except {
+                problems.extend(super::appointments::term_records_problems(
+                    &self.conn, a, s, end,
+                )?);
+            }
         } else {
             seat_label(&self.conn, input.seat_id)?;
         }
@@ -520,12 +526,22 @@ pub(crate) fn appointment_problems(
             Role::Holder => "held by",
             Role::Alternate => "covered (as alternate) by",
         };
+        // A term that began earlier and has an end is fixed by starting after it; one that is
+        // open-ended, or begins later, has to be ended (or corrected) first.
+        let fix = match &to {
+            Some(t) if from.as_str() <= start.to_string().as_str() => format!(
+                "choose a start after {}, or correct that term",
+                stored_date_in_words(t)
+            ),
+            _ => "end that term first".to_string(),
+        };
         problems.push(FieldProblem::new(
             "term_start",
             format!(
-                "{label} is already {held} {who} from {}{} over those dates: end that term first",
+                "{label} is already {held} {who} from {}{} over those dates: {fix}",
                 stored_date_in_words(&from),
-                to.map(|t| format!(" to {}", stored_date_in_words(&t)))
+                to.as_ref()
+                    .map(|t| format!(" to {}", stored_date_in_words(t)))
                     .unwrap_or_default()
             ),
         ));
