@@ -12,6 +12,7 @@ import type {
   TrailOf,
   Appointment,
   AttendanceMark,
+  RegisterEntry,
   PartnershipInput,
   Person,
   PersonInput,
@@ -106,6 +107,8 @@ export const api = {
     call<number>("record_report_back", { appointmentId, on, how, toWhom }),
   partnershipInput: (id: number) => call<PartnershipInput>("partnership_input", { id }),
   savePartnership: (input: PartnershipInput) => call<number>("save_partnership", { input }),
+  /** Every problem saving `input` would meet, saving nothing. */
+  partnershipProblems: (input: PartnershipInput) => call<FieldProblem[]>("partnership_problems", { input }),
   seatInput: (id: number) => call<SeatInput>("seat_input", { id }),
   saveSeat: (input: SeatInput) => call<number>("save_seat", { input }),
   seatHistory: (seatId: number) => call<Appointment[]>("seat_history", { seatId }),
@@ -121,6 +124,8 @@ export const api = {
     call<number>("record_declaration", { appointmentId, on, what }),
   recordAttendance: (partnershipId: number, on: string, marks: AttendanceMark[]) =>
     call<number>("record_attendance", { partnershipId, on, marks }),
+  /** Who the register of a meeting on `on` lists: those in post that day. */
+  registerOn: (partnershipId: number, on: string) => call<RegisterEntry[]>("register_on", { partnershipId, on }),
   accountabilityLog: (appointmentId: number) => call<AccountabilityLog>("accountability_log", { appointmentId }),
   /** Scans for duplicates; `onProgress` hears the scan's progress events until it ends. */
   scanDuplicates: async (startReview: boolean, onProgress: (p: ScanProgress) => void) => {

@@ -163,6 +163,8 @@ export interface ReportBack { id: number; on_date: string; how: string; to_whom:
 export interface Declaration { id: number; on_date: string; what: string; is_nil: boolean }
 export interface AttendanceRecord { meeting_id: number; on_date: string; status: Attended }
 export interface AttendanceMark { appointment_id: number; status: Attended }
+/** Someone in post on a meeting's day, with their mark if that day's meeting is recorded. */
+export interface RegisterEntry { appointment_id: number; person: string; seat: string; role: Role; recorded: Attended | null }
 export interface AccountabilityLog { appointment_id: number; report_backs: ReportBack[]; declarations: Declaration[]; attendance: AttendanceRecord[] }
 
 // Duplicate groups (src-tauri/crates/core/src/store/duplicates.rs, store/merge.rs).

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Holder, SeatRow } from "../../ipc/types";
-import { fieldId, formProblems, inPost, isoDate, registerOf } from "./model";
+import type { Attended, Holder, RegisterEntry } from "../../ipc/types";
+import { allProblems, carryMarks, fieldId, formProblems, inPost, isoDate, openByDefault, readThresholds } from "./model";
 
 const holder = (id: number, person: string, term_end: string | null): Holder => ({
   appointment_id: id, person_id: id, person, group_id: null, group: null, group_class: null,
   term_start: "2025-01-01", term_end, selection: "open_election", openly_selected: true,
 });
-const seat = (id: number, h: Holder | null, a: Holder | null = null): SeatRow => ({ id, label: `Seat ${id}`, sector: "vcse", constituency: "", wards: [], categories: [], holder: h, alternate: a, flags: [] });
 
 describe("partnership model", () => {
   it("reads typed dates as ISO, leaving what is not a date for Rust to refuse", () => {
@@ -24,9 +23,18 @@ describe("partnership model", () => {
     expect(inPost(null, "2026-01-01")).toBeNull();
   });
 
-  it("lists holders and alternates in post on the meeting's register", () => {
-    const seats = [seat(1, holder(1, "Ann", null), holder(2, "Bo", null)), seat(2, holder(3, "Cy", "2020-01-01")), seat(3, null)];
-    expect(registerOf(seats, "2026-01-01").map((r) => [r.person, r.role])).toEqual([["Ann", "holder"], ["Bo", "alternate"]]);
+  it("keeps the marks the user set for people still listed when the register's date changes", () => {
+    const entry = (id: number, recorded: Attended | null = null): RegisterEntry => ({ appointment_id: id, person: `P${id}`, seat: "S", role: "holder", recorded });
+    // Ann (1) was marked absent by hand; Bo (2) was left present; Cy (3) has gone; Di (4) is new,
+    // and Bo's meeting that day is already recorded as apologies.
+    const marks = carryMarks([entry(1), entry(2, "apologies"), entry(4)], { 1: "absent", 2: "present", 3: "absent" }, new Set([1, 3]));
+    expect(marks).toEqual({ 1: "absent", 2: "apologies", 4: "present" });
+  });
+
+  it("ticks 'open and transparent' by default only for an open election or nomination", () => {
+    expect(openByDefault("open_election")).toBe(true);
+    expect(openByDefault("open_nomination")).toBe(true);
+    for (const s of ["appointed", "co_opted", "invited"] as const) expect(openByDefault(s)).toBe(false);
   });
 
   it("puts each refused field beside its input, first message only", () => {
@@ -63,5 +71,24 @@ describe("thresholds", () => {
     expect(wholeNumber(12)).toBe(12);
     expect(wholeNumber("9.5")).toBeNull();
     expect(wholeNumber("")).toBeNull();
+  });
+});
+
+describe("the partnership form's problems", () => {
+  it("lists every problem in one round: a threshold that is not a number beside the core's others", () => {
+    const typed = { report_back_days: "ninety", term_ending_days: "60", declaration_months: "0", attendance_meetings: "6", attendance_min_percent: "150", over_consulted_partnerships: "3" };
+    const labels = Object.fromEntries(Object.keys(typed).map((k) => [k, k])) as Record<keyof typeof typed, string>;
+    const { settings, bad } = readThresholds(typed, labels);
+    expect(bad).toEqual([{ field: "settings.report_back_days", message: "report_back_days: enter a whole number" }]);
+    expect(settings.report_back_days).toBe(90);
+    expect(settings.declaration_months).toBe(0);
+    // What the core says of the rest (and of the default put in place of "ninety", left out).
+    const core = [
+      { field: "name", message: "Enter the partnership's name" },
+      { field: "settings.report_back_days", message: "about the default" },
+      { field: "settings.declaration_months", message: "Enter a number of months from 1 to 60 (not 0)" },
+      { field: "settings.attendance_min_percent", message: "Enter a percentage from 0 to 100 (not 150)" },
+    ];
+    expect(allProblems(bad, core).map((p) => p.field)).toEqual(["settings.report_back_days", "name", "settings.declaration_months", "settings.attendance_min_percent"]);
   });
 });

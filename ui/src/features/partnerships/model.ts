@@ -1,5 +1,5 @@
 // Pure helpers for the partnership screens, kept out of the components so they can be unit-tested.
-import type { FieldProblem, FlagSettings, Holder, PartnershipInput, SeatInput, SeatRow } from "../../ipc/types";
+import type { Attended, FieldProblem, FlagSettings, Holder, PartnershipInput, RegisterEntry, SeatInput, Selection } from "../../ipc/types";
 import { sentence } from "../directory/model";
 
 /** The core's defaults (domain/flags.rs), for a new partnership's form. */
@@ -34,16 +34,40 @@ export function inPost(h: Holder | null, today: string): Holder | null {
   return h && (!h.term_end || h.term_end >= today) ? h : null;
 }
 
-/** The holder of each seat and its alternate, in post today: whom a meeting's register lists. */
-export function registerOf(seats: SeatRow[], today: string): { appointment_id: number; person: string; seat: string; role: "holder" | "alternate" }[] {
-  const out: { appointment_id: number; person: string; seat: string; role: "holder" | "alternate" }[] = [];
-  for (const s of seats) {
-    const h = inPost(s.holder, today);
-    if (h) out.push({ appointment_id: h.appointment_id, person: h.person, seat: s.label, role: "holder" });
-    const a = inPost(s.alternate, today);
-    if (a) out.push({ appointment_id: a.appointment_id, person: a.person, seat: s.label, role: "alternate" });
+/** The marks a meeting's register starts from when its list of people changes (the date was
+ * changed): a mark the user set stays for anyone still listed, else the mark already recorded
+ * for that day's meeting, else present. */
+export function carryMarks(entries: RegisterEntry[], marks: Record<number, Attended>, touched: ReadonlySet<number>): Record<number, Attended> {
+  return Object.fromEntries(entries.map((e) => [e.appointment_id, (touched.has(e.appointment_id) ? marks[e.appointment_id] : undefined) ?? e.recorded ?? "present"]));
+}
+
+/** Whether "The selection was open and transparent" starts ticked for a method: election and
+ * nomination by the constituency are open by their nature (the Compact's accountability
+ * commitments); appointing, co-opting and inviting are not, so the box is then unticked and
+ * ticking it is a claim made on purpose. Mirrors `Selection::is_open` in the core. */
+export function openByDefault(selection: Selection): boolean {
+  return selection === "open_election" || selection === "open_nomination";
+}
+
+/** The thresholds as typed: what to send (a field that is not a whole number sends the default
+ * in its place, so the rest of the form can still be checked in the same round) and the fields
+ * that are not whole numbers, with their problems. */
+export function readThresholds(typed: Record<keyof FlagSettings, string>, labels: Record<keyof FlagSettings, string>): { settings: FlagSettings; bad: FieldProblem[] } {
+  const settings = { ...DEFAULT_SETTINGS };
+  const bad: FieldProblem[] = [];
+  for (const k of Object.keys(DEFAULT_SETTINGS) as (keyof FlagSettings)[]) {
+    const n = wholeNumber(typed[k]);
+    if (n === null) bad.push({ field: `settings.${k}`, message: `${labels[k]}: enter a whole number` });
+    else settings[k] = n;
   }
-  return out;
+  return { settings, bad };
+}
+
+/** The form's own problems and the core's, one per field: the core's word on a field the form
+ * replaced with a default is about the default, so it is left out. */
+export function allProblems(local: FieldProblem[], core: FieldProblem[]): FieldProblem[] {
+  const replaced = new Set(local.map((p) => p.field));
+  return [...local, ...core.filter((p) => !replaced.has(p.field))];
 }
 
 /** `settings.report_back_days` -> `pf-report-back-days`, `category_ids[2]` -> `seat-category-ids`.
