@@ -69,3 +69,63 @@ fn g_force_spellings_are_found_together_and_a_company_number_finds_blue_sci() {
         "the company number finds Blue Sci: {by_number:?}"
     );
 }
+
+/// A tester (CVS staff) typed everyday spellings of groups in the directory and found nothing:
+/// the same spellings the duplicate scan already takes for one name. Through a real directory
+/// file, as the CLI and the window's Ctrl+K read it.
+#[test]
+fn everyday_spellings_find_groups_in_a_real_directory_file() {
+    use compactdir_core::domain::group::GroupInput;
+    use compactdir_tests::TempDirectory;
+
+    let t = TempDirectory::new();
+    let store = t.open();
+    let mut ids = std::collections::HashMap::new();
+    for (name, other) in [
+        ("St John's Centre", None),
+        ("G-Force", None),
+        ("Stretford Foodbank", None),
+        ("Bluesci", None),
+        ("Sale and District Scout Council", None),
+        ("St Mary's Church Hall", None),
+        ("Trafford Carers Centre", Some("Carers' Hub")),
+    ] {
+        let saved = store
+            .save_group(GroupInput {
+                name: name.into(),
+                other_names: other.into_iter().map(String::from).collect(),
+                ..Default::default()
+            })
+            .unwrap();
+        ids.insert(name, saved.input.id.unwrap());
+    }
+    drop(store);
+    let mut idx = t.open().search_index().unwrap();
+    for (q, name) in [
+        ("St. John's Centre", "St John's Centre"),
+        ("Saint Johns Centre", "St John's Centre"),
+        ("St Johns Centre", "St John's Centre"),
+        ("G Force", "G-Force"),
+        ("G- Force", "G-Force"),
+        ("gforce", "G-Force"),
+        ("food bank", "Stretford Foodbank"),
+        ("foodbnak", "Stretford Foodbank"),
+        ("Blue Sci", "Bluesci"),
+        (
+            "Sale & District Scout Council",
+            "Sale and District Scout Council",
+        ),
+        ("St. Mary's", "St Mary's Church Hall"),
+        ("saint marys", "St Mary's Church Hall"),
+        ("carers hub", "Trafford Carers Centre"),
+    ] {
+        let hits = idx.search(q, 10);
+        assert_eq!(
+            hits.first().map(|h| h.id),
+            Some(ids[name]),
+            "{q} should find {name} first: {hits:?}"
+        );
+    }
+    let hub = &idx.search("carers hub", 1)[0];
+    assert_eq!(hub.matched_in, "other name: Carers' Hub");
+}

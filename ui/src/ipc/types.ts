@@ -68,6 +68,7 @@ export interface Group extends GroupInput {
 export interface GroupRow {
   id: number;
   name: string;
+  other_names: string[]; // the filter by name looks at these too
   ward_id: number | null;
   ward: string | null;
   postcode: string;

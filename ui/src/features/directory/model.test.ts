@@ -25,7 +25,7 @@ import {
 } from "./model";
 
 const row = (id: number, name: string, last_checked: string | null, cls: GroupRow["class"] = "community", extra: Partial<GroupRow> = {}): GroupRow => ({
-  id, name, ward_id: null, ward: null, postcode: "", class: cls, status: "active", faith: false, bme: false, last_checked, served_category_ids: [], ...extra,
+  id, name, other_names: [], ward_id: null, ward: null, postcode: "", class: cls, status: "active", faith: false, bme: false, last_checked, served_category_ids: [], ...extra,
 });
 
 describe("sortRows", () => {
@@ -67,6 +67,23 @@ describe("filterRows", () => {
   const ids = (f: Partial<typeof NO_FILTERS>) => filterRows(rows, { ...NO_FILTERS, ...f }, today, 12).map((r) => r.id);
   it("matches part of a name in any case", () => {
     expect(ids({ text: "JOHN" })).toEqual([1]);
+  });
+  // A tester found "st. john", "g force" and "stretford food bank" found nothing, and other names
+  // were not looked at.
+  it("folds punctuation, 'Saint', '&' and spaces as search does, and looks at other names", () => {
+    const named = [
+      row(1, "St John's Centre", null),
+      row(2, "G-Force", null),
+      row(3, "Stretford Foodbank", null),
+      row(4, "Trafford Carers Centre", null, "community", { other_names: ["Carers' Hub & Cafe"] }),
+    ];
+    const found = (text: string) => filterRows(named, { ...NO_FILTERS, text }, today, 12).map((r) => r.id);
+    expect(found("st. john")).toEqual([1]);
+    expect(found("saint johns centre")).toEqual([1]);
+    expect(found("g force")).toEqual([2]);
+    expect(found("stretford food bank")).toEqual([3]);
+    expect(found("carers hub and")).toEqual([4]);
+    expect(found("centre")).toEqual([1, 4]);
   });
   it("combines filters", () => {
     expect(ids({})).toEqual([1, 2, 3]);

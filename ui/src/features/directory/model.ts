@@ -12,6 +12,7 @@ import type {
   Identifier,
   Side,
 } from "../../ipc/types";
+import { nameFilter, nameKeys, type NameKeys } from "../search/fold";
 
 export const CLASS_LABELS: Record<GroupClass, string> = {
   community: "Community group",
@@ -161,13 +162,27 @@ export function isStale(r: GroupRow, today: string, months: number): boolean {
   return r.status !== "closed" && (r.last_checked === null || r.last_checked <= monthsBefore(today, months));
 }
 
+// Each row's name keys, worked out once rather than on every keystroke (kept with the name they
+// were worked out from, in case a row's name is changed in place).
+const keysOf = new WeakMap<GroupRow, { from: string; keys: NameKeys }>();
+function rowKeys(r: GroupRow): NameKeys {
+  const names = [r.name, ...r.other_names];
+  const from = names.join("\n");
+  let cached = keysOf.get(r);
+  if (cached?.from !== from) {
+    cached = { from, keys: nameKeys(names) };
+    keysOf.set(r, cached);
+  }
+  return cached.keys;
+}
+
 /** Every filter at once; an empty filter lets everything through. */
 export function filterRows(rows: GroupRow[], f: Filters, today: string, staleMonths: number): GroupRow[] {
-  const t = f.text.trim().toLocaleLowerCase("en-GB");
+  const byName = nameFilter(f.text);
   const yesNo = (want: "" | "yes" | "no", v: boolean) => want === "" || (want === "yes") === v;
   return rows.filter(
     (r) =>
-      (!t || r.name.toLocaleLowerCase("en-GB").includes(t)) &&
+      (!byName || byName(rowKeys(r))) &&
       (!f.class || r.class === f.class) &&
       yesNo(f.faith, r.faith) &&
       yesNo(f.bme, r.bme) &&

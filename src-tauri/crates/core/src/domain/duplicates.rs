@@ -108,28 +108,12 @@ const SHARED_DOMAINS: &[&str] = &[
     "nhs.uk",
 ];
 
-/// A name's words after normalising: lower case; apostrophes dropped ("St John's" = "St Johns");
-/// "&" and "+" read as "and"; other punctuation is a space ("G-Force" = "G Force"); "Saint" is
-/// "st"; "the", "and" and legal forms (Ltd, Limited, CIC, CIO, Trust, "Registered Charity"...)
+/// A name's words after normalising: folded as search folds them (`super::fold`: lower case,
+/// apostrophes dropped, "&" and "+" read as "and", other punctuation a space, "Saint" is "st"),
+/// then "the", "and" and legal forms (Ltd, Limited, CIC, CIO, Trust, "Registered Charity"...)
 /// dropped. A name that is nothing but such words keeps them, so it is never empty.
 pub fn name_words(name: &str) -> Vec<String> {
-    let mut s = String::with_capacity(name.len() + 8);
-    for c in name.chars() {
-        match c {
-            '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => {}
-            '&' | '+' => s.push_str(" and "),
-            c if c.is_alphanumeric() => s.extend(c.to_lowercase()),
-            _ => s.push(' '),
-        }
-    }
-    let all: Vec<String> = s
-        .split_whitespace()
-        .map(|w| match w {
-            "saint" => "st".to_string(),
-            "center" => "centre".to_string(),
-            w => w.to_string(),
-        })
-        .collect();
+    let all = super::fold::fold_words(name);
     let mut kept: Vec<String> = Vec::with_capacity(all.len());
     let mut i = 0;
     'words: while i < all.len() {

@@ -144,6 +144,8 @@ pub struct Group {
 pub struct GroupRow {
     pub id: i64,
     pub name: String,
+    /// The other names it goes by, which the Directory's name filter looks at too.
+    pub other_names: Vec<String>,
     pub ward_id: Option<i64>,
     pub ward: Option<String>,
     pub postcode: String,

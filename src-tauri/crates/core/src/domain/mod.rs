@@ -7,6 +7,7 @@ pub mod coverage;
 pub mod duplicate_scan;
 pub mod duplicates;
 pub mod flags;
+pub mod fold;
 pub mod gaps;
 pub mod group;
 pub mod identifier;

@@ -27,6 +27,14 @@ impl Store {
         while let Some(r) = rows.next()? {
             ticked.entry(r.get(0)?).or_default().push(r.get(1)?);
         }
+        let mut other_names: HashMap<i64, Vec<String>> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT group_id, name FROM group_other_names ORDER BY group_id, position")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            other_names.entry(r.get(0)?).or_default().push(r.get(1)?);
+        }
         let (faith_cat, bme_cat) = self.faith_and_bme_categories()?;
         let mut stmt = self.conn.prepare(
             "SELECT g.id, g.name, g.ward_id, w.name, g.postcode, g.class_override, g.status, g.faith,
@@ -43,6 +51,7 @@ impl Store {
             Ok(GroupRow {
                 id,
                 name: r.get(1)?,
+                other_names: other_names.remove(&id).unwrap_or_default(),
                 ward_id: r.get(2)?,
                 ward: r.get(3)?,
                 postcode: r.get(4)?,
