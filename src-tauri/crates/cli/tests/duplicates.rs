@@ -216,3 +216,29 @@ fn a_merge_of_imported_groups_is_in_the_history_and_named_by_import_undo() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The tester's finding on Trafford's real grants file: the council gives each spelling of a
+/// group an id made from the name, and those ids differing counted against the pair as different
+/// register numbers would, so this one was never proposed.
+#[test]
+fn a_funders_own_ids_do_not_hide_a_real_pair_in_the_grants_file() {
+    let grants = real_data("360giving_trafford_council_vcs_grants.csv");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let out = compactdir(&db, &["import", "groups", grants.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pairs = rows(&compactdir(&db, &["duplicates"]));
+    let nook = pairs
+        .iter()
+        .find(|r| {
+            let names = [&r[4], &r[5]];
+            names.contains(&"The Friends of Moor Nook Park")
+                && names.contains(&"Friends of Nook Park")
+        })
+        .expect("the two spellings of the park's friends are proposed");
+    assert!(!nook[3].contains("identifier"), "{}", &nook[3]);
+}

@@ -11,7 +11,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use serde::{Deserialize, Serialize};
 
-use super::identifier::{scheme_words, Identifier};
+use super::identifier::{is_register, scheme_words, Identifier};
 
 /// Pairs scoring at least this are proposed (0 to 1). Chosen on the Trafford grants file, where
 /// it gives both precision and recall of at least 0.9 (BENCHMARKS.md).
@@ -477,12 +477,18 @@ pub fn evidence(a: &DuplicateRecord, b: &DuplicateRecord) -> Evidence {
         ..Default::default()
     };
     if e.same_identifier.is_none() {
-        e.different_identifier = a.identifiers.iter().find_map(|i| {
-            b.identifiers
-                .iter()
-                .find(|j| j.scheme == i.scheme && j.value != i.value)
-                .map(|j| (i.scheme.clone(), i.value.clone(), j.value.clone()))
-        });
+        // Only a register's numbers tell groups apart: a funder's own ids (360G-...) are made
+        // from the name as typed, so one group spelt two ways has two.
+        e.different_identifier = a
+            .identifiers
+            .iter()
+            .filter(|i| is_register(&i.scheme))
+            .find_map(|i| {
+                b.identifiers
+                    .iter()
+                    .find(|j| j.scheme == i.scheme && j.value != i.value)
+                    .map(|j| (i.scheme.clone(), i.value.clone(), j.value.clone()))
+            });
     }
     let (pa, pb) = (a.postcode.trim(), b.postcode.trim());
     if !pa.is_empty() && !pb.is_empty() {
@@ -609,7 +615,13 @@ pub fn score(
     }
     if let Some((scheme, x, y)) = &e.different_identifier {
         penalty += 0.3;
-        reasons.push(format!("different {}s ({x} and {y})", scheme_words(scheme)));
+        // "charity numbers (England and Wales)": the plural goes on the noun, before a bracket.
+        let words = scheme_words(scheme);
+        let plural = match words.find(" (") {
+            Some(at) => format!("{}s{}", &words[..at], &words[at..]),
+            None => format!("{words}s"),
+        };
+        reasons.push(format!("different {plural} ({x} and {y})"));
     }
     if e.same_identifier.is_none() {
         s -= penalty;
@@ -794,7 +806,38 @@ mod tests {
         assert!(s < DEFAULT_THRESHOLD, "{s}");
         assert!(reasons
             .iter()
-            .any(|r| r.starts_with("different charity number")));
+            .any(|r| r == "different charity numbers (England and Wales) (1179731 and 1000001)"));
+    }
+
+    #[test]
+    fn a_funders_own_ids_that_differ_do_not_count_against_a_pair() {
+        // Trafford's grants file: one group spelt two ways, each given an id made from its name.
+        let mut a = rec(1, "The Friends of Moor Nook Park");
+        let mut b = rec(2, "Friends of Nook Park");
+        let (s0, _) = score(
+            &a,
+            &b,
+            NameMatch::Similar(0.8),
+            NO_WORDS,
+            None,
+            &evidence(&a, &b),
+        );
+        a.identifiers = vec![Identifier {
+            scheme: "360G-trafford".into(),
+            value: "friends_of_moor_nook_park".into(),
+        }];
+        b.identifiers = vec![Identifier {
+            scheme: "360G-trafford".into(),
+            value: "friends_of_nook_park".into(),
+        }];
+        let e = evidence(&a, &b);
+        assert_eq!(e.different_identifier, None);
+        let (s, reasons) = score(&a, &b, NameMatch::Similar(0.8), NO_WORDS, None, &e);
+        assert_eq!(s, s0, "{reasons:?}");
+        assert!(
+            !reasons.iter().any(|r| r.contains("identifiers")),
+            "{reasons:?}"
+        );
     }
 
     /// Each way one name is found in another is told apart, so the reason says which.
