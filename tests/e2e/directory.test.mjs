@@ -176,6 +176,17 @@ test("keyboard focus is never dropped: Checked today, Rename and the header's fo
       await driver.waitFor("the row to go", async () => (await ids()).length === before.length - 1);
       assert.equal(await active(driver), before[1], "focus is on the next row's button, not lost");
 
+      // A period that is not a whole number is refused beside the field in words (it used to
+      // show the app's own "invalid args ... expected u32"), keeping what was typed.
+      const months = await driver.find("#stale-months");
+      await months.clear();
+      await months.type("-3\uE007");
+      const err = await driver.waitForElement("#stale-months-error");
+      assert.equal(await err.text(), "“-3” is not a whole number: enter a number of months from 1 to 120");
+      assert.equal(await months.property("value"), "-3");
+      assert.equal(await months.attribute("aria-invalid"), "true");
+      assert.equal(await active(driver), "stale-months");
+
       // Rename: focus goes into the new name, and back to the Rename button when it is saved.
       await (await driver.find("#section-categories")).click();
       const rename = await driver.waitForElement("#categories button[id^='rename-button-']");

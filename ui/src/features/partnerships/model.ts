@@ -1,5 +1,6 @@
 // Pure helpers for the partnership screens, kept out of the components so they can be unit-tested.
 import type { Attended, FieldProblem, FlagSettings, Holder, PartnershipInput, RegisterEntry, SeatInput, Selection } from "../../ipc/types";
+import { wholeNumber } from "../forms/number";
 import { sentence } from "../directory/model";
 
 /** The core's defaults (domain/flags.rs), for a new partnership's form. */
@@ -102,8 +103,4 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** A whole number as typed in a threshold field, or null when it is not one. */
-export function wholeNumber(text: string | number): number | null {
-  const t = String(text).trim();
-  return /^\d+$/.test(t) ? Number(t) : null;
-}
+export { wholeNumber } from "../forms/number";
