@@ -171,15 +171,18 @@ fn preview(
         *next += 1;
         *next
     };
-    if let Ok(mut pending) = session.inner.lock() {
-        *pending = Some(Pending {
+    // Not kept, the next step would wrongly say the import was started again with another file.
+    *session
+        .inner
+        .lock()
+        .map_err(|_| AppError::internal("the app hit an earlier error; restart it"))? =
+        Some(Pending {
             token,
             file_name: file_name.clone(),
             bytes: bytes.into(),
             plan: None,
             rejected_by_import: None,
         });
-    }
     Ok(ImportPreview {
         token,
         file_name,
