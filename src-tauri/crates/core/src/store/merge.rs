@@ -943,7 +943,7 @@ fn restore(
         if !in_place || !was.contains_key(k) {
             let (which, values) = naming(key, row, 1);
             conn.execute(
-                &format!("DELETE FROM \"{table}\" WHERE {which}"),
+                &format!("DELETE FROM {} WHERE {which}", quoted(table)),
                 params_from_iter(values),
             )?;
         }
@@ -961,16 +961,20 @@ fn restore(
                 let sets: Vec<String> = cols
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| format!("\"{c}\" = ?{}", i + 1))
+                    .map(|(i, c)| format!("{} = ?{}", quoted(c), i + 1))
                     .collect();
                 let (which, named) = naming(key, row, cols.len() + 1);
                 conn.execute(
-                    &format!("UPDATE \"{table}\" SET {} WHERE {which}", sets.join(", ")),
+                    &format!(
+                        "UPDATE {} SET {} WHERE {which}",
+                        quoted(table),
+                        sets.join(", ")
+                    ),
                     params_from_iter(values.into_iter().chain(named)),
                 )?;
             }
             None => {
-                let mut names: Vec<String> = cols.iter().map(|c| format!("\"{c}\"")).collect();
+                let mut names: Vec<String> = cols.iter().map(|c| quoted(c)).collect();
                 let mut vals = values;
                 if key == ["rowid"] {
                     names.push("rowid".into());
@@ -979,7 +983,8 @@ fn restore(
                 let marks: Vec<String> = (1..=vals.len()).map(|i| format!("?{i}")).collect();
                 conn.execute(
                     &format!(
-                        "INSERT INTO \"{table}\" ({}) VALUES ({})",
+                        "INSERT INTO {} ({}) VALUES ({})",
+                        quoted(table),
                         names.join(", "),
                         marks.join(", ")
                     ),
@@ -989,6 +994,13 @@ fn restore(
         }
     }
     Ok(())
+}
+
+/// A table or column name for SQL, quoted with its own quotation marks doubled: undo reads these
+/// names from the snapshot stored in the file, which only the app should write, but a name is
+/// never pasted into SQL as it stands.
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
 }
 
 /// What a snapshot row's key is made of: the key column, or its columns as one JSON array.
@@ -1003,11 +1015,14 @@ fn key_expression(key: &[String]) -> String {
 /// values: a one-column key's value is the row's snapshot key, a longer key's are its columns.
 fn naming(key: &[String], row: &Row, first: usize) -> (String, Vec<Value>) {
     match key {
-        [one] => (format!("{one} = ?{first}"), vec![from_json(&row[KEY])]),
+        [one] => (
+            format!("{} = ?{first}", quoted(one)),
+            vec![from_json(&row[KEY])],
+        ),
         many => (
             many.iter()
                 .enumerate()
-                .map(|(i, c)| format!("\"{c}\" = ?{}", first + i))
+                .map(|(i, c)| format!("{} = ?{}", quoted(c), first + i))
                 .collect::<Vec<_>>()
                 .join(" AND "),
             many.iter()
