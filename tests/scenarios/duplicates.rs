@@ -801,3 +801,25 @@ fn a_change_of_a_group_merged_twice_names_both_merges() {
         "{err}"
     );
 }
+
+#[test]
+fn a_refused_merge_takes_no_backup() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let a = store
+        .save_group(group("Ordsall Tenants Association"))
+        .unwrap()
+        .input
+        .id
+        .unwrap();
+    for (kept, merged) in [(a, a), (a, 9999), (9999, a)] {
+        assert!(store
+            .merge_groups(kept, merged, &MergeChoices::default())
+            .is_err());
+    }
+    assert!(
+        store.backups().unwrap().is_empty(),
+        "{:?}",
+        store.backups().unwrap()
+    );
+}

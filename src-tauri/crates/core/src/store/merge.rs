@@ -391,6 +391,9 @@ impl Store {
         merged: i64,
         choices: &MergeChoices,
     ) -> Result<MergeOutcome> {
+        // A merge refused (an unknown group, the same group twice) leaves no backup: ten such
+        // slips would otherwise rotate out the backup taken before a real merge.
+        preview(&self.conn, kept, merged)?;
         self.backup(super::BackupReason::BeforeMerge)?;
         let tx = self.conn.unchecked_transaction()?;
         let p = preview(&tx, kept, merged)?;
