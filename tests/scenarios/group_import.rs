@@ -1311,7 +1311,7 @@ fn earlier_imports_of_both_kinds_are_listed_newest_first_with_who_and_whether_un
         [
             (
                 ImportKind::Seats,
-                seats.import_id,
+                seats.import_id.unwrap(),
                 "seats.csv",
                 Some("Jo at the CVS"),
                 false

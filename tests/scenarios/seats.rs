@@ -426,10 +426,18 @@ fn a_good_seats_spreadsheet_imports_whole_and_again_without_doubling() {
         .any(|f| f.holder == "Bob Hart" && f.flag.kind == FlagKind::NotOpenlySelected));
 
     let before = counts(&t);
+    let (imports, backups) = (
+        store.seat_imports().unwrap().len(),
+        store.backups().unwrap().len(),
+    );
     let again = store.import_seats("seats.csv", csv.as_bytes()).unwrap();
     assert_eq!(again.appointments_created, 0);
     assert_eq!(again.appointments_already_recorded, 3);
     assert_eq!(counts(&t), before, "nothing doubled");
+    // Nothing changed, so nothing is recorded to undo and no backup is taken.
+    assert_eq!(again.import_id, None);
+    assert_eq!(store.seat_imports().unwrap().len(), imports);
+    assert_eq!(store.backups().unwrap().len(), backups);
 }
 
 #[test]
@@ -653,14 +661,14 @@ fn a_seats_import_is_in_the_history_of_changes_and_is_undone_as_one_step() {
     // The import's record.
     let imports = store.seat_imports().unwrap();
     assert_eq!(imports.len(), 1);
-    assert_eq!(imports[0].id, summary.import_id);
+    assert_eq!(Some(imports[0].id), summary.import_id);
     assert_eq!(imports[0].file_name, "April seats.csv");
     assert_eq!(imports[0].actor, "Jo at the CVS");
     assert_eq!(imports[0].summary, summary.to_string());
     assert_eq!(imports[0].undone_at, None);
 
     // Undone as one step: everything it added goes, the constituency it changed comes back.
-    let undone = store.undo_seat_import(summary.import_id).unwrap();
+    let undone = store.undo_seat_import(summary.import_id.unwrap()).unwrap();
     assert_eq!(
         undone,
         compactdir_core::store::SeatImportUndo {
@@ -682,7 +690,7 @@ fn a_seats_import_is_in_the_history_of_changes_and_is_undone_as_one_step() {
     );
     assert!(store.seat_imports().unwrap()[0].undone_at.is_some());
     let again = store
-        .undo_seat_import(summary.import_id)
+        .undo_seat_import(summary.import_id.unwrap())
         .unwrap_err()
         .to_string();
     let (said, when) = again.split_once(" on ").unwrap();
@@ -712,7 +720,7 @@ fn a_seat_a_file_adds_and_then_changes_is_removed_by_the_undo_not_counted_as_put
         )
         .unwrap();
     assert_eq!((summary.seats_created, summary.seats_updated), (1, 1));
-    let undone = store.undo_seat_import(summary.import_id).unwrap();
+    let undone = store.undo_seat_import(summary.import_id.unwrap()).unwrap();
     assert_eq!((undone.seats_removed, undone.seats_restored), (1, 0));
     assert_eq!(undone.to_string(), "1 partnership and 1 seat removed");
     assert_eq!(counts(&t), before);
@@ -758,7 +766,9 @@ fn a_seats_import_that_has_been_built_on_is_not_undone_and_nothing_changes() {
         )
         .unwrap();
     let built_on = counts(&t);
-    let err = store.undo_seat_import(summary.import_id).unwrap_err();
+    let err = store
+        .undo_seat_import(summary.import_id.unwrap())
+        .unwrap_err();
     assert!(matches!(err, CoreError::Conflict(_)), "{err:?}");
     assert_eq!(
         err.to_string(),

@@ -38,7 +38,8 @@ mod tests {
                 )
             })
             .unwrap()
-            .import_id;
+            .import_id
+            .unwrap();
         let listed = list(&state).unwrap();
         assert_eq!(listed.len(), before + 1);
         assert_eq!(

@@ -165,13 +165,13 @@ mod tests {
         );
 
         // Taken back as one step: the directory's lists are as they were before.
-        let undone = undo(&state, summary.import_id).unwrap();
+        let undone = undo(&state, summary.import_id.unwrap()).unwrap();
         assert_eq!(
             undone.words,
             "1 partnership, 3 seats, 2 people and 2 appointments removed; 1 seat put back as it was"
         );
         assert_eq!(sizes(&state), before);
-        let again = undo(&state, summary.import_id).unwrap_err();
+        let again = undo(&state, summary.import_id.unwrap()).unwrap_err();
         assert_eq!(again.code, "conflict");
         assert!(
             again.message.contains("was already undone"),

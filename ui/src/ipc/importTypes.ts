@@ -73,8 +73,9 @@ export interface EarlierImport {
 /** What a seats spreadsheet saved (the core's store/seat_import.rs). Partnerships the file named
  * that were not in the directory are made as forums, to be corrected by their secretary. */
 export interface SeatImportSummary {
-  /** The import's record, to undo it as one step. */
-  import_id: number;
+  /** The import's record, to undo it as one step; null when the file changed nothing (every row
+   * already recorded): nothing was recorded and there is nothing to undo. */
+  import_id: number | null;
   rows: number;
   partnerships_created: string[];
   seats_created: number;

@@ -137,12 +137,16 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
                 .unwrap_or_default();
             match store.import_seats(&name, reader) {
                 Ok(summary) => {
-                    println!(
-                        "{}: {summary} (seats import {}: `import seats-undo {}` takes it back)",
-                        file.display(),
-                        summary.import_id,
-                        summary.import_id
-                    );
+                    match summary.import_id {
+                        Some(id) => println!(
+                            "{}: {summary} (seats import {id}: `import seats-undo {id}` takes it back)",
+                            file.display()
+                        ),
+                        None => println!(
+                            "{}: nothing changed, every row is already recorded: {summary} (no import recorded, nothing to undo)",
+                            file.display()
+                        ),
+                    }
                     Ok(())
                 }
                 Err(CoreError::Invalid(problems)) => {

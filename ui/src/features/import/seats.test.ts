@@ -66,6 +66,15 @@ describe("the seats import's words", () => {
   });
 });
 
+describe("a seats file that changed nothing", () => {
+  it("says so, and that there is nothing to undo", () => {
+    const s = { ...summary, import_id: null, rows: 3, appointments_already_recorded: 2 };
+    expect(seatSummaryWords("panel.csv", s)).toBe(
+      "Nothing changed: every row of panel.csv is already recorded (3 rows, 2 appointments already recorded). No import was recorded, so there is nothing to undo.",
+    );
+  });
+});
+
 describe("seatUndoneWords", () => {
   it("names the file and says what the undo took away, as the core words it", () => {
     const u = { partnerships_removed: 1, seats_removed: 3, seats_restored: 1, people_removed: 2, appointments_removed: 2, words: "1 partnership, 3 seats, 2 people and 2 appointments removed; 1 seat put back as it was" };

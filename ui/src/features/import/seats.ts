@@ -53,6 +53,9 @@ function count(n: number, one: string, many = `${one}s`): string {
 
 /** The summary in one sentence, for the live region. */
 export function seatSummaryWords(fileName: string, s: SeatImportSummary): string {
+  if (s.import_id === null) {
+    return `Nothing changed: every row of ${fileName} is already recorded (${plural(s.rows, "row")}, ${plural(s.appointments_already_recorded, "appointment")} already recorded). No import was recorded, so there is nothing to undo.`;
+  }
   return (
     `${fileName} imported: ${plural(s.rows, "row")}, ${count(s.seats_created, "seat")} added and ${count(s.seats_updated, "seat")} updated, ` +
     `${count(s.people_created, "person", "people")} added, ${count(s.appointments_created, "appointment")} added` +

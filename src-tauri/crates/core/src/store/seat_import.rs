@@ -24,8 +24,9 @@ use crate::import::seats::{self, HolderLine, SeatLine};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SeatImportSummary {
-    /// The import's record, for undoing it (`Store::undo_seat_import`).
-    pub import_id: i64,
+    /// The import's record, for undoing it (`Store::undo_seat_import`); `None` when the file
+    /// changed nothing (every row already recorded): no record, no backup, nothing to undo.
+    pub import_id: Option<i64>,
     pub rows: usize,
     /// Partnerships the file named that were not in the directory: made as forums, to be
     /// corrected by their secretary.
@@ -113,11 +114,11 @@ impl Store {
         let mut summary = saver.summary;
         summary.rows = lines.len();
         let trail_after = last_trail_row()?;
-        let (from, to) = if trail_after > trail_before {
-            (Some(trail_before + 1), Some(trail_after))
-        } else {
-            (None, None)
-        };
+        // Every change is in the trail: none means every row was already recorded.
+        if trail_after == trail_before {
+            return Ok(summary);
+        }
+        let (from, to) = (Some(trail_before + 1), Some(trail_after));
         tx.execute(
             "INSERT INTO seat_imports (file_name, at, actor, summary, trail_from, trail_to)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -130,7 +131,7 @@ impl Store {
                 to
             ],
         )?;
-        summary.import_id = tx.last_insert_rowid();
+        summary.import_id = Some(tx.last_insert_rowid());
         // Only now that the file will be kept: a refused file leaves no backup behind.
         self.backup_before_commit(super::BackupReason::BeforeImport)?;
         tx.commit()?;
