@@ -28,7 +28,7 @@ pub enum Action {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// The day to judge the current year by (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::day::day)]
         today: Option<chrono::NaiveDate>,
     },
     /// Open Referral UK: organizations.csv and organization_identifiers.csv in DIR, of the

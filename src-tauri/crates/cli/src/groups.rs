@@ -7,7 +7,7 @@ use crate::output::{stdout_csv, stdout_error};
 
 #[derive(Subcommand)]
 pub enum Action {
-    /// Every group as CSV: id, name, ward, postcode, class, status, faith, bme, last_checked.
+    /// Every group as CSV: id, name, ward, postcode, class, status, faith_group, bme, last_checked.
     List,
     /// The best matches for QUERY as CSV (id, name, score, matched_in), best first.
     Search {

@@ -2,6 +2,7 @@
 //! staff who prefer a terminal. One module per command area.
 
 mod backup;
+mod day;
 mod demo;
 mod duplicates;
 mod export;
@@ -49,7 +50,7 @@ enum Command {
     /// Proposed duplicate groups as CSV: group_a, group_b, score, reasons (and both names).
     Duplicates {
         /// Lowest score proposed, 0 to 1 (default 0.75).
-        #[arg(long, value_parser = duplicates::threshold)]
+        #[arg(long, value_parser = duplicates::threshold, allow_negative_numbers = true)]
         threshold: Option<f64>,
         /// Report progress on standard error.
         #[arg(long)]
@@ -92,7 +93,8 @@ enum Command {
     /// Undoes one change of the audit trail (its `entry` number); the undo is recorded too.
     UndoChange { entry: i64 },
     /// Imports from spreadsheets: `import seats FILE.csv` (the whole file or nothing),
-    /// `import groups FILE.csv`, `import list`, `import undo ID`.
+    /// `import groups FILE.csv`, `import list`, `import undo ID`, `import seats-list`,
+    /// `import seats-undo ID`.
     Import {
         #[command(subcommand)]
         action: import::Action,
@@ -116,7 +118,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return argument_error(e),
+    };
     if only_reads(&cli.command) {
         end_quietly_when_the_reader_stops();
     } else {
@@ -223,6 +228,35 @@ fn end_quietly_when_the_reader_stops() {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+}
+
+/// Help and the version print as clap prints them; a mistaken argument is said as every other
+/// error is ("compactdir: " and one sentence, on standard error), with where to look, exit 2.
+fn argument_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit();
+    }
+    // clap's message, up to its usage lines, as one sentence ("the following required arguments
+    // were not provided: <MERGED>").
+    let text = e.render().to_string();
+    let said: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let said = said.join(" ");
+    let said = said.trim_start_matches("error: ");
+    eprintln!(
+        "compactdir: {said} (`compactdir --help`, or --help after a command, says what it takes)"
+    );
+    ExitCode::from(2)
 }
 
 /// The error as a sentence, with the fields that were refused listed one a line.

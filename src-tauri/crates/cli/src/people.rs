@@ -17,7 +17,7 @@ pub enum Action {
     /// lawful_basis, review_date, reason.
     Review {
         /// The day to judge review dates by (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::day::day)]
         today: Option<NaiveDate>,
     },
     /// Everything held about a person, as a readable text file (a subject access request).

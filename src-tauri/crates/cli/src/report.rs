@@ -12,21 +12,21 @@ pub enum Action {
     /// Every flag as CSV: partnership, seat, holder, group, flag, message.
     Flags {
         /// The day to judge terms and intervals by (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::day::day)]
         today: Option<NaiveDate>,
     },
     /// Representation gaps as CSV, one row per partnership and category: partnership,
     /// category, status (covered, weak, missing), reserved_vacant, via (seats and holders in words).
     Gaps {
         /// The day to judge terms and intervals by (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::day::day)]
         today: Option<NaiveDate>,
     },
     /// Seat balance per partnership as CSV: VCSE and residents' seats by the class of their
     /// holder's group, faith and BME presence, warnings.
     Balance {
         /// The day to judge who holds a seat by (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::day::day)]
         today: Option<NaiveDate>,
     },
     /// Wards by categories with no known active group, as CSV: ward, category,

@@ -607,11 +607,12 @@ fn report_flags_prints_every_flag_as_csv_with_reasons_in_words() {
     assert!(rows.iter().any(|r| &r[4] == "term_ended"
         && r[5].starts_with("term ended ")
         && r[5].ends_with(" ago")));
-    let bad = compactdir(&db, &["report", "flags", "--today", "23/11/2026"]);
+    let bad = compactdir(&db, &["report", "flags", "--today", "yesterday"]);
     assert!(
         !bad.status.success(),
-        "a date not in YYYY-MM-DD form is refused"
+        "a word that is not a date is refused"
     );
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("“yesterday” is not a date"));
 }
 
 fn csv_rows(out: &std::process::Output) -> (Vec<String>, Vec<csv::StringRecord>) {
@@ -914,4 +915,48 @@ fn export_groups_makes_the_folders_above_its_file() {
     let written = std::fs::read_to_string(&file).unwrap();
     assert!(written.starts_with("\u{feff}id,name,"), "{written}");
     assert_eq!(written.lines().count(), 121, "the demo's 120 groups");
+}
+
+#[test]
+fn a_mistaken_argument_is_said_as_other_errors_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    assert!(compactdir(&db, &["demo", "load"]).status.success());
+    for (args, said) in [
+        (
+            &["report", "flags", "--today", "2026-02-30"][..],
+            "there is no 30 February 2026: check the day and the month",
+        ),
+        (
+            &["duplicates", "--threshold", "-0.1"],
+            "-0.1 is not a score from 0 to 1",
+        ),
+        (
+            &["merge", "1"],
+            "the following required arguments were not provided: <MERGED>",
+        ),
+        (&["frobnicate"], "unrecognized subcommand 'frobnicate'"),
+    ] {
+        let out = compactdir(&db, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.starts_with("compactdir: "), "{args:?}: {stderr}");
+        assert!(stderr.contains(said), "{args:?}: {stderr}");
+        assert_eq!(
+            stderr.lines().count(),
+            1,
+            "{args:?}: one sentence: {stderr}"
+        );
+    }
+    // The forms' other way of writing a day is taken.
+    let out = compactdir(&db, &["report", "flags", "--today", "14/03/2026"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Help is still help.
+    let help = compactdir(&db, &["--help"]);
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: compactdir"));
 }
