@@ -4,6 +4,7 @@
 //! `import list` and `import undo ID` show and take back earlier imports; `import seats-list`
 //! and `import seats-undo ID` the same for seats imports.
 
+use crate::output::{stdout_csv, stdout_error};
 use std::path::PathBuf;
 
 use clap::Subcommand;
@@ -42,11 +43,11 @@ pub enum Action {
         #[arg(long)]
         all_matches: bool,
     },
-    /// Earlier group imports, newest first: id, file, when, who, added, updated, undone.
+    /// Earlier group imports as CSV, newest first: id, file, when, who, added, updated, undone.
     List,
     /// Takes back a whole group import: groups it added are removed, groups it updated restored.
     Undo { id: i64 },
-    /// Earlier seats imports, newest first: id, file, when, who, what it saved, undone.
+    /// Earlier seats imports as CSV, newest first: id, file, when, who, saved, undone.
     SeatsList,
     /// Takes back a whole seats import: the partnerships, seats, people and appointments it added
     /// are removed and the constituencies it changed put back; refused, changing nothing, when
@@ -76,21 +77,22 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
             all_matches,
         ),
         Action::List => {
+            let mut out = stdout_csv();
+            out.write_record(["id", "file", "when", "who", "added", "updated", "undone"])
+                .map_err(stdout_error)?;
             for i in store.imports()? {
-                println!(
-                    "{}\t{}\t{}\t{}\t{} added\t{} updated\t{}",
-                    i.id,
+                out.write_record([
+                    i.id.to_string(),
                     i.file_name,
                     i.at,
-                    i.actor.as_deref().unwrap_or("(not recorded)"),
-                    i.added,
-                    i.updated,
-                    i.undone_at
-                        .map(|u| format!("undone {u}"))
-                        .unwrap_or_default()
-                );
+                    i.actor.unwrap_or_else(|| "(not recorded)".into()),
+                    i.added.to_string(),
+                    i.updated.to_string(),
+                    i.undone_at.unwrap_or_default(),
+                ])
+                .map_err(stdout_error)?;
             }
-            Ok(())
+            out.flush().map_err(|e| stdout_error(e.into()))
         }
         Action::Undo { id } => {
             let u = store.undo_import(id)?;
@@ -108,20 +110,21 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
             Ok(())
         }
         Action::SeatsList => {
+            let mut out = stdout_csv();
+            out.write_record(["id", "file", "when", "who", "saved", "undone"])
+                .map_err(stdout_error)?;
             for i in store.seat_imports()? {
-                println!(
-                    "{}\t{}\t{}\t{}\t{}\t{}",
-                    i.id,
+                out.write_record([
+                    i.id.to_string(),
                     i.file_name,
                     i.at,
                     i.actor,
                     i.summary,
-                    i.undone_at
-                        .map(|u| format!("undone {u}"))
-                        .unwrap_or_default()
-                );
+                    i.undone_at.unwrap_or_default(),
+                ])
+                .map_err(stdout_error)?;
             }
-            Ok(())
+            out.flush().map_err(|e| stdout_error(e.into()))
         }
         Action::SeatsUndo { id } => {
             let undone = store.undo_seat_import(id)?;
