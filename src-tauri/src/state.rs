@@ -93,7 +93,20 @@ impl AppState {
             .lock()
             .map_err(|_| AppError::internal("the app hit an earlier error; restart it"))?;
         match guard.as_mut() {
-            Ok(store) => f(store).map_err(AppError::from),
+            // A fault in the app's own code (a panic, here or on a worker thread it re-raises)
+            // ends this call, not the app: caught while the lock is held, it does not poison the
+            // lock, so every later call does not answer "restart it".
+            Ok(store) => {
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(store))) {
+                    Ok(result) => result.map_err(AppError::from),
+                    Err(_) => {
+                        store.end_unfinished_change();
+                        Err(AppError::internal(
+                        "Compact Directory hit a fault of its own and stopped what it was doing; nothing of it was saved (each change is one transaction). Try again; if it happens again, note what you did and report it",
+                    ))
+                    }
+                }
+            }
             Err(message) => Err(AppError::storage(message.clone())),
         }
     }
@@ -201,6 +214,38 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::AppState;
+
+    #[test]
+    fn a_fault_in_one_call_is_said_in_words_and_the_next_call_works() {
+        let dir = std::env::temp_dir().join(format!("compactdir-fault-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let state = AppState::open(dir.join("directory.sqlite3"));
+        let before = state.with(|s| s.list_groups()).unwrap().len();
+        let fault = state
+            .with(|_| -> Result<(), compactdir_core::CoreError> {
+                panic!("a fault of the app's own")
+            })
+            .unwrap_err();
+        assert_eq!(fault.code, "internal");
+        assert!(
+            fault.message.contains("hit a fault of its own"),
+            "{}",
+            fault.message
+        );
+        // The lock is not poisoned: the next calls work (before, each answered "restart it").
+        state
+            .with(|s| {
+                s.save_group(compactdir_core::domain::group::GroupInput {
+                    name: "Saved After The Fault".into(),
+                    ..Default::default()
+                })
+            })
+            .unwrap();
+        let after = state.with(|s| s.list_groups()).unwrap();
+        drop(state);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(after.len(), before + 1);
+    }
 
     #[test]
     fn a_csv_given_as_the_directory_file_is_refused_and_nothing_is_made_beside_it() {

@@ -157,6 +157,15 @@ impl Store {
         Ok(store)
     }
 
+    /// After a fault of the app's own (a panic caught at the edge): a transaction the fault left
+    /// open is rolled back, so the next change starts clean and nothing half done is kept. The
+    /// store's transactions roll back as they unwind; this is for one begun by hand.
+    pub fn end_unfinished_change(&self) {
+        if !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
