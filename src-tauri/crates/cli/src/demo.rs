@@ -20,10 +20,12 @@ pub fn run(store: &mut Store, action: Action) -> Result<()> {
                 c.groups, c.people, c.partnerships, c.seats
             );
         }
-        Action::Remove => {
-            store.remove_demo()?;
-            println!("Removed the demo directory.");
-        }
+        Action::Remove => match store.remove_demo()? {
+            0 => println!("There was no demo directory to remove: nothing was changed."),
+            n => println!(
+                "Removed the demo directory ({n} demo groups, with its partnerships and people)."
+            ),
+        },
     }
     Ok(())
 }

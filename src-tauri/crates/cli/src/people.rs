@@ -69,10 +69,17 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
         }
         Action::Erase { id } => {
             let e = store.erase_person(id)?;
-            println!(
-                "Erased person {id}: now \"{}\"; their details are no longer in the directory file.",
-                e.placeholder
-            );
+            if e.already {
+                println!(
+                    "Person {id} was already erased (\"{}\"): there was nothing more to remove.",
+                    e.placeholder
+                );
+            } else {
+                println!(
+                    "Erased person {id}: now \"{}\"; their details are no longer in the directory file.",
+                    e.placeholder
+                );
+            }
             if !e.backups_still_holding.is_empty() {
                 println!(
                     "{} backup(s) taken before the erasure still hold them until they rotate out:",

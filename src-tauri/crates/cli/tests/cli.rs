@@ -570,7 +570,13 @@ fn backup_now_list_and_restore_from_the_command_line() {
         .nth(2)
         .unwrap()
         .to_string();
-    assert!(compactdir(&db, &["demo", "remove"]).status.success());
+    let removed = compactdir(&db, &["demo", "remove"]);
+    assert!(String::from_utf8_lossy(&removed.stdout).starts_with("Removed the demo directory ("));
+    let again = compactdir(&db, &["demo", "remove"]);
+    assert_eq!(
+        String::from_utf8_lossy(&again.stdout).trim_end(),
+        "There was no demo directory to remove: nothing was changed."
+    );
     let restored = compactdir(&db, &["backup", "restore", &path]);
     assert!(
         restored.status.success(),
@@ -739,6 +745,16 @@ fn people_review_export_and_erase_from_the_command_line() {
     let after = compactdir(&db, &["people", "export", id]);
     let text = String::from_utf8_lossy(&after.stdout);
     assert!(!text.contains(name) && text.contains(&format!("Erased person {id}")));
+
+    // Again: said as already done, not as a new erasure.
+    let again = compactdir(&db, &["people", "erase", id]);
+    assert!(again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stdout)
+            .starts_with(&format!("Person {id} was already erased (")),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
 
     let out = compactdir(&db, &["people", "erase", "99999"]);
     assert!(!out.status.success());

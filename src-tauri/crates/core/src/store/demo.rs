@@ -164,8 +164,13 @@ impl Store {
     /// Removes every demo row (groups, people, partnerships with their seats and appointments).
     /// What a user added stays; a user's appointment that named a demo group keeps its person and
     /// seat but loses the group link.
-    pub fn remove_demo(&mut self) -> Result<()> {
+    /// Returns how many demo groups were removed (none: there was no demo to remove).
+    pub fn remove_demo(&mut self) -> Result<usize> {
         let tx = self.conn.transaction()?;
+        let groups: i64 =
+            tx.query_row("SELECT count(*) FROM groups WHERE is_demo = 1", [], |r| {
+                r.get(0)
+            })?;
         tx.execute_batch(
             "DELETE FROM partnerships WHERE is_demo = 1;
              DELETE FROM appointments WHERE person_id IN (SELECT id FROM people WHERE is_demo = 1);
@@ -176,7 +181,7 @@ impl Store {
         )?;
         Store::set_meta(&tx, DEMO_OFFERED, &super::now_utc())?;
         tx.commit()?;
-        Ok(())
+        Ok(groups as usize)
     }
 }
 

@@ -31,6 +31,8 @@ pub struct Erasure {
     pub person_id: i64,
     pub placeholder: String,
     pub erased_at: String,
+    /// They had been erased before: nothing more was removed (the file was checkpointed again).
+    pub already: bool,
     /// Backups taken before the erasure still hold the person until they rotate out.
     pub backups_still_holding: Vec<BackupFile>,
 }
@@ -182,6 +184,7 @@ impl Store {
             .optional()?;
         let placeholder = format!("Erased person {person_id}");
         // Erasing again only repeats the checkpoint, for when a reader held the journal open.
+        let already = matches!(erased, Some(Some(_)));
         let erased_at = match erased {
             None => {
                 return Err(CoreError::NotFound {
@@ -244,6 +247,7 @@ impl Store {
             person_id,
             placeholder,
             erased_at,
+            already,
             backups_still_holding,
         })
     }
