@@ -77,3 +77,34 @@ fn appointing_to_a_vacant_seat_fills_it_and_bad_appointments_are_refused_whole()
     );
     assert_eq!(store.list_people().unwrap().len(), people_before + 1);
 }
+
+/// The tester's finding: "Next annual review 12 November 2026" on 24 November showed nothing
+/// overdue on the partnership's page or the Partnerships list. Both now carry it, in words.
+#[test]
+fn a_passed_review_date_is_overdue_on_the_page_and_in_the_list() {
+    let t = TempDirectory::new();
+    let mut store = t.open();
+    store.load_demo().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let rows = store.list_partnerships(today).unwrap();
+    let cpb = rows
+        .iter()
+        .find(|p| p.name == "City Partnership Board")
+        .unwrap();
+    let o = cpb.review_overdue.as_ref().expect("its review has passed");
+    assert_eq!(o.message, "overdue since 12 November 2026, 12 days ago");
+    assert_eq!((o.since.as_str(), o.days), ("2026-11-12", 12));
+    let page = store.get_partnership(cpb.id, today).unwrap();
+    assert_eq!(page.next_review.as_deref(), Some("2026-11-12"));
+    assert_eq!(page.review_overdue, cpb.review_overdue);
+    // A review still to come, and the same one on its own day, are not overdue.
+    assert!(rows.iter().any(|p| p.review_overdue.is_none()));
+    let on_the_day = NaiveDate::from_ymd_opt(2026, 11, 12).unwrap();
+    assert_eq!(
+        store
+            .get_partnership(cpb.id, on_the_day)
+            .unwrap()
+            .review_overdue,
+        None
+    );
+}

@@ -67,7 +67,8 @@ fn the_review_pack_of_the_demo_has_every_file_and_column_the_review_needs() {
             "seats_mixed",
             "seats_unclassified",
             "seats_no_group",
-            "balance_warnings"
+            "balance_warnings",
+            "review_overdue"
         ]
     );
     assert_eq!(p.len() - 1, 10, "the demo's ten partnerships");
@@ -161,6 +162,7 @@ fn the_review_pack_of_the_demo_has_every_file_and_column_the_review_needs() {
         "attendance_rate",
         "categories_weak",
         "via",
+        "review_overdue",
     ] {
         assert!(readme.contains(column), "README.txt explains {column}");
     }
@@ -180,6 +182,48 @@ fn the_review_pack_of_the_demo_has_every_file_and_column_the_review_needs() {
         Err(CoreError::Conflict(m)) if m.starts_with("199 is before 1900")
     ));
     assert!(!t.dir.path().join("r199").exists());
+}
+
+/// The tester's finding: City Partnership Board's "Next annual review 12 November 2026" had
+/// passed on 24 November with no "overdue" anywhere. partnerships.csv says so in its last
+/// column, judged as at the pack's day: by the end of 2025 that review was not yet due.
+#[test]
+fn a_passed_review_date_is_overdue_in_partnerships_csv_as_at_the_packs_day() {
+    let t = TempDirectory::new();
+    let mut store = t.open();
+    store.load_demo().unwrap();
+    let today = day("2026-11-24");
+    let overdue = |year: i32| -> Vec<(String, String, String)> {
+        let pack = store
+            .export_review(year, &t.dir.path().join(format!("r{year}")), today)
+            .unwrap();
+        let p = rows(&pack, "partnerships.csv");
+        assert_eq!(&p[0][22], "review_overdue");
+        p[1..]
+            .iter()
+            .map(|r| (r[0].to_string(), r[17].to_string(), r[22].to_string()))
+            .collect()
+    };
+    let now = overdue(2026);
+    let cpb = now
+        .iter()
+        .find(|r| r.0 == "City Partnership Board")
+        .unwrap();
+    assert_eq!((cpb.1.as_str(), cpb.2.as_str()), ("2026-11-12", "yes"));
+    for (name, next, flag) in &now {
+        let passed = !next.is_empty() && next.as_str() < "2026-11-24";
+        assert_eq!(flag, if passed { "yes" } else { "no" }, "{name} ({next})");
+    }
+    assert!(
+        now.iter().any(|r| r.2 == "no" && !r.1.is_empty()),
+        "a review still to come is not overdue"
+    );
+    let last_year = overdue(2025);
+    let cpb = last_year
+        .iter()
+        .find(|r| r.0 == "City Partnership Board")
+        .unwrap();
+    assert_eq!(cpb.2, "no", "on 31 December 2025 it was not yet due");
 }
 
 /// The tester's finding: a seat whose holder's term had ended showed no holder in seats.csv, was

@@ -97,7 +97,13 @@ export type FlagKind =
   | "report_back_overdue" | "no_declaration" | "poor_attendance" | "over_consulted_person" | "over_consulted_group";
 export interface Flag { kind: FlagKind; seat_id: number; appointment_id: number | null; message: string }
 
-export interface PartnershipRow { id: number; name: string; kind: string; convenor: string; seats: number; vacant: number; problems: number }
+/** A partnership's next annual review once its day has passed: `message` is "overdue since 12
+ * November 2026, 12 days ago". */
+export interface ReviewOverdue { since: string; days: number; message: string }
+export interface PartnershipRow {
+  id: number; name: string; kind: string; convenor: string; seats: number; vacant: number; problems: number;
+  review_overdue: ReviewOverdue | null;
+}
 export interface Holder {
   appointment_id: number; person_id: number; person: string; group_id: number | null; group: string | null;
   group_class: GroupClass | null; term_start: string; term_end: string | null; selection: string; openly_selected: boolean;
@@ -110,7 +116,7 @@ export interface SeatRow {
 }
 export interface PartnershipPage {
   id: number; name: string; kind: string; convenor: string; meeting_pattern: string; report_back_days: number;
-  last_review: string | null; next_review: string | null; seats: SeatRow[];
+  last_review: string | null; next_review: string | null; review_overdue: ReviewOverdue | null; seats: SeatRow[];
 }
 export interface PersonRow { id: number; name: string }
 export type Selection = "open_election" | "open_nomination" | "appointed" | "co_opted" | "invited";

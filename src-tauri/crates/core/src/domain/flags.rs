@@ -164,6 +164,31 @@ fn days(n: i64) -> String {
     }
 }
 
+/// A partnership's annual review whose day has passed (Compact code 002, 6.15: partnerships are
+/// reviewed each year), so the partnership's page, the Partnerships list and the review pack can
+/// say so. Due on the day itself, overdue from the day after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewOverdue {
+    /// The review date that has passed, as stored ("2026-11-12").
+    pub since: String,
+    /// Whole days since then (at least 1).
+    pub days: i64,
+    /// "overdue since 12 November 2026, 12 days ago".
+    pub message: String,
+}
+
+/// Whether the next annual review (`next_review`, as stored) has passed by `today`. None when it
+/// has not, or when no date is set (or one that is not a date).
+pub fn review_overdue(next_review: Option<&str>, today: NaiveDate) -> Option<ReviewOverdue> {
+    let due = NaiveDate::parse_from_str(next_review?.trim(), "%Y-%m-%d").ok()?;
+    let late = (today - due).num_days();
+    (late > 0).then(|| ReviewOverdue {
+        since: due.to_string(),
+        days: late,
+        message: format!("overdue since {}, {} ago", in_words(due), days(late)),
+    })
+}
+
 fn represents_constituency(sector: &str) -> bool {
     matches!(sector, "vcse" | "residents")
 }
@@ -338,6 +363,29 @@ mod tests {
         );
         assert_eq!(stored_date_in_words("2025-12-31"), "31 December 2025");
         assert_eq!(stored_date_in_words("not a date"), "not a date");
+    }
+
+    /// The tester's finding: City Partnership Board's review of 12 November 2026 had passed on
+    /// 24 November with nothing saying so.
+    #[test]
+    fn a_passed_review_date_is_overdue_from_the_day_after() {
+        let o = review_overdue(Some("2026-11-12"), d("2026-11-24")).unwrap();
+        assert_eq!(o.since, "2026-11-12");
+        assert_eq!(o.days, 12);
+        assert_eq!(o.message, "overdue since 12 November 2026, 12 days ago");
+        assert_eq!(
+            review_overdue(Some("2026-11-12"), d("2026-11-13"))
+                .unwrap()
+                .message,
+            "overdue since 12 November 2026, 1 day ago"
+        );
+        assert_eq!(
+            review_overdue(Some("2026-11-12"), d("2026-11-12")),
+            None,
+            "due today: not yet overdue"
+        );
+        assert_eq!(review_overdue(Some("2027-03-10"), d("2026-11-24")), None);
+        assert_eq!(review_overdue(None, d("2026-11-24")), None, "no date set");
     }
 
     /// A VCSE seat whose holder has done everything right: no flags.

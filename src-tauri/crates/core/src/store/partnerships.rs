@@ -11,7 +11,7 @@ use super::audit::Subject;
 use super::tx::Tx;
 use super::Store;
 use crate::domain::classification::GroupClass;
-use crate::domain::flags::{in_words, stored_date_in_words, Flag};
+use crate::domain::flags::{in_words, review_overdue, stored_date_in_words, Flag, ReviewOverdue};
 use crate::domain::partnership::Role;
 use crate::error::{CoreError, FieldProblem, Result};
 
@@ -25,6 +25,8 @@ pub struct PartnershipRow {
     pub vacant: usize,
     /// How many flags its seats carry today.
     pub problems: usize,
+    /// Its next annual review, when that day has passed.
+    pub review_overdue: Option<ReviewOverdue>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -66,6 +68,8 @@ pub struct PartnershipPage {
     pub report_back_days: i64,
     pub last_review: Option<String>,
     pub next_review: Option<String>,
+    /// `next_review`, when that day has passed.
+    pub review_overdue: Option<ReviewOverdue>,
     pub seats: Vec<SeatRow>,
 }
 
@@ -121,7 +125,8 @@ impl Store {
         }
         let mut stmt = self.conn.prepare(
             "SELECT p.id, p.name, p.kind, p.convenor,
-                    (SELECT count(*) FROM seats s WHERE s.partnership_id = p.id AND s.ended_on IS NULL)
+                    (SELECT count(*) FROM seats s WHERE s.partnership_id = p.id AND s.ended_on IS NULL),
+                    p.next_review
              FROM partnerships p ORDER BY p.name COLLATE NOCASE",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -134,6 +139,7 @@ impl Store {
                 seats: r.get::<_, i64>(4)? as usize,
                 vacant: vacant.get(&id).copied().unwrap_or(0),
                 problems: problems.get(&id).copied().unwrap_or(0),
+                review_overdue: review_overdue(r.get::<_, Option<String>>(5)?.as_deref(), today),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -155,6 +161,10 @@ impl Store {
                         meeting_pattern: r.get(3)?,
                         report_back_days: r.get(4)?,
                         last_review: r.get(5)?,
+                        review_overdue: review_overdue(
+                            r.get::<_, Option<String>>(6)?.as_deref(),
+                            today,
+                        ),
                         next_review: r.get(6)?,
                         seats: Vec::new(),
                     })

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::Store;
 use crate::domain::balance;
-use crate::domain::flags::in_words;
+use crate::domain::flags::{in_words, review_overdue};
 use crate::domain::gaps::{self, Coverage};
 use crate::error::{io_at, CoreError, Result};
 use crate::export::csv::CsvWriter;
@@ -43,6 +43,7 @@ pub const PARTNERSHIP_COLUMNS: &[&str] = &[
     "seats_unclassified",
     "seats_no_group",
     "balance_warnings",
+    "review_overdue",
 ];
 
 pub const SEAT_COLUMNS: &[&str] = &[
@@ -510,6 +511,13 @@ impl Store {
                         .join(" | ")
                 })
                 .unwrap_or_default(),
+                // As at the pack's day: a past year's pack says whether that year's review
+                // was overdue by its end.
+                if review_overdue(Some(next), day).is_some() {
+                    "yes"
+                } else {
+                    "no"
+                },
             ])
             .map_err(io_at("write to", &path))?;
         }
@@ -586,6 +594,8 @@ partnerships.csv: one row per partnership.
   balance_warnings: what the Gaps screen's seat balance warns of, in words, separated by \" | \":
     VCSE seats none of which a community group holds (Compact code 002, 6.10), and no faith or
     BME group holding a seat or being an alternate (002, 6.19). Empty: neither.
+  review_overdue: yes when next_review had passed by the day the pack is judged on (the
+    annual review is overdue), no when it had not or none is set.
 
 seats.csv: one row per seat in being on the day, partnership by partnership as in partnerships.csv.
   partnership, seat, sector, constituency: the seat, its sector and whom it speaks for (words,
