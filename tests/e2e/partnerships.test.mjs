@@ -1,7 +1,8 @@
 // Issue: partnerships, seats and accountability, in the real window. Appoint a person to a vacant
 // seat, see the report-back flag it raises, record a report-back, see the flag clear, and correct
 // the term; focus stays on the seat's row as each form closes. And a seat's wards and categories
-// are named under it.
+// are named under it; a passed annual review is said to be overdue, in the list and on the page;
+// an alternate's group shows as the holder's does, and an alternate's term can be corrected.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -107,7 +108,7 @@ test("appoint to a vacant seat, record a report-back, and the overdue flag clear
     // The rarer actions wait behind one disclosure, "More for this seat": not on the row until it
     // is opened, and opened from the keyboard (Enter on it) they show right under it, it says it
     // is expanded, and focus stays on it.
-    const RARE = ".correct-appointment, .end-term, .appoint-alternate, .end-alternate, .edit-seat";
+    const RARE = ".correct-appointment, .end-term, .correct-alternate, .appoint-alternate, .end-alternate, .edit-seat";
     row = await seatRow(driver, seat);
     assert.equal((await row.findAll(RARE)).length, 0, "the rarer actions are hidden at first");
     const more = await row.find(".seat-more");
@@ -175,6 +176,107 @@ test("a seat's wards and categories are listed under it in the seats table", asy
     assert.deepEqual(await violations(driver), [], "WCAG 2.2 AA (axe) on the seats table with its wards");
   } catch (e) {
     await driver.screenshot(path.join(artifacts, "partnership-wards-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    throw e;
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Days from `iso` to today in the computer's own time zone, as the app reckons today. */
+function daysSince(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  const now = new Date();
+  return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(y, m - 1, d)) / 86400000);
+}
+
+test("a passed review is overdue in the list and on the page; an alternate's group shows and their term is corrected", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  const board = "City Partnership Board";
+  const seat = "Faith communities seat";
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    await (await driver.find("#nav-partnerships")).click();
+    await driver.waitForElement("#partnership-list tr[data-partnership-id]");
+    const listRow = async (name) => {
+      for (const row of await driver.findAll("#partnership-list tr[data-partnership-id]")) {
+        if ((await (await row.find(".partnership-link")).text()) === name) return row;
+      }
+      return null;
+    };
+    // The demo board's review was due on 12 November 2026: marked in words in the list, not by
+    // colour alone. The Health and Wellbeing Board's (10 March 2027) is still to come.
+    const late = daysSince("2026-11-12");
+    assert.ok(late > 0, "the demo's review date has passed on this computer's clock");
+    const ago = late === 1 ? "1 day ago" : `${late} days ago`;
+    const cpb = await listRow(board);
+    assert.equal(await (await cpb.find(".review-overdue")).text(), `Review overdue since 12 November 2026, ${ago}`);
+    assert.equal((await (await listRow("Health and Wellbeing Board")).findAll(".review-overdue")).length, 0);
+    await driver.execute("arguments[0].scrollIntoView({ block: 'center' });", [cpb]);
+    await driver.screenshot(path.join(artifacts, "partnerships-review-overdue.png"));
+
+    await (await cpb.find(".partnership-link")).click();
+    await driver.waitFor("its page", async () => (await (await driver.find("#partnership-title")).text()) === board);
+    assert.equal(await (await driver.find("#review-overdue")).text(), `overdue since 12 November 2026, ${ago}`);
+    assert.match(await (await driver.find("dl.summary")).text(), /Next annual review\s*12 November 2026, overdue since 12 November 2026/);
+
+    // The alternate's group (whose faith and BME flags the seat balance counts) shows under
+    // them with its class, as the holder's does.
+    let row = await seatRow(driver, seat);
+    const seatId = await row.attribute("data-seat-id");
+    const holderCell = await row.find("td.holder");
+    assert.match(await holderCell.text(), /Alternate: Rachel Blum/);
+    const group = await row.find(".alternate-group");
+    assert.equal(await group.text(), "Salford Interfaith Women's Group");
+    const tags = await driver.execute(
+      "return [...arguments[0].querySelectorAll('.holder-group, .alternate-group')].map((g) => g.nextElementSibling?.classList.contains('tag') ? g.nextElementSibling.textContent : null);",
+      [holderCell],
+    );
+    assert.equal(tags.length, 2);
+    assert.ok(tags.every((t) => t), `each group with its class badge: ${tags}`);
+    await driver.execute("window.scrollTo(0, 0);");
+    await driver.screenshot(path.join(artifacts, "partnership-review-overdue.png"));
+
+    // Under "More for this seat": Correct alternate's term, beside End alternate.
+    await (await row.find(".seat-more")).click();
+    const ids = await driver.waitFor("the rarer actions", async () => {
+      const found = await (await seatRow(driver, seat)).findAll(`#seat-${seatId}-more-actions-list button`);
+      return found.length ? Promise.all(found.map((b) => b.attribute("id"))) : null;
+    });
+    assert.deepEqual(ids, ["correct", "end", "correct-alternate", "end-alternate", "edit"].map((k) => `seat-${seatId}-${k}`));
+    const button = await driver.find(`#seat-${seatId}-correct-alternate`);
+    assert.ok((await button.attribute("class")).split(" ").includes("correct-alternate"));
+    assert.match(await button.property("textContent"), /Correct alternate's term, Rachel Blum/);
+    await driver.execute("arguments[0].scrollIntoView({ block: 'center' });", [row]);
+    await driver.screenshot(path.join(artifacts, "partnership-alternate-group.png"));
+    await button.click();
+    const heading = await driver.waitForElement(`form[aria-label="Correct Rachel Blum's term as alternate for ${seat}"] h3`);
+    assert.equal(await heading.text(), `Correct Rachel Blum's term as alternate for ${seat}`);
+    // An end before the start is refused beside the field, keeping the rest; a real one saves.
+    const setDate = (id, value) =>
+      driver.execute(
+        "const i = document.getElementById(arguments[0]); i.value = arguments[1]; i.dispatchEvent(new Event('input', { bubbles: true }));",
+        [id, value],
+      );
+    await setDate("appoint-term-end", "2024-12-31");
+    await (await driver.find("#appoint-save")).click();
+    assert.match(await (await driver.waitForElement("#error-summary")).text(), /cannot end \(31 December 2024\) before it starts \(10 January 2025\)/);
+    await setDate("appoint-term-end", "2027-06-30");
+    await (await driver.find("#appoint-save")).click();
+    await driver.waitFor("the correction saved", async () =>
+      (await (await driver.find("#partnership-message")).text()) === `Rachel Blum's term as alternate for ${seat} is corrected.`);
+    // The disclosure stayed open through the form: focus is back on the button that opened it.
+    await driver.waitFor("focus on Correct alternate's term", async () =>
+      (await driver.execute("return document.activeElement.id;")) === `seat-${seatId}-correct-alternate`);
+    // The seat's history has the corrected term, still as the alternate.
+    await (await (await seatRow(driver, seat)).find(".seat-details")).click();
+    const history = await driver.waitForElement(`#seat-${seatId}-more .history`);
+    assert.match(await history.text(), /Rachel Blum\s*Alternate\s*Salford Interfaith Women's Group\s*10 January 2025 to 30 June 2027/);
+    assert.deepEqual(await violations(driver), [], "WCAG 2.2 AA (axe) on the page with the overdue review and the alternate's group");
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "partnership-overdue-failed.png")).catch((s) => console.error("screenshot:", s.message));
     throw e;
   } finally {
     await app.stop();

@@ -559,6 +559,95 @@ fn an_appointment_is_corrected_with_the_same_refusals_as_appointing() {
     ));
 }
 
+/// The tester's finding: an alternate's term could only be ended. The correction a holder's term
+/// has works on the alternate's appointment too: checked against the seat's other alternates (not
+/// its holder, who sits beside them), and the alternate stays the alternate, now shown with the
+/// group corrected in.
+#[test]
+fn an_alternates_term_is_corrected_as_a_holders_is() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let board = build(&store);
+    let today = day("2026-11-24");
+    let seat = |store: &Store| {
+        store
+            .get_partnership(board.partnership, today)
+            .unwrap()
+            .seats
+            .into_iter()
+            .find(|s| s.id == board.vcse_seat)
+            .unwrap()
+    };
+    let tom = seat(&store).alternate.unwrap();
+    assert_eq!(
+        (tom.person.as_str(), tom.group.as_deref()),
+        ("Tom Reid", None)
+    );
+    // An earlier alternate, whose term ended before Tom's began.
+    store
+        .appoint(AppointmentInput {
+            seat_id: board.vcse_seat,
+            new_person: "Sam Before".into(),
+            term_start: "2025-01-15".into(),
+            term_end: Some("2026-01-14".into()),
+            selection: "open_nomination".into(),
+            openly_selected: true,
+            role: Role::Alternate,
+            ..Default::default()
+        })
+        .unwrap();
+    let group = store
+        .save_group(group("Ordsall Faith Forum"))
+        .unwrap()
+        .input
+        .id;
+    let correct = |start: &str, end: Option<&str>| {
+        store.edit_appointment(
+            tom.appointment_id,
+            AppointmentInput {
+                group_id: group,
+                term_start: start.into(),
+                term_end: end.map(Into::into),
+                selection: "open_nomination".into(),
+                openly_selected: true,
+                ..Default::default()
+            },
+        )
+    };
+    // Back into Sam's term: refused, naming Sam (the holder, Grace, overlaps and is no clash).
+    let refused = correct("2025-06-01", None);
+    assert!(
+        matches!(&refused, Err(CoreError::Invalid(p)) if p.iter().any(|p| p.message.contains("Sam Before"))),
+        "{refused:?}"
+    );
+    correct("2026-02-01", Some("2027-01-14")).unwrap();
+    let after = seat(&store);
+    let tom = after.alternate.unwrap();
+    assert_eq!(
+        (
+            tom.person.as_str(),
+            tom.group.as_deref(),
+            tom.term_start.as_str(),
+            tom.term_end.as_deref()
+        ),
+        (
+            "Tom Reid",
+            Some("Ordsall Faith Forum"),
+            "2026-02-01",
+            Some("2027-01-14")
+        )
+    );
+    assert_eq!(
+        after.holder.unwrap().person,
+        "Grace Obi",
+        "the holder stays"
+    );
+    let history = store.seat_history(board.vcse_seat).unwrap();
+    assert!(history
+        .iter()
+        .any(|a| a.id == tom.appointment_id && a.role == Role::Alternate));
+}
+
 /// A partnership already in the directory, with one seat and its constituency, for a seats file
 /// to add to and change.
 fn existing_board(store: &Store) -> (i64, i64) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FLAG_LABELS, SELECTION_LABELS, constituencyLines } from "./words";
+import { FLAG_LABELS, SELECTION_LABELS, constituencyLines, correctionWords } from "./words";
 
 describe("partnership words", () => {
   it("names every flag the core can raise", () => {
@@ -14,5 +14,18 @@ describe("partnership words", () => {
     expect(constituencyLines({ wards: ["Little Hulton"], categories: ["Young people", "Lesbian, gay, bisexual and transgender people"] }))
       .toEqual(["Ward: Little Hulton", "Speaks for: Young people; Lesbian, gay, bisexual and transgender people"]);
     expect(constituencyLines({ wards: [], categories: [] })).toEqual([]);
+  });
+
+  // The tester's finding: an alternate's term could only be ended. Corrected, it is said to be the
+  // alternate's, not taken for the holder's appointment.
+  it("says whose term a correction is, the holder's or the alternate's", () => {
+    expect(correctionWords("Fatima Begum", "Faith communities seat", "alternate")).toEqual({
+      title: "Correct Fatima Begum's term as alternate for Faith communities seat",
+      done: "Fatima Begum's term as alternate for Faith communities seat is corrected.",
+    });
+    expect(correctionWords("Jordan Ellis", "Community groups seat", "holder")).toEqual({
+      title: "Correct Jordan Ellis's appointment to Community groups seat",
+      done: "Jordan Ellis's appointment to Community groups seat is corrected.",
+    });
   });
 });

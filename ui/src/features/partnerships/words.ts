@@ -42,3 +42,11 @@ export function constituencyLines(seat: { wards: string[]; categories: string[] 
   if (seat.categories.length) lines.push(`Speaks for: ${list(seat.categories)}`);
   return lines;
 }
+
+/** The correction form's heading and the sentence saying it was saved: a holder's appointment, or
+ * an alternate's term (said as such, so the alternate's correction is not taken for the holder's). */
+export function correctionWords(person: string, seat: string, role: "holder" | "alternate"): { title: string; done: string } {
+  return role === "alternate"
+    ? { title: `Correct ${person}'s term as alternate for ${seat}`, done: `${person}'s term as alternate for ${seat} is corrected.` }
+    : { title: `Correct ${person}'s appointment to ${seat}`, done: `${person}'s appointment to ${seat} is corrected.` };
+}
