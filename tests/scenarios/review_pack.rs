@@ -184,6 +184,65 @@ fn the_review_pack_of_the_demo_has_every_file_and_column_the_review_needs() {
     assert!(!t.dir.path().join("r199").exists());
 }
 
+/// The labels of one `Record<string, string>` in the window's words.ts: (code, words).
+fn window_labels(words_ts: &str, name: &str) -> Vec<(String, String)> {
+    let start = words_ts
+        .find(&format!("export const {name}"))
+        .unwrap_or_else(|| panic!("{name} in words.ts"));
+    let block = &words_ts[start..];
+    let block = &block[block.find('{').unwrap() + 1..block.find("};").unwrap()];
+    block
+        .lines()
+        .filter_map(|l| {
+            let (code, words) = l.trim().split_once(": ")?;
+            Some((
+                code.to_string(),
+                words.trim_end_matches(',').trim_matches('"').to_string(),
+            ))
+        })
+        .collect()
+}
+
+/// The tester's finding: seats.csv's `selection` holds codes (open_election, co_opted) where
+/// the window says "Open election by the constituency", and README.txt did not list them. It
+/// lists every selection and sector code with the very words the window shows (read from the
+/// window's own words.ts, so the two cannot drift apart), and the CSV keeps the codes.
+#[test]
+fn readme_txt_lists_every_selection_and_sector_code_with_the_windows_words() {
+    let t = TempDirectory::new();
+    let mut store = t.open();
+    store.load_demo().unwrap();
+    let out = t.dir.path().join("review-2026");
+    let pack = store.export_review(2026, &out, day("2026-11-24")).unwrap();
+    let readme = std::fs::read_to_string(out.join("README.txt")).unwrap();
+    let words_ts = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../ui/src/features/partnerships/words.ts"),
+    )
+    .unwrap();
+    for name in ["SELECTION_LABELS", "SECTOR_LABELS"] {
+        let labels = window_labels(&words_ts, name);
+        assert_eq!(labels.len(), 5, "{name}: {labels:?}");
+        for (code, words) in labels {
+            let line = format!("      {code}: {words}");
+            assert!(
+                readme.lines().any(|l| l.trim_end() == line),
+                "README.txt lists {line:?}"
+            );
+        }
+    }
+    let seats = rows(&pack, "seats.csv");
+    assert_eq!(&seats[0][7], "selection");
+    assert!(
+        seats[1..].iter().any(|r| &r[7] == "co_opted")
+            || seats[1..].iter().any(|r| &r[7] == "open_election"),
+        "the CSV keeps the codes"
+    );
+    assert!(seats[1..]
+        .iter()
+        .all(|r| r[7].is_empty() || readme.contains(&format!("      {}: ", &r[7]))));
+}
+
 /// The tester's finding: City Partnership Board's "Next annual review 12 November 2026" had
 /// passed on 24 November with no "overdue" anywhere. partnerships.csv says so in its last
 /// column, judged as at the pack's day: by the end of 2025 that review was not yet due.

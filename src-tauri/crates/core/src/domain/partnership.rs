@@ -62,6 +62,25 @@ pub enum Sector {
 }
 
 impl Sector {
+    pub const ALL: [Sector; 5] = [
+        Sector::Public,
+        Sector::Vcse,
+        Sector::Business,
+        Sector::Residents,
+        Sector::Other,
+    ];
+
+    /// The words the window shows for it (ui/src/features/partnerships/words.ts, SECTOR_LABELS).
+    pub fn label(self) -> &'static str {
+        match self {
+            Sector::Public => "Public",
+            Sector::Vcse => "Voluntary and community (VCSE)",
+            Sector::Business => "Business",
+            Sector::Residents => "Residents",
+            Sector::Other => "Other",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Sector::Public => "public",
@@ -108,6 +127,26 @@ pub enum Selection {
 }
 
 impl Selection {
+    pub const ALL: [Selection; 5] = [
+        Selection::OpenElection,
+        Selection::OpenNomination,
+        Selection::Appointed,
+        Selection::CoOpted,
+        Selection::Invited,
+    ];
+
+    /// The words the window shows for it (ui/src/features/partnerships/words.ts,
+    /// SELECTION_LABELS).
+    pub fn label(self) -> &'static str {
+        match self {
+            Selection::OpenElection => "Open election by the constituency",
+            Selection::OpenNomination => "Open nomination",
+            Selection::Appointed => "Appointed",
+            Selection::CoOpted => "Co-opted",
+            Selection::Invited => "Invited",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Selection::OpenElection => "open_election",

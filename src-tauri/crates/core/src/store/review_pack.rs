@@ -16,6 +16,7 @@ use super::Store;
 use crate::domain::balance;
 use crate::domain::flags::{in_words, review_overdue};
 use crate::domain::gaps::{self, Coverage};
+use crate::domain::partnership::{Sector, Selection};
 use crate::error::{io_at, CoreError, Result};
 use crate::export::csv::CsvWriter;
 use crate::export::folder::Staged;
@@ -599,14 +600,17 @@ partnerships.csv: one row per partnership.
 
 seats.csv: one row per seat in being on the day, partnership by partnership as in partnerships.csv.
   partnership, seat, sector, constituency: the seat, its sector and whom it speaks for (words,
-    then the categories ticked, in brackets).
+    then the categories ticked, in brackets). sector is a code, as the window words it:
+{sectors}
   holder, holder_group, holder_group_class: the latest holder whose term had begun by the day,
     their group and its class (community, voluntary, mixed, unclassified). When their term
     ended before the day they are still named here, as who last held the seat, with the flag
     \"Term ended\", and the seat counts as vacant in partnerships.csv. (The gaps matrix still
     counts them, as weak, until someone new is appointed.)
   selection, openly_selected: how they were selected, and whether that was open and
-    transparent (yes or no).
+    transparent (yes or no). selection is a code (kept steady for spreadsheets), as the window
+    words it:
+{selections}
   term_start, term_end: their term (an empty end: no end set).
   last_report_back: the date of their last report-back to their constituency.
   declarations: their declarations of interest during the year, with nil ones marked.
@@ -635,8 +639,17 @@ groups.csv: the directory, as Compact Directory exports it (it imports back unch
   last_checked_by: who last checked the entry with the group.
   class_reason: why staff set the class, when it is not the suggested one.
 ",
-        in_words(day)
+        in_words(day),
+        sectors = codes(Sector::ALL.iter().map(|s| (s.as_str(), s.label()))),
+        selections = codes(Selection::ALL.iter().map(|s| (s.as_str(), s.label()))),
     )
+}
+
+/// Codes and the window's words for them, a line each: "      co_opted: Co-opted".
+fn codes<'a>(list: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+    list.map(|(code, words)| format!("      {code}: {words}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
