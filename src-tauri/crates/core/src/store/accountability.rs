@@ -137,17 +137,7 @@ impl Store {
         ) {
             return Err(CoreError::Invalid(vec![p]));
         }
-        let known: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM partnerships WHERE id = ?1)",
-            [partnership_id],
-            |r| r.get(0),
-        )?;
-        if !known {
-            return Err(CoreError::NotFound {
-                what: "partnership",
-                id: partnership_id,
-            });
-        }
+        super::partnership_edit::partnership_must_exist(&self.conn, partnership_id)?;
         let on_s = on.to_string();
         let mut problems = Vec::new();
         for (i, m) in marks.iter().enumerate() {
@@ -227,17 +217,7 @@ impl Store {
     /// # Errors
     /// `NotFound` for an unknown partnership.
     pub fn register_on(&self, partnership_id: i64, on: NaiveDate) -> Result<Vec<RegisterEntry>> {
-        let known: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM partnerships WHERE id = ?1)",
-            [partnership_id],
-            |r| r.get(0),
-        )?;
-        if !known {
-            return Err(CoreError::NotFound {
-                what: "partnership",
-                id: partnership_id,
-            });
-        }
+        super::partnership_edit::partnership_must_exist(&self.conn, partnership_id)?;
         let mut stmt = self.conn.prepare(
             "SELECT a.id, p.name, s.label, a.role,
                     (SELECT at.status FROM attendance at JOIN meetings m ON m.id = at.meeting_id

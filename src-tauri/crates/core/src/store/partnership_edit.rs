@@ -208,19 +208,26 @@ fn name_taken(conn: &Connection, p: &PartnershipInput) -> Result<Option<FieldPro
     }))
 }
 
-/// Saves a checked seat inside the caller's transaction (the seats import uses it too).
-pub(crate) fn save_seat_in(conn: &Connection, s: &SeatInput) -> Result<i64> {
+/// `NotFound` unless the partnership `id` is in the directory.
+pub(crate) fn partnership_must_exist(conn: &Connection, id: i64) -> Result<()> {
     let known: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM partnerships WHERE id = ?1)",
-        [s.partnership_id],
+        [id],
         |r| r.get(0),
     )?;
-    if !known {
-        return Err(CoreError::NotFound {
+    if known {
+        Ok(())
+    } else {
+        Err(CoreError::NotFound {
             what: "partnership",
-            id: s.partnership_id,
-        });
+            id,
+        })
     }
+}
+
+/// Saves a checked seat inside the caller's transaction (the seats import uses it too).
+pub(crate) fn save_seat_in(conn: &Connection, s: &SeatInput) -> Result<i64> {
+    partnership_must_exist(conn, s.partnership_id)?;
     if let Some(id) = s.id {
         let problems = abolition_problems(conn, id, s.ended_on.as_deref())?;
         if !problems.is_empty() {
