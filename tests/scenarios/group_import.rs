@@ -976,6 +976,12 @@ fn a_file_imported_again_counts_only_the_groups_it_changed_as_updated() {
     let changed = changed.into_inner().unwrap();
     let s = import(&store, &changed, Choice::Update);
     assert_eq!((s.added, s.updated, s.unchanged), (0, 2, 733), "{s}");
+    // The list of earlier imports counts the unchanged rows too, so its figures add up to the
+    // rows read (staff read "0 added, 2 updated, 0 skipped, 1 rejected" of a file of 736 rows).
+    assert_eq!(
+        store.earlier_imports().unwrap()[0].what,
+        "736 rows read: 0 groups added, 2 updated, 733 unchanged, 0 skipped, 1 rejected"
+    );
     let postcode_of = |number: &str| {
         store
             .list_groups()
@@ -1328,7 +1334,7 @@ fn earlier_imports_of_both_kinds_are_listed_newest_first_with_who_and_whether_un
     );
     assert_eq!(
         all[1].what,
-        "2 groups added, 0 updated, 0 skipped, 0 rejected"
+        "2 rows read: 2 groups added, 0 updated, 0 unchanged, 0 skipped, 0 rejected"
     );
     assert_eq!(all[0].what, seats.to_string());
 }

@@ -78,16 +78,33 @@ pub fn run(store: &Store, action: Action) -> Result<()> {
         ),
         Action::List => {
             let mut out = stdout_csv();
-            out.write_record(["id", "file", "when", "who", "added", "updated", "undone"])
-                .map_err(stdout_error)?;
+            // read and unchanged are empty for imports made before migration 13 recorded them.
+            out.write_record([
+                "id",
+                "file",
+                "when",
+                "who",
+                "read",
+                "added",
+                "updated",
+                "unchanged",
+                "skipped",
+                "rejected",
+                "undone",
+            ])
+            .map_err(stdout_error)?;
             for i in store.imports()? {
                 out.write_record([
                     i.id.to_string(),
                     i.file_name,
                     i.at,
                     i.actor.unwrap_or_else(|| "(not recorded)".into()),
+                    i.read.map(|n| n.to_string()).unwrap_or_default(),
                     i.added.to_string(),
                     i.updated.to_string(),
+                    i.unchanged.map(|n| n.to_string()).unwrap_or_default(),
+                    i.skipped.to_string(),
+                    i.rejected.to_string(),
                     i.undone_at.unwrap_or_default(),
                 ])
                 .map_err(stdout_error)?;

@@ -49,13 +49,27 @@ fn import_prints_the_mapping_and_summary_and_export_round_trips() {
     let listed = String::from_utf8_lossy(&list.stdout).to_string();
     let lines: Vec<&str> = listed.lines().collect();
     assert_eq!(
-        lines[0], "id,file,when,who,added,updated,undone",
+        lines[0], "id,file,when,who,read,added,updated,unchanged,skipped,rejected,undone",
         "{listed}"
     );
     let fields: Vec<&str> = lines[1].split(',').collect();
     assert_eq!(
-        (fields[0], fields[1], fields[3], fields[4], fields[6]),
-        ("1", "groups.csv", "Pat at the CVS", "1", ""),
+        (
+            fields[0], fields[1], fields[3], fields[4], fields[5], fields[6], fields[7], fields[8],
+            fields[9], fields[10]
+        ),
+        (
+            "1",
+            "groups.csv",
+            "Pat at the CVS",
+            "2",
+            "1",
+            "0",
+            "0",
+            "0",
+            "1",
+            ""
+        ),
         "{listed}"
     );
     let undo = compactdir(&db, &["import", "undo", "1"]);
@@ -65,7 +79,7 @@ fn import_prints_the_mapping_and_summary_and_export_round_trips() {
     );
     let listed = String::from_utf8_lossy(&compactdir(&db, &["import", "list"]).stdout).to_string();
     let undone: Vec<&str> = listed.lines().nth(1).unwrap().split(',').collect();
-    assert!(undone[6].starts_with("20"), "undone, with when: {listed}");
+    assert!(undone[10].starts_with("20"), "undone, with when: {listed}");
     let twice = compactdir(&db, &["import", "undo", "1"]);
     assert!(!twice.status.success());
     let said_twice = String::from_utf8_lossy(&twice.stderr);

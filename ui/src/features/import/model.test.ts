@@ -3,6 +3,7 @@ import type { ImportCheck, MatchedRow } from "../../ipc/importTypes";
 import {
   groupsUndoneWords,
   chooseForAll,
+  checkOutcomeWords,
   chooseForRow,
   choiceFor,
   countChoices,
@@ -84,6 +85,28 @@ describe("the choices for matched rows", () => {
     const c = chooseForRow(chooseForAll("skip"), 3, "new");
     expect(chooseForAll("update")).toEqual({ on_match: "update", rows: {} });
     expect(countChoices(check, { ...c, on_match: "update" })).toEqual({ new: 6, update: 2, skip: 0 });
+  });
+
+  it("say how many groups the updating rows reach, not how many rows, and that a row bringing nothing new counts as unchanged", () => {
+    // A grants file: row 2 is new, rows 3 and 4 are row 2's group again (4 names row 3), rows 5
+    // and 6 are both group 9 of the directory.
+    const toRow = (row: number, earlier: number): MatchedRow => ({ row, shown_name: "A", match: { target: { kind: "row", row: earlier }, name: "A", reason: "same name" } });
+    const toGroup = (row: number, id: number): MatchedRow => ({ row, shown_name: "B", match: { target: { kind: "group", id }, name: "B", reason: "same name" } });
+    const grants: ImportCheck = { token: 1, read: 5, to_import: 5, matched: [toRow(3, 2), toRow(4, 3), toGroup(5, 9), toGroup(6, 9)], rejected: [] };
+    expect(checkOutcomeWords(grants, chooseForAll("update"))).toBe(
+      "Importing will add 1 new group, update up to 2 groups (1 of them added by this import) from 4 matched rows and skip 0 rows. " +
+        "A matched row that brings nothing new changes nothing and is counted as unchanged. Nothing is saved until you import, and the import can be undone.",
+    );
+    // Row 3 added as a group of its own: row 4 updates that one, not row 2's.
+    const own = chooseForRow(chooseForAll("update"), 3, "new");
+    expect(checkOutcomeWords(grants, own)).toContain("add 2 new groups, update up to 2 groups (1 of them added by this import) from 3 matched rows and skip 0 rows.");
+    // Row 3 skipped: row 4 still reaches row 2's group, through it.
+    const skipped = chooseForRow(chooseForAll("update"), 3, "skip");
+    expect(checkOutcomeWords(grants, skipped)).toContain("update up to 2 groups (1 of them added by this import) from 3 matched rows and skip 1 row.");
+    expect(checkOutcomeWords(grants, chooseForRow(chooseForAll("skip"), 6, "update"))).toContain("add 1 new group, update up to 1 group from 1 matched row and skip 3 rows.");
+    const none = checkOutcomeWords(grants, chooseForAll("skip"));
+    expect(none).toContain("update 0 groups and skip 4 rows.");
+    expect(none).not.toContain("unchanged");
   });
 
   it("keep no row choice equal to the choice for all", () => {

@@ -94,6 +94,36 @@ export function countChoices(check: ImportCheck, choices: Choices): Record<Choic
   return out;
 }
 
+/** The group each matched row chosen to update would update, as a key: "g12" for group 12 of
+ * the directory, "r4" for the group row 4 of this file adds. A row matching an earlier row
+ * updates whatever group that row goes to (its match's, when it updates or skips; its own, when
+ * it is added), as the core's saving does. */
+function updateTargets(check: ImportCheck, choices: Choices): string[] {
+  const byRow = new Map(check.matched.map((m) => [m.row, m]));
+  const groupOf = (row: number, seen = new Set<number>()): string => {
+    const m = byRow.get(row);
+    if (!m || seen.has(row) || choiceFor(choices, row) === "new") return `r${row}`;
+    seen.add(row);
+    return m.match.target.kind === "group" ? `g${m.match.target.id}` : groupOf(m.match.target.row, seen);
+  };
+  return check.matched.filter((m) => choiceFor(choices, m.row) === "update").map((m) => groupOf(m.row));
+}
+
+/** What importing with these choices will do, in words. Matched rows chosen to update are counted
+ * as the groups they reach (a grants file lists one group once per grant), "up to", since a row
+ * that brings nothing new changes nothing: the summary counts that row as unchanged, and which
+ * rows do is only known when saving. */
+export function checkOutcomeWords(check: ImportCheck, choices: Choices): string {
+  const counts = countChoices(check, choices);
+  const targets = updateTargets(check, choices);
+  const groups = new Set(targets);
+  const added = [...groups].filter((g) => g.startsWith("r")).length;
+  const ofThem = added === 0 ? "" : groups.size === added ? ` (${added === 1 ? "it is" : "all are"} added by this import)` : ` (${added} of them added by this import)`;
+  const update = counts.update === 0 ? "update 0 groups" : `update up to ${plural(groups.size, "group")}${ofThem} from ${plural(counts.update, "matched row")}`;
+  const unchanged = counts.update === 0 ? "" : " A matched row that brings nothing new changes nothing and is counted as unchanged.";
+  return `Importing will add ${plural(counts.new, "new group")}, ${update} and skip ${plural(counts.skip, "row")}.${unchanged} Nothing is saved until you import, and the import can be undone.`;
+}
+
 /** "group 12" or "row 4 of this file". */
 export function matchTargetWords(m: Match): string {
   return m.target.kind === "group" ? `${m.name} (in the directory)` : `${m.name} (row ${m.target.row} of this file)`;

@@ -182,6 +182,10 @@ pub struct ImportRecord {
     pub updated: i64,
     pub skipped: i64,
     pub rejected: i64,
+    /// Data rows read, and matched rows that changed nothing: not said by imports made before
+    /// migration 13.
+    pub read: Option<i64>,
+    pub unchanged: Option<i64>,
     pub undone_at: Option<String>,
     /// Who imported it (not said by imports made before migration 12).
     pub actor: Option<String>,
@@ -642,7 +646,7 @@ impl Store {
         }
         tx.execute(
             "UPDATE imports SET added = ?1, updated = ?2, skipped = ?3, added_from = ?4, added_to = ?5,
-               rejected = ?7
+               rejected = ?7, read = ?8, unchanged = ?9
              WHERE id = ?6",
             params![
                 summary.added as i64,
@@ -651,7 +655,9 @@ impl Store {
                 added.map(|r| r.0),
                 added.map(|r| r.1),
                 import_id,
-                summary.rejected.len() as i64
+                summary.rejected.len() as i64,
+                summary.read as i64,
+                summary.unchanged as i64
             ],
         )?;
         // A copy to go back to (issue: trust), of the directory as it was before these rows.
@@ -790,7 +796,8 @@ impl Store {
         Ok(self
             .conn
             .prepare(
-                "SELECT id, file_name, at, added, updated, skipped, rejected, undone_at, actor
+                "SELECT id, file_name, at, added, updated, skipped, rejected, undone_at, actor,
+                        read, unchanged
                  FROM imports ORDER BY id DESC",
             )?
             .query_map([], |r| {
@@ -804,6 +811,8 @@ impl Store {
                     rejected: r.get(6)?,
                     undone_at: r.get(7)?,
                     actor: r.get(8)?,
+                    read: r.get(9)?,
+                    unchanged: r.get(10)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?)

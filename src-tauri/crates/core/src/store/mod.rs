@@ -44,7 +44,7 @@ pub use group_import::{
     Choice, Choices, ImportPlan, ImportRecord, ImportSummary, Match, MatchTarget, PlannedRow,
     Preview, Progress, Stage, UndoSummary,
 };
-pub use import_history::{EarlierImport, ImportKind};
+pub use import_history::{groups_import_words, EarlierImport, ImportKind};
 pub use lock::DirectoryLock;
 pub use merge::{
     FieldPreview, MergeChoices, MergeField, MergeLogEntry, MergeOutcome, MergePreview, Pick,
