@@ -21,6 +21,7 @@ import {
   sideWords,
   sortRows,
   summaryItems,
+  typedValues,
   toInput,
 } from "./model";
 
@@ -154,6 +155,18 @@ describe("field problems", () => {
   it("capitalises only the first letter of a message", () => {
     expect(sentence("ward 7 is not in the ward list")).toBe("Ward 7 is not in the ward list");
     expect(sentence("")).toBe("");
+  });
+  it("leaves a message that starts with a value as typed, quoting it as typed", () => {
+    const typed = typedValues({ name: "Sale Scouts", postcode: " wa15 ohf ", identifiers: [{ scheme: "GB-COH", value: "sc 12" }], status: "active" });
+    expect(typed).toEqual(["Sale Scouts", " wa15 ohf ", "GB-COH", "sc 12", "active"]);
+    const postcode = "wa15 ohf is not a UK postcode (is WA15 0HF meant? A postcode has the number 0 there, not the letter O)";
+    expect(sentence(postcode, typed)).toBe(postcode);
+    // Numbers are quoted without their spaces.
+    expect(sentence("sc12 is not a company number: it should be 8 characters", typed)).toBe("sc12 is not a company number: it should be 8 characters");
+    // A message that only begins like a value is still a sentence.
+    expect(sentence("activities are too long", typed)).toBe("Activities are too long");
+    expect(problemsById([{ field: "postcode", message: postcode }], typed)).toEqual({ "group-postcode": postcode });
+    expect(summaryItems([{ field: "postcode", message: postcode }], typed)).toEqual([{ id: "group-postcode", message: postcode }]);
   });
 });
 

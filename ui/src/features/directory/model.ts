@@ -236,15 +236,29 @@ export function inputId(field: string): string | null {
   return SPECIAL_IDS[field] ?? `group-${field.replace(/_/g, "-")}`;
 }
 
-/** A message as a sentence: Rust's field messages may start in lower case ("enter the number"). */
-export function sentence(message: string): string {
+/** A message as a sentence: Rust's field messages may start in lower case ("enter the number").
+ * One that starts with a value as typed ("wa15 ohf is not a UK postcode", "sc12 is not a company
+ * number") is left as it is: the value is quoted, and "Wa15 ohf" is not what was typed. `typed`
+ * holds the form's values (numbers are quoted without their spaces, so those are tried too). */
+export function sentence(message: string, typed: readonly string[] = []): string {
   const t = message.trim();
-  return t ? t[0].toLocaleUpperCase("en-GB") + t.slice(1) : t;
+  // The whole value, then a space or the end: a status "active" is not the start of "activities …".
+  const startsWith = (v: string) => v !== "" && t.startsWith(v) && (t.length === v.length || t[v.length] === " ");
+  const quotes = typed.some((v) => startsWith(v.trim()) || startsWith(v.trim().replace(/\s+/g, "")));
+  return t && !quotes ? t[0].toLocaleUpperCase("en-GB") + t.slice(1) : t;
+}
+
+/** Every piece of text in a form's values (nested lists and objects too), for `sentence`. */
+export function typedValues(input: unknown): string[] {
+  if (typeof input === "string") return [input];
+  if (Array.isArray(input)) return input.flatMap(typedValues);
+  if (input && typeof input === "object") return Object.values(input).flatMap(typedValues);
+  return [];
 }
 
 /** The problems for the error summary, in the order Rust gave them: each with the input to link to
  * (or none), first message per input only. */
-export function summaryItems(fields: FieldProblem[]): { id: string | null; message: string }[] {
+export function summaryItems(fields: FieldProblem[], typed: readonly string[] = []): { id: string | null; message: string }[] {
   const seen = new Set<string>();
   const out: { id: string | null; message: string }[] = [];
   for (const f of fields) {
@@ -253,17 +267,17 @@ export function summaryItems(fields: FieldProblem[]): { id: string | null; messa
       if (seen.has(id)) continue;
       seen.add(id);
     }
-    out.push({ id, message: sentence(f.message) });
+    out.push({ id, message: sentence(f.message, typed) });
   }
   return out;
 }
 
 /** Problems keyed by input id, the first message for each. */
-export function problemsById(fields: FieldProblem[]): Record<string, string> {
+export function problemsById(fields: FieldProblem[], typed: readonly string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of fields) {
     const id = inputId(f.field);
-    if (id !== null && !(id in out)) out[id] = sentence(f.message);
+    if (id !== null && !(id in out)) out[id] = sentence(f.message, typed);
   }
   return out;
 }
