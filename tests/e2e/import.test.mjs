@@ -136,6 +136,18 @@ test("import the Trafford grants file through the wizard, see the groups, undo, 
     assert.match(await (await driver.find("#import-status")).property("textContent"), /The import of [^ ]+\.csv was undone/, "the page's one live region says so");
     assert.equal((await directoryRows(driver, GROUP)).length, 0, "the undone import's group is gone");
 
+    // The backup taken before the import names its file, and its time has seconds (two taken in
+    // one minute, before two imports, looked alike).
+    await go(driver, "backups");
+    const backup = await driver.waitForElement('#backups tr[data-reason="before-import"]');
+    const backupText = await backup.text();
+    assert.match(backupText, new RegExp(`Before the import of ${FILE.replace(/\./g, "\\.")}`), backupText);
+    assert.match(backupText, /\d{2}:\d{2}:\d{2}/, backupText);
+    // The button's name says the same, for a screen reader going from button to button.
+    const restoreName = await (await backup.find("button")).property("textContent");
+    assert.match(restoreName, new RegExp(`^Restore… the backup of .*\\d{2}:\\d{2}:\\d{2}, before the import of ${FILE.replace(/\./g, "\\.")}$`), restoreName);
+    await driver.screenshot(path.join(artifacts, "backups-before-import.png"));
+
     // The groups export writes a CSV with the export's own column names.
     await go(driver, "import");
     const out = path.join(dir, "groups.csv");

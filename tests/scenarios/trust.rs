@@ -640,3 +640,63 @@ fn an_import_that_saves_nothing_leaves_no_backup_and_one_that_saves_backs_up_wha
         "as it was before"
     );
 }
+
+/// Two before-import backups taken in the same minute looked alike in the window: each says the
+/// file of the import it came before, for imports of groups and of seats. A restore to the first
+/// takes the second import's record with it, so its backup no longer says (rather than naming
+/// the wrong import).
+#[test]
+fn a_before_import_backup_names_the_file_of_the_import_it_came_before() {
+    use compactdir_core::store::Choices;
+    let t = TempDirectory::new();
+    let mut store = t.open();
+    let import = |store: &Store, name: &str, bytes: &[u8]| {
+        let preview = store.preview_group_import(bytes).unwrap();
+        let plan = store
+            .plan_group_import(name, bytes, &preview.suggestion.mapping, &mut |_| {})
+            .unwrap();
+        store
+            .apply_group_import(&plan, &Choices::default(), &mut |_| {})
+            .unwrap()
+    };
+    import(&store, "grants.csv", b"Organisation\nPendleton Over 50s\n");
+    import(&store, "register.csv", b"Organisation\nOrdsall Tenants\n");
+    store
+        .import_seats(
+            "seats.csv",
+            "partnership,seat,sector\nHousing Forum,Tenants seat,VCSE\n".as_bytes(),
+        )
+        .unwrap();
+    store.backup(BackupReason::OnRequest).unwrap();
+    let said = |store: &Store| -> Vec<(String, Option<String>)> {
+        store
+            .backups()
+            .unwrap()
+            .into_iter()
+            .map(|b| (b.reason, b.import_file))
+            .collect()
+    };
+    let before = |file: &str| ("before-import".to_string(), Some(file.to_string()));
+    assert_eq!(
+        said(&store),
+        vec![
+            ("on-request".to_string(), None),
+            before("seats.csv"),
+            before("register.csv"),
+            before("grants.csv"),
+        ]
+    );
+
+    // Back to before register.csv: that import was never made, as far as the directory knows.
+    let register = store.backups().unwrap()[2].path.clone();
+    store.restore(&register).unwrap();
+    let now = said(&store);
+    assert_eq!(
+        now[2..],
+        [
+            ("before-import".to_string(), None),
+            ("before-import".to_string(), None),
+            before("grants.csv")
+        ]
+    );
+}

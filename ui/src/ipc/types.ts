@@ -162,7 +162,6 @@ export interface Person {
 }
 /** A person whose record is due for review (UK GDPR), with the reason in words. */
 export interface ReviewDue { id: number; name: string; lawful_basis: LawfulBasis; review_date: string | null; reason: string }
-export interface BackupFile { path: string; taken: string; reason: string }
 /** What an erasure did; backups taken before it still hold the person until they rotate out. */
 export interface Erasure { person_id: number; placeholder: string; erased_at: string; backups_still_holding: BackupFile[] }
 export type Attended = "present" | "apologies" | "absent";
@@ -223,5 +222,6 @@ export interface AuditEntry {
   /** In a group's history, a change of another group merged into it (by that merge). */
   from_group: { group_id: number; name: string; merge_id: number } | null;
 }
-/** A backup beside the directory file: `taken` is UTC as yyyymmddThhmmss.mmm; `reason` why it was taken. */
-export interface BackupFile { path: string; taken: string; reason: string }
+/** A backup beside the directory file: `taken` is UTC as yyyymmddThhmmss.mmm; `reason` why it was
+ * taken; `import_file`, for one taken before an import, that import's file when the records say. */
+export interface BackupFile { path: string; taken: string; reason: string; import_file: string | null }

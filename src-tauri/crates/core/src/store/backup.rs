@@ -45,6 +45,15 @@ pub struct BackupFile {
     pub path: PathBuf,
     pub taken: String,
     pub reason: String,
+    /// For a backup taken before an import: the imported file's name, when known.
+    pub import_file: Option<String>,
+}
+
+/// The two kinds of import, by the table that records them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ImportTable {
+    Groups,
+    Seats,
 }
 
 const STAMP: &str = "%Y%m%dT%H%M%S%.3f";
@@ -110,6 +119,20 @@ impl Store {
         Ok(dest)
     }
 
+    /// The before-import backup, taken as `backup_before_commit` does, with its file name
+    /// recorded on the import's row (`imports` or `seat_imports`, inside the same uncommitted
+    /// transaction), so the backups list can name the import each such backup came before.
+    pub(super) fn backup_before_import(&self, table: ImportTable, id: i64) -> Result<PathBuf> {
+        let dest = self.backup_before_commit(BackupReason::BeforeImport)?;
+        let name = dest.file_name().map(|n| n.to_string_lossy().to_string());
+        let sql = match table {
+            ImportTable::Groups => "UPDATE imports SET backup = ?1 WHERE id = ?2",
+            ImportTable::Seats => "UPDATE seat_imports SET backup = ?1 WHERE id = ?2",
+        };
+        self.conn.execute(sql, rusqlite::params![name, id])?;
+        Ok(dest)
+    }
+
     /// A daily backup, unless one was taken today already.
     pub fn backup_daily_if_due(&self) -> Result<Option<PathBuf>> {
         let today = Utc::now().format("%Y%m%d").to_string();
@@ -125,13 +148,28 @@ impl Store {
         list_backups(db)
     }
 
-    /// The backups beside this file, newest first.
+    /// The backups beside this file, newest first, each before-import one with the file of the
+    /// import it came before when this directory's records say (not for imports made before
+    /// migration 13, nor for one whose record a restore has taken away).
     pub fn backups(&self) -> Result<Vec<BackupFile>> {
-        list_backups(&self.path)
+        let mut all = list_backups(&self.path)?;
+        let mut before: std::collections::HashMap<String, String> = self
+            .conn
+            .prepare(
+                "SELECT backup, file_name FROM imports WHERE backup IS NOT NULL
+                 UNION ALL SELECT backup, file_name FROM seat_imports WHERE backup IS NOT NULL",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for b in all.iter_mut().filter(|b| b.reason == "before-import") {
+            let name = b.path.file_name().map(|n| n.to_string_lossy().to_string());
+            b.import_file = name.and_then(|n| before.remove(&n));
+        }
+        Ok(all)
     }
 
     fn rotate_backups(&self) -> Result<()> {
-        let all = self.backups()?; // newest first
+        let all = list_backups(&self.path)?; // newest first
         let daily: Vec<&BackupFile> = all.iter().filter(|b| b.reason == "daily").collect();
         let times: Vec<NaiveDateTime> = daily
             .iter()
@@ -215,6 +253,7 @@ pub(super) fn list_backups(db: &Path) -> Result<Vec<BackupFile>> {
                     path: e.path(),
                     taken: taken.to_string(),
                     reason: reason.to_string(),
+                    import_file: None,
                 });
             }
         }

@@ -661,7 +661,7 @@ impl Store {
             ],
         )?;
         // A copy to go back to (issue: trust), of the directory as it was before these rows.
-        self.backup_before_commit(super::BackupReason::BeforeImport)?;
+        self.backup_before_import(super::backup::ImportTable::Groups, import_id)?;
         tx.commit()?;
         summary.import_id = Some(import_id);
         Ok(summary)

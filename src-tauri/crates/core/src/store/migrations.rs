@@ -24,7 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_added_groups_as_a_range.sql"),
     include_str!("migrations/011_seat_imports.sql"),
     include_str!("migrations/012_who_imported.sql"),
-    include_str!("migrations/013_import_unchanged.sql"),
+    include_str!("migrations/013_import_counts_and_backups.sql"),
 ];
 
 pub fn latest_version() -> i64 {

@@ -131,9 +131,10 @@ impl Store {
                 to
             ],
         )?;
-        summary.import_id = Some(tx.last_insert_rowid());
+        let import_id = tx.last_insert_rowid();
+        summary.import_id = Some(import_id);
         // Only now that the file will be kept: a refused file leaves no backup behind.
-        self.backup_before_commit(super::BackupReason::BeforeImport)?;
+        self.backup_before_import(super::backup::ImportTable::Seats, import_id)?;
         tx.commit()?;
         Ok(summary)
     }

@@ -1,6 +1,0 @@
--- Migration 13: each group import's rows read and rows that changed nothing (matched rows chosen
--- to update their group that brought nothing new), so the list of earlier imports can give
--- figures that add up to the rows read. Imports made before this step do not say (NULL).
-
-ALTER TABLE imports ADD COLUMN read INTEGER;
-ALTER TABLE imports ADD COLUMN unchanged INTEGER;
