@@ -7,6 +7,12 @@ fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
+fn save_checked(store: &compactdir_core::Store, name: &str, checked: &str) -> i64 {
+    let mut g = group(name);
+    g.last_checked = Some(checked.to_string());
+    store.save_group(g).unwrap().input.id.unwrap()
+}
+
 #[test]
 fn the_needs_checking_queue_is_oldest_first_and_one_click_clears_it() {
     let t = TempDirectory::new();
@@ -36,6 +42,22 @@ fn the_needs_checking_queue_is_oldest_first_and_one_click_clears_it() {
         "never checked first, then oldest; 12 months to the day counts; closed and fresh left out"
     );
     assert!(!queue.contains(&fresh) && !queue.contains(&closed));
+    // The directory list says the same of each row, by the same rule: the window's "Not checked
+    // for 12 months" filter and "Needs checking" tags read it rather than a rule of their own.
+    let due = |store: &compactdir_core::Store| -> Vec<i64> {
+        let mut d: Vec<i64> = store
+            .list_groups_as_of(today)
+            .unwrap()
+            .iter()
+            .filter(|r| r.due_for_check)
+            .map(|r| r.id)
+            .collect();
+        d.sort_unstable();
+        d
+    };
+    let mut expected = queue.clone();
+    expected.sort_unstable();
+    assert_eq!(due(&store), expected);
 
     let checked = store.mark_checked(old, today, "JS").unwrap();
     assert_eq!(checked.input.last_checked.as_deref(), Some("2026-11-23"));
@@ -53,5 +75,13 @@ fn the_needs_checking_queue_is_oldest_first_and_one_click_clears_it() {
     // The period is configurable and kept in the file.
     store.save_settings(Settings { stale_months: 6 }).unwrap();
     assert_eq!(t.open().settings().unwrap().stale_months, 6);
+    // ...and the list's rows follow it: checked 2026-05-23, 6 months to the day, is due.
+    let half = save_checked(&store, "Half A Year", "2026-05-23");
+    let recent = save_checked(&store, "Checked In Summer", "2026-05-24");
+    let listed = due(&store);
+    assert!(
+        listed.contains(&half) && !listed.contains(&recent) && listed.contains(&fresh),
+        "{listed:?}"
+    );
     assert!(store.save_settings(Settings { stale_months: 0 }).is_err());
 }

@@ -78,6 +78,9 @@ export interface GroupRow {
   bme: boolean;
   last_checked: string | null;
   served_category_ids: number[]; // ticked, plus faith groups / minority ethnic groups by the flags
+  /** Needs checking with the group, as the core's rule has it (the directory's period, as of the
+   * day the list was read): the Directory's filter and "Needs checking" tags read this. */
+  due_for_check: boolean;
 }
 
 export interface Settings { stale_months: number }

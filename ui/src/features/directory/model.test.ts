@@ -14,8 +14,6 @@ import {
   identifierRows,
   identifiersFrom,
   inputId,
-  isStale,
-  monthsBefore,
   problemsById,
   sentence,
   sideWords,
@@ -26,7 +24,7 @@ import {
 } from "./model";
 
 const row = (id: number, name: string, last_checked: string | null, cls: GroupRow["class"] = "community", extra: Partial<GroupRow> = {}): GroupRow => ({
-  id, name, other_names: [], ward_id: null, ward: null, postcode: "", class: cls, status: "active", faith: false, bme: false, last_checked, served_category_ids: [], ...extra,
+  id, name, other_names: [], ward_id: null, ward: null, postcode: "", class: cls, status: "active", faith: false, bme: false, last_checked, served_category_ids: [], due_for_check: false, ...extra,
 });
 
 describe("sortRows", () => {
@@ -59,13 +57,12 @@ describe("sortRows", () => {
 });
 
 describe("filterRows", () => {
-  const today = "2026-11-23";
   const rows = [
     row(1, "St John's Centre", "2026-10-01", "community", { faith: true, ward_id: 5, served_category_ids: [16] }),
-    row(2, "Weaste Advice", "2025-11-23", "voluntary", { bme: true, ward_id: 5, served_category_ids: [4, 9] }),
+    row(2, "Weaste Advice", "2025-11-23", "voluntary", { bme: true, ward_id: 5, served_category_ids: [4, 9], due_for_check: true }),
     row(3, "Irlam Closed Club", null, "mixed", { status: "closed", ward_id: 7 }),
   ];
-  const ids = (f: Partial<typeof NO_FILTERS>) => filterRows(rows, { ...NO_FILTERS, ...f }, today, 12).map((r) => r.id);
+  const ids = (f: Partial<typeof NO_FILTERS>) => filterRows(rows, { ...NO_FILTERS, ...f }).map((r) => r.id);
   it("matches part of a name in any case", () => {
     expect(ids({ text: "JOHN" })).toEqual([1]);
   });
@@ -78,7 +75,7 @@ describe("filterRows", () => {
       row(3, "Stretford Foodbank", null),
       row(4, "Trafford Carers Centre", null, "community", { other_names: ["Carers' Hub & Cafe"] }),
     ];
-    const found = (text: string) => filterRows(named, { ...NO_FILTERS, text }, today, 12).map((r) => r.id);
+    const found = (text: string) => filterRows(named, { ...NO_FILTERS, text }).map((r) => r.id);
     expect(found("st. john")).toEqual([1]);
     expect(found("saint johns centre")).toEqual([1]);
     expect(found("g force")).toEqual([2]);
@@ -95,14 +92,8 @@ describe("filterRows", () => {
     expect(ids({ bme: "yes" })).toEqual([2]);
     expect(ids({ status: "closed" })).toEqual([3]);
   });
-  it("counts an entry checked exactly 12 months ago as needing a check, but not a closed one", () => {
+  it("shows only the entries the core says need checking", () => {
     expect(ids({ staleOnly: true })).toEqual([2]);
-    expect(isStale(rows[2], today, 12)).toBe(false);
-  });
-  it("steps back whole months, clamping to the month's end", () => {
-    expect(monthsBefore("2026-11-23", 12)).toBe("2025-11-23");
-    expect(monthsBefore("2026-03-31", 1)).toBe("2026-02-28");
-    expect(monthsBefore("2026-01-15", 1)).toBe("2025-12-15");
   });
 });
 

@@ -147,21 +147,6 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { text: "", class: "", faith: "", bme: "", wardId: null, categoryId: null, status: "", staleOnly: false };
 
-/** The date `months` months before `today` (YYYY-MM-DD), clamped to the month's last day. */
-export function monthsBefore(today: string, months: number): string {
-  const [y, m, d] = today.split("-").map(Number);
-  const total = y * 12 + (m - 1) - months;
-  const ty = Math.floor(total / 12);
-  const tm = total % 12;
-  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
-  return `${ty}-${String(tm + 1).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
-}
-
-/** Not checked with the group for `months` months (or never), as the needs-checking queue counts it. */
-export function isStale(r: GroupRow, today: string, months: number): boolean {
-  return r.status !== "closed" && (r.last_checked === null || r.last_checked <= monthsBefore(today, months));
-}
-
 // Each row's name keys, worked out once rather than on every keystroke (kept with the name they
 // were worked out from, in case a row's name is changed in place).
 const keysOf = new WeakMap<GroupRow, { from: string; keys: NameKeys }>();
@@ -177,7 +162,7 @@ function rowKeys(r: GroupRow): NameKeys {
 }
 
 /** Every filter at once; an empty filter lets everything through. */
-export function filterRows(rows: GroupRow[], f: Filters, today: string, staleMonths: number): GroupRow[] {
+export function filterRows(rows: GroupRow[], f: Filters): GroupRow[] {
   const byName = nameFilter(f.text);
   const yesNo = (want: "" | "yes" | "no", v: boolean) => want === "" || (want === "yes") === v;
   return rows.filter(
@@ -189,7 +174,9 @@ export function filterRows(rows: GroupRow[], f: Filters, today: string, staleMon
       (f.wardId === null || r.ward_id === f.wardId) &&
       (f.categoryId === null || r.served_category_ids.includes(f.categoryId)) &&
       (!f.status || r.status === f.status) &&
-      (!f.staleOnly || isStale(r, today, staleMonths)),
+      // The core says which entries need checking (its needs-checking rule and period), so the
+      // filter and the Needs checking queue cannot disagree.
+      (!f.staleOnly || r.due_for_check),
   );
 }
 

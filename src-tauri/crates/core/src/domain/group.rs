@@ -1,6 +1,7 @@
 //! A group in the directory: what the form sends (`GroupInput`), what is shown (`Group`), one
 //! row of the list (`GroupRow`), and the checks a group must pass before it is saved.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::classification::{GroupClass, Side, Suggestion, FEATURE_COUNT};
@@ -157,6 +158,31 @@ pub struct GroupRow {
     /// The categories it serves, counting a faith group for "faith groups" and a BME group for
     /// "people from minority ethnic groups" whether or not they were ticked.
     pub served_category_ids: Vec<i64>,
+    /// Whether the entry needs checking with the group (`due_for_check`), as of the day the
+    /// list was read, with the directory's period: the window's filter and tags use this rather
+    /// than a rule of their own.
+    pub due_for_check: bool,
+}
+
+/// The "needs checking" rule, in one place: an entry not checked with its group for `months`
+/// months (checked on or before the same day `months` months ago, the day clamped to the end of
+/// a shorter month: 31 March less one month is 28 or 29 February), or never checked, needs
+/// checking; a closed group never does.
+pub fn due_for_check(
+    status: Status,
+    last_checked: Option<&str>,
+    today: NaiveDate,
+    months: u32,
+) -> bool {
+    if status == Status::Closed {
+        return false;
+    }
+    let cutoff = today
+        .checked_sub_months(chrono::Months::new(months))
+        .unwrap_or(today)
+        .format("%Y-%m-%d")
+        .to_string();
+    last_checked.is_none_or(|d| d <= cutoff.as_str())
 }
 
 /// The categories a group counts for: those ticked, plus faith groups (for a faith group) and
@@ -439,6 +465,30 @@ fn looks_like_email(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_entry_is_due_for_checking_months_to_the_day_after_clamped_to_a_shorter_month() {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let due = |status, checked: Option<&str>, today: &str, months| {
+            due_for_check(status, checked, day(today), months)
+        };
+        let today = "2026-11-23";
+        assert!(due(Status::Active, None, today, 12), "never checked");
+        assert!(
+            due(Status::Dormant, Some("2025-11-23"), today, 12),
+            "exactly 12 months"
+        );
+        assert!(!due(Status::Active, Some("2025-11-24"), today, 12));
+        assert!(!due(Status::Closed, None, today, 12), "closed: never");
+        assert!(!due(Status::Closed, Some("2020-01-01"), today, 12));
+        // 31 March less a month is 28 February (2026 is not a leap year).
+        assert!(due(Status::Active, Some("2026-02-28"), "2026-03-31", 1));
+        assert!(!due(Status::Active, Some("2026-03-01"), "2026-03-31", 1));
+        assert!(
+            due(Status::Active, Some("2025-12-15"), "2026-01-15", 1),
+            "across a year"
+        );
+    }
     use super::*;
 
     fn valid() -> GroupInput {

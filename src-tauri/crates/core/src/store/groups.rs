@@ -3,21 +3,34 @@
 
 use std::collections::HashMap;
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::audit::Subject;
 use super::{now_utc, Store};
 use crate::domain::classification::{self, GroupClass, Side, FEATURE_COUNT};
 use crate::domain::group::{
-    served_categories, ClassChange, Enterprise, FeatureAnswer, Group, GroupInput, GroupRow, Status,
+    due_for_check, served_categories, ClassChange, Enterprise, FeatureAnswer, Group, GroupInput,
+    GroupRow, Status,
 };
 use crate::domain::identifier::{scheme_words, Identifier};
 use crate::error::{CoreError, FieldProblem, Result};
 
 impl Store {
-    /// Every group, by name, with the class in force.
+    /// Every group, by name, with the class in force, and whether it needs checking as of today
+    /// (the computer's date) with the directory's period.
     pub fn list_groups(&self) -> Result<Vec<GroupRow>> {
+        self.list_groups_as_of(chrono::Local::now().date_naive())
+    }
+
+    /// `list_groups` as of `today`.
+    pub fn list_groups_as_of(&self, today: NaiveDate) -> Result<Vec<GroupRow>> {
+        let months = self.settings()?.stale_months;
+        self.group_rows(today, months)
+    }
+
+    /// Every group, each said due for checking or not as of `today` with a period of `months`.
+    fn group_rows(&self, today: NaiveDate, months: u32) -> Result<Vec<GroupRow>> {
         let answers = all_answers(&self.conn)?;
         let mut ticked: HashMap<i64, Vec<i64>> = HashMap::new();
         let mut stmt = self
@@ -48,7 +61,10 @@ impl Store {
             let status: String = r.get(6)?;
             let faith: bool = r.get(7)?;
             let bme: bool = r.get(8)?;
+            let status = Status::parse(&status).unwrap_or_default();
+            let last_checked: Option<String> = r.get(9)?;
             Ok(GroupRow {
+                due_for_check: due_for_check(status, last_checked.as_deref(), today, months),
                 id,
                 name: r.get(1)?,
                 other_names: other_names.remove(&id).unwrap_or_default(),
@@ -59,10 +75,10 @@ impl Store {
                     override_.as_deref(),
                     answers.get(&id).copied().unwrap_or_default(),
                 ),
-                status: Status::parse(&status).unwrap_or_default(),
+                status,
                 faith,
                 bme,
-                last_checked: r.get(9)?,
+                last_checked,
                 served_category_ids: served_categories(
                     ticked.get(&id).map(Vec::as_slice).unwrap_or_default(),
                     faith,
@@ -78,20 +94,10 @@ impl Store {
     /// Groups not checked with the group for `months` months (never checked first, then the
     /// oldest), closed groups left out: the "needs checking" queue.
     pub fn needs_checking(&self, today: NaiveDate, months: u32) -> Result<Vec<GroupRow>> {
-        let cutoff = today
-            .checked_sub_months(Months::new(months))
-            .unwrap_or(today)
-            .format("%Y-%m-%d")
-            .to_string();
         let mut rows: Vec<GroupRow> = self
-            .list_groups()?
+            .group_rows(today, months)?
             .into_iter()
-            .filter(|r| r.status != Status::Closed)
-            .filter(|r| {
-                r.last_checked
-                    .as_deref()
-                    .is_none_or(|d| d <= cutoff.as_str())
-            })
+            .filter(|r| r.due_for_check)
             .collect();
         rows.sort_by(|a, b| {
             a.last_checked
