@@ -121,6 +121,17 @@ test("a refused form says what is wrong beside the field and keeps what was type
       assert.equal(await (await driver.find("#group-name")).property("value"), "Kersal Knitters");
       assert.equal(await (await driver.find("#group-postcode")).property("value"), "AB1 2CD");
       assert.equal(await (await driver.find("#group-postcode")).attribute("aria-invalid"), "true");
+
+      // A message that starts with the value quotes it as typed: it read "Wa15 ohf is not …".
+      const postcode = await driver.find("#group-postcode");
+      await postcode.clear();
+      await postcode.type("wa15 ohf");
+      await (await driver.find("#group-save")).click();
+      await driver.waitFor("the new message", async () => /wa15 ohf/.test(await (await driver.find("#error-summary")).text()));
+      const said = /^wa15 ohf is not a UK postcode \(is WA15 0HF meant\?/;
+      assert.match(await (await driver.find("#error-summary a")).text(), said);
+      assert.match(await (await driver.find("#group-postcode-error")).text(), said);
+      await driver.screenshot(path.join(artifacts, "group-form-postcode-as-typed.png"));
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
