@@ -164,6 +164,13 @@ test("search as you type finds a group by a loose spelling, highlights it, and E
       const again = await driver.waitForElement("#search-input");
       await again.type("food");
       await driver.waitFor("results", async () => (await driver.findAll("#search-results [role=option]")).length > 0);
+      // The count agrees in number with what it counts ("1 groups found" was said of one).
+      const n = (await driver.findAll("#search-results [role=option]")).length;
+      assert.equal(await (await driver.find(".hint[aria-live]")).text(), `${n} ${n === 1 ? "group" : "groups"} found`);
+      await again.clear();
+      await again.type("Blackfriars Young Artists Collective");
+      await driver.waitFor("one result, said in the singular", async () => (await (await driver.find(".hint[aria-live]")).text()) === "1 group found");
+      await driver.screenshot(path.join(artifacts, "search-one-found.png"));
       await again.type("\uE00C"); // Escape
       await driver.waitFor("the dialog to close", async () => (await driver.findAll("#search-input")).length === 0);
     });
