@@ -1,6 +1,7 @@
 //! Core errors as the UI receives them: a stable `code` to branch on, a sentence to show, and
 //! the refused fields to put beside their inputs.
 
+use compactdir_core::domain::group::LikelyDuplicate;
 use compactdir_core::{CoreError, FieldProblem};
 use serde::Serialize;
 
@@ -9,6 +10,10 @@ pub struct AppError {
     pub code: &'static str,
     pub message: String,
     pub fields: Vec<FieldProblem>,
+    /// With `likely_duplicate`: the groups already in the directory the new one may be, so the
+    /// form can offer to open them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub likely_duplicates: Vec<LikelyDuplicate>,
 }
 
 impl AppError {
@@ -17,6 +22,7 @@ impl AppError {
             code: "internal",
             message: message.into(),
             fields: Vec::new(),
+            likely_duplicates: Vec::new(),
         }
     }
     pub fn storage(message: String) -> Self {
@@ -24,6 +30,7 @@ impl AppError {
             code: "storage",
             message,
             fields: Vec::new(),
+            likely_duplicates: Vec::new(),
         }
     }
 }
@@ -38,14 +45,21 @@ impl From<CoreError> for AppError {
             CoreError::Io { .. } | CoreError::Pragma { .. } => {
                 format!("Nothing was saved: {e}.")
             }
-            // It starts with the file's name, which keeps its own case.
-            CoreError::ImportFile { .. } => full_stop(e.to_string()),
+            // They start with a name, which keeps its own case.
+            CoreError::ImportFile { .. } | CoreError::LikelyDuplicate(_) => {
+                full_stop(e.to_string())
+            }
             _ => sentence(&e.to_string()),
+        };
+        let likely_duplicates = match &e {
+            CoreError::LikelyDuplicate(found) => found.clone(),
+            _ => Vec::new(),
         };
         AppError {
             code: e.code(),
             message,
             fields: e.fields().to_vec(),
+            likely_duplicates,
         }
     }
 }
@@ -107,5 +121,24 @@ mod tests {
             e.message,
             "wards.csv is empty: it has no column names and no rows."
         );
+    }
+
+    #[test]
+    fn a_likely_duplicate_names_the_groups_for_the_form_and_keeps_their_case() {
+        let e = AppError::from(CoreError::LikelyDuplicate(vec![LikelyDuplicate {
+            id: 7,
+            name: "g-force".into(),
+            place: "at WA15 7DD".into(),
+        }]));
+        assert_eq!(e.code, "likely_duplicate");
+        assert_eq!(
+            e.message,
+            "g-force is already in the directory at WA15 7DD. Is this the same group?"
+        );
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["likely_duplicates"][0]["id"], 7);
+        // Other errors do not carry the list at all.
+        let other = serde_json::to_value(AppError::internal("x")).unwrap();
+        assert!(other.get("likely_duplicates").is_none());
     }
 }

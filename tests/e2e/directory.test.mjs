@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { artifacts, startApp, tempDir } from "./harness.mjs";
+import { Key, keys, press } from "./actions.mjs";
 
 /** Runs `body` against a fresh app on `dbPath`; on failure saves `<shotName>-failed.png`; always stops it. */
 async function withApp(dbPath, shotName, body) {
@@ -280,6 +281,62 @@ test("a group's form left by the menu keeps what was typed, until saved, cancell
       await driver.waitForElement("#group-name");
       assert.equal(await value(driver, "#group-name"), "");
       assert.equal((await driver.findAll("#draft-restored")).length, 0);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a new group with the name and postcode of one already there is asked about, and Add it anyway saves it", async () => {
+  const dir = tempDir();
+  const value = async (driver, css) => (await driver.find(css)).property("value");
+  const addGroup = async (driver, name, postcode) => {
+    await (await driver.waitForElement("#add-group")).click();
+    await (await driver.waitForElement("#group-name")).type(name);
+    await (await driver.find("#group-postcode")).type(postcode);
+    await press(driver, "#group-save");
+  };
+  try {
+    await withApp(path.join(dir, "directory.sqlite3"), "likely-duplicate", async (driver) => {
+      await driver.waitFor("the list", async () => (await rowNames(driver)).length > 100);
+      // A CVS tester's case: "G-FORCE" is there, and "g-force" at the same postcode is added by hand.
+      await addGroup(driver, "E2E G-FORCE", "WA15 7DD");
+      await driver.waitFor("the first group saved", async () => (await (await driver.find("#group-title")).text()) === "E2E G-FORCE");
+      await press(driver, "#nav-directory");
+      await addGroup(driver, "e2e g force", "wa15 7dd");
+
+      // Asked, beside the form, with focus on the question (announced: role=alert); nothing saved.
+      const warning = await driver.waitForElement("#likely-duplicate");
+      assert.equal(await warning.attribute("role"), "alert");
+      assert.equal(await driver.execute("return document.activeElement.id"), "likely-duplicate");
+      assert.equal(
+        await (await driver.find("#likely-duplicate-message")).text(),
+        "E2E G-FORCE is already in the directory at WA15 7DD. Is this the same group?",
+      );
+      assert.equal(await value(driver, "#group-name"), "e2e g force", "what was typed is kept");
+      await driver.screenshot(path.join(artifacts, "likely-duplicate.png"));
+
+      // Open the other group: its page; what was typed comes back with Add a group.
+      await press(driver, "#likely-duplicate .likely-open");
+      await driver.waitFor("the other group's page", async () => (await (await driver.find("#group-title")).text()) === "E2E G-FORCE");
+      await press(driver, "#nav-directory");
+      await press(driver, "#add-group");
+      await driver.waitForElement("#draft-restored");
+      assert.equal(await value(driver, "#group-name"), "e2e g force");
+      await press(driver, "#group-save");
+      await driver.waitForElement("#likely-duplicate");
+
+      // By keyboard: Tab from the question reaches Open, then Add it anyway.
+      await keys(driver, Key.TAB);
+      assert.match(await driver.execute("return document.activeElement.textContent"), /^Open E2E G-FORCE$/);
+      await keys(driver, Key.TAB);
+      assert.equal(await driver.execute("return document.activeElement.id"), "group-add-anyway");
+      await keys(driver, Key.ENTER);
+      await driver.waitFor("the new group's page", async () => (await (await driver.find("#group-title")).text()) === "e2e g force");
+      assert.equal(await (await driver.find("#group-saved")).text(), "e2e g force added to the directory.");
+      await press(driver, "#nav-directory");
+      await (await driver.waitForElement("#filter")).type("e2e g");
+      await driver.waitFor("both groups listed", async () => (await rowNames(driver)).length === 2);
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

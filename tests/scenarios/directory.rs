@@ -231,3 +231,115 @@ fn class_moves_are_kept_with_their_reasons() {
         "Now run by paid staff of a citywide charity"
     );
 }
+
+/// A CVS tester added "g-force" at WA15 7DD by hand while "G-FORCE" (charity 1110767) was there
+/// already, and nothing asked. The group form now asks; a different place, an edit, or the
+/// user's "Add it anyway" saves.
+#[test]
+fn a_new_group_with_the_name_and_postcode_of_one_already_there_is_asked_about() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let mut existing = group("G-FORCE");
+    existing.postcode = "WA15 7DD".into();
+    existing.identifiers = vec![Identifier {
+        scheme: "GB-CHC".into(),
+        value: "1110767".into(),
+    }];
+    let existing_id = store.save_group(existing).unwrap().input.id.unwrap();
+    let count = || store.list_groups().unwrap().len();
+
+    // Same name once folded, same postcode (typed in lower case): asked, nothing saved.
+    let mut typed = group("g-force");
+    typed.postcode = "wa15 7dd".into();
+    typed.activities = "Youth football".into();
+    let err = store
+        .save_group_from_form(typed.clone(), false)
+        .unwrap_err();
+    match &err {
+        CoreError::LikelyDuplicate(found) => {
+            assert_eq!(found.len(), 1);
+            assert_eq!(found[0].id, existing_id);
+            assert_eq!(found[0].name, "G-FORCE");
+        }
+        other => panic!("expected a likely duplicate, got {other}"),
+    }
+    assert_eq!(err.code(), "likely_duplicate");
+    assert_eq!(
+        err.to_string(),
+        "G-FORCE is already in the directory at WA15 7DD (charity 1110767). Is this the same group?"
+    );
+    assert_eq!(count(), 1, "nothing saved");
+
+    // Other spellings fold to the same name: "The G Force Ltd", "G Force".
+    let mut spelt = group("The G Force Ltd");
+    spelt.postcode = "WA15 7DD".into();
+    assert!(matches!(
+        store.save_group_from_form(spelt, false),
+        Err(CoreError::LikelyDuplicate(_))
+    ));
+
+    // A different postcode is a separate branch: saved without asking.
+    let mut elsewhere = group("G Force");
+    elsewhere.postcode = "M33 7ZF".into();
+    store.save_group_from_form(elsewhere, false).unwrap();
+    assert_eq!(count(), 2);
+
+    // "Add it anyway": saved as typed.
+    let saved = store.save_group_from_form(typed, true).unwrap();
+    assert_eq!(saved.input.name, "g-force");
+    assert_eq!(saved.input.activities, "Youth football");
+    assert_eq!(count(), 3);
+
+    // An edit of a group already there is never asked about, even though its twin exists.
+    let mut edit = saved.input.clone();
+    edit.activities = "Youth football and netball".into();
+    store.save_group_from_form(edit, false).unwrap();
+}
+
+#[test]
+fn without_postcodes_the_ward_decides_and_other_names_count() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let r = store.reference_data().unwrap();
+    let (ward_a, ward_b) = (r.wards[0].id, r.wards[1].id);
+    let mut existing = group("St John's Centre");
+    existing.ward_id = Some(ward_a);
+    existing.other_names = vec!["Saint Johns Community Hub".into()];
+    store.save_group(existing).unwrap();
+
+    // Another ward, no postcodes: separate.
+    let mut other_ward = group("St. John's Centre");
+    other_ward.ward_id = Some(ward_b);
+    store.save_group_from_form(other_ward, false).unwrap();
+
+    // Same ward: asked, and the sentence says where it is. Both same-named groups are found
+    // for a new one with no place at all, nothing saying it is elsewhere.
+    let mut same_ward = group("Saint Johns Centre");
+    same_ward.ward_id = Some(ward_a);
+    match store.save_group_from_form(same_ward, false).unwrap_err() {
+        CoreError::LikelyDuplicate(found) => {
+            assert_eq!(found.len(), 1);
+            assert_eq!(found[0].place, format!("in {} ward", r.wards[0].name));
+        }
+        other => panic!("expected a likely duplicate, got {other}"),
+    }
+    let err = store
+        .save_group_from_form(group("St Johns Centre"), false)
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("2 groups of that name are already in the directory: St John's Centre in"),
+        "{err}"
+    );
+
+    // One of its other names is its name too.
+    assert!(matches!(
+        store.save_group_from_form(group("St John's Community Hub"), false),
+        Err(CoreError::LikelyDuplicate(_))
+    ));
+
+    // A plainly different name is saved.
+    store
+        .save_group_from_form(group("St John's Luncheon Club"), false)
+        .unwrap();
+}

@@ -46,6 +46,7 @@ pub async fn gap_cell(
             message: "That partnership or category is no longer in the matrix; open Gaps again."
                 .into(),
             fields: Vec::new(),
+            likely_duplicates: Vec::new(),
         })
 }
 

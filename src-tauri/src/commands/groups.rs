@@ -16,9 +16,15 @@ pub fn get_group(state: State<'_, AppState>, id: i64) -> Result<Group, AppError>
     state.with(|s| s.get_group(id))
 }
 
+/// Saves the group form. A new group that is probably one already in the directory is refused
+/// with `likely_duplicate` (naming those groups) unless `allow_likely_duplicate`.
 #[tauri::command]
-pub fn save_group(state: State<'_, AppState>, input: GroupInput) -> Result<Group, AppError> {
-    state.change(|s| s.save_group(input))
+pub fn save_group(
+    state: State<'_, AppState>,
+    input: GroupInput,
+    allow_likely_duplicate: Option<bool>,
+) -> Result<Group, AppError> {
+    state.change(|s| s.save_group_from_form(input, allow_likely_duplicate.unwrap_or(false)))
 }
 
 #[tauri::command]

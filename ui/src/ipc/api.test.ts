@@ -25,9 +25,19 @@ describe("toAppError", () => {
   });
   it("keeps every code the Rust side sends, so a component can branch on it", () => {
     // The codes of CoreError::code and AppError in src-tauri.
-    for (const code of ["invalid", "not_found", "conflict", "exists", "storage", "disk_full", "damaged", "internal"] as const) {
+    for (const code of ["invalid", "not_found", "conflict", "exists", "storage", "disk_full", "damaged", "likely_duplicate", "internal"] as const) {
       expect(toAppError({ code, message: "m", fields: [] }).code).toBe(code);
     }
+  });
+  it("keeps the groups a new one may be, dropping malformed entries", () => {
+    const e = toAppError({
+      code: "likely_duplicate",
+      message: "G-FORCE is already in the directory at WA15 7DD. Is this the same group?",
+      fields: [],
+      likely_duplicates: [{ id: 3, name: "G-FORCE", place: "at WA15 7DD" }, { name: "no id" }, null],
+    });
+    expect(e.code).toBe("likely_duplicate");
+    expect(e.likely_duplicates).toEqual([{ id: 3, name: "G-FORCE", place: "at WA15 7DD" }]);
   });
   it("wraps a bare string or Error as an internal error with its text", () => {
     expect(toAppError("boom")).toEqual({ code: "internal", message: "boom", fields: [] });
@@ -60,6 +70,7 @@ describe("calls", () => {
     await api.listGroups();
     await api.getGroup(7);
     await api.saveGroup(input);
+    await api.saveGroup(input, true);
     await api.suggestClass(input.features);
     await api.removeDemo();
     expect(invoke.mock.calls).toEqual([
@@ -67,7 +78,8 @@ describe("calls", () => {
       ["reference_data", undefined],
       ["list_groups", undefined],
       ["get_group", { id: 7 }],
-      ["save_group", { input }],
+      ["save_group", { input, allowLikelyDuplicate: false }],
+      ["save_group", { input, allowLikelyDuplicate: true }],
       ["suggest_class", { features: input.features }],
       ["remove_demo", undefined],
     ]);

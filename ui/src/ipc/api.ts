@@ -38,6 +38,7 @@ import type {
   GroupInput,
   GroupRow,
   Hit,
+  LikelyDuplicate,
   Category,
   ReferenceData,
   Settings,
@@ -47,21 +48,27 @@ import type {
   SeatBalance,
 } from "./types";
 
-const CODES: readonly AppError["code"][] = ["invalid", "not_found", "conflict", "exists", "storage", "disk_full", "damaged", "internal"];
+const CODES: readonly AppError["code"][] = ["invalid", "not_found", "conflict", "exists", "storage", "disk_full", "damaged", "likely_duplicate", "internal"];
 
 /** Any rejection as an AppError. Rust rejects with `{code, message, fields}`; anything else (a
  * string from Tauri itself, an Error, a malformed object) becomes an "internal" error with its text,
  * so components can always branch on `code` and show `message`. */
 export function toAppError(e: unknown): AppError {
   if (e && typeof e === "object" && !(e instanceof Error) && "code" in e && "message" in e) {
-    const o = e as { code: unknown; message: unknown; fields?: unknown };
+    const o = e as { code: unknown; message: unknown; fields?: unknown; likely_duplicates?: unknown };
     const code = CODES.includes(o.code as AppError["code"]) ? (o.code as AppError["code"]) : "internal";
     const fields = Array.isArray(o.fields)
       ? o.fields
           .filter((f): f is FieldProblem => !!f && typeof f === "object" && "field" in f && "message" in f)
           .map((f) => ({ field: String(f.field), message: String(f.message) }))
       : [];
-    return { code, message: String(o.message), fields };
+    const out: AppError = { code, message: String(o.message), fields };
+    if (Array.isArray(o.likely_duplicates)) {
+      out.likely_duplicates = o.likely_duplicates
+        .filter((d): d is LikelyDuplicate => !!d && typeof d === "object" && typeof d.id === "number" && "name" in d)
+        .map((d) => ({ id: d.id, name: String(d.name), place: String(d.place ?? "") }));
+    }
+    return out;
   }
   if (e instanceof Error) return { code: "internal", message: e.message, fields: [] };
   return { code: "internal", message: String(e), fields: [] };
@@ -86,7 +93,9 @@ export const api = {
   referenceData: () => call<ReferenceData>("reference_data"),
   listGroups: () => call<GroupRow[]>("list_groups"),
   getGroup: (id: number) => call<Group>("get_group", { id }),
-  saveGroup: (input: GroupInput) => call<Group>("save_group", { input }),
+  /** A new group that is probably one already there is refused with "likely_duplicate" naming
+   * them, unless `allowLikelyDuplicate` (the user said it is another group). */
+  saveGroup: (input: GroupInput, allowLikelyDuplicate = false) => call<Group>("save_group", { input, allowLikelyDuplicate }),
   suggestClass: (features: FeatureAnswer[]) => call<Suggestion>("suggest_class", { features }),
   searchGroups: (query: string, limit = 50) => call<Hit[]>("search_groups", { query, limit }),
   removeDemo: () => call<DirectorySummary>("remove_demo"),

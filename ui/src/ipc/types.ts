@@ -89,7 +89,17 @@ export interface DirectorySummary { groups: number; partnerships: number; demo_l
 
 /** Errors arrive as this object; branch on `code`, show `message`, put `fields` beside their inputs. */
 export interface FieldProblem { field: string; message: string }
-export interface AppError { code: "invalid" | "not_found" | "conflict" | "exists" | "storage" | "disk_full" | "damaged" | "internal"; message: string; fields: FieldProblem[] }
+/** A group already in the directory that a new one is probably the same as; `place` follows its
+ * name ("at WA15 7DD (charity 1110767)", "in Priory ward"), empty when not known. */
+export interface LikelyDuplicate { id: number; name: string; place: string }
+
+/** `likely_duplicates` comes only with the code "likely_duplicate": the groups a new one may be. */
+export interface AppError {
+  code: "invalid" | "not_found" | "conflict" | "exists" | "storage" | "disk_full" | "damaged" | "likely_duplicate" | "internal";
+  message: string;
+  fields: FieldProblem[];
+  likely_duplicates?: LikelyDuplicate[];
+}
 
 /** One search result: `name_positions` are character indexes in `name` to highlight; `matched_in`
  * says which other field matched when it was not the name (e.g. "postcode: m6 5ja"). */

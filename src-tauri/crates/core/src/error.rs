@@ -29,6 +29,12 @@ pub enum CoreError {
     #[error("{what} {id} does not exist (it may have been removed)")]
     NotFound { what: &'static str, id: i64 },
 
+    /// A new group from the group form has the name of a group already in the directory (folded
+    /// as the duplicate scan folds names) and nothing says they are in different places. Nothing
+    /// was saved; the form may save it anyway when the user says it is another group.
+    #[error("{}", likely_duplicate_sentence(.0))]
+    LikelyDuplicate(Vec<crate::domain::group::LikelyDuplicate>),
+
     /// A rule across records refused the change (a duplicate identifier, say).
     #[error("{0}")]
     Conflict(String),
@@ -217,6 +223,33 @@ impl CoreError {
     }
 }
 
+/// "G-FORCE is already in the directory at WA15 7DD (charity 1110767). Is this the same group?"
+fn likely_duplicate_sentence(found: &[crate::domain::group::LikelyDuplicate]) -> String {
+    let one = |d: &crate::domain::group::LikelyDuplicate| {
+        if d.place.is_empty() {
+            d.name.clone()
+        } else {
+            format!("{} {}", d.name, d.place)
+        }
+    };
+    match found {
+        [d] => format!(
+            "{} is already in the directory{}. Is this the same group?",
+            d.name,
+            if d.place.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", d.place)
+            }
+        ),
+        many => format!(
+            "{} groups of that name are already in the directory: {}. Is this one of them?",
+            many.len(),
+            many.iter().map(one).collect::<Vec<_>>().join("; ")
+        ),
+    }
+}
+
 fn summarise(problems: &[FieldProblem]) -> String {
     match problems {
         [] => "the input was refused".to_string(),
@@ -245,6 +278,7 @@ impl CoreError {
             | CoreError::Folder { .. } => "conflict",
             CoreError::NoDirectoryFile { .. } => "not_found",
             CoreError::Damaged { .. } => "damaged",
+            CoreError::LikelyDuplicate(_) => "likely_duplicate",
             CoreError::DiskFull => "disk_full",
             CoreError::Exists { .. } => "exists",
             CoreError::Storage(_)

@@ -141,6 +141,17 @@ pub struct Group {
     pub updated_at: String,
 }
 
+/// A group already in the directory that a new group is probably the same as (see
+/// `Store::save_group_from_form`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LikelyDuplicate {
+    pub id: i64,
+    pub name: String,
+    /// Where it is and its register numbers, to follow its name: "at WA15 7DD (charity 1110767)",
+    /// "in Priory ward"; empty when neither is known.
+    pub place: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GroupRow {
     pub id: i64,

@@ -9,9 +9,10 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::audit::Subject;
 use super::{now_utc, Store};
 use crate::domain::classification::{self, GroupClass, Side, FEATURE_COUNT};
+use crate::domain::duplicates::name_words;
 use crate::domain::group::{
     due_for_check, served_categories, ClassChange, Enterprise, FeatureAnswer, Group, GroupInput,
-    GroupRow, Status,
+    GroupRow, LikelyDuplicate, Status,
 };
 use crate::domain::identifier::{scheme_words, Identifier};
 use crate::error::{CoreError, FieldProblem, Result};
@@ -152,11 +153,116 @@ impl Store {
         self.get_group(id)
     }
 
+    /// Adds or edits a group from the group form: as [`Store::save_group`], but a new group that
+    /// is probably one already in the directory is not saved unless `allow_likely_duplicate`
+    /// (the user has said it is another group). Probably the same: its name folds to the same
+    /// words as the other group's name or one of its other names ("G-Force", "g force", "The G
+    /// Force Ltd"; "St. John's", "Saint Johns"), and nothing says they are in different places:
+    /// not two different postcodes, nor (without both postcodes) two different wards. A
+    /// different place is left alone because same-name branches are separate groups, as the
+    /// duplicate scan also holds; the name alone anywhere in the directory would warn about
+    /// them on every add. Edits are never asked about: the group is already in the directory.
+    ///
+    /// # Errors
+    /// As `save_group`, and `LikelyDuplicate` naming the groups it may be.
+    pub fn save_group_from_form(
+        &self,
+        input: GroupInput,
+        allow_likely_duplicate: bool,
+    ) -> Result<Group> {
+        let ask = input.id.is_none() && !allow_likely_duplicate;
+        let id = self.audited(Subject::Group, input.id, None, |c| {
+            save_group_checked(c, input, false, ask)
+        })?;
+        self.get_group(id)
+    }
+
     /// Saves and writes the audit trail; `undoes` marks a save made by Undo.
     pub(super) fn save_group_audited(&self, input: GroupInput, undoes: Option<i64>) -> Result<i64> {
         self.audited(Subject::Group, input.id, undoes, |c| {
             save_group_in(c, input, false)
         })
+    }
+}
+
+/// Groups already in the directory that `input` (normalised) is probably the same as: see
+/// [`Store::save_group_from_form`]. Every name is folded here; a few thousand groups take a few
+/// milliseconds, once per group added by hand.
+fn likely_duplicates(tx: &Connection, input: &GroupInput) -> Result<Vec<LikelyDuplicate>> {
+    let key = name_words(&input.name);
+    let mut same_name: Vec<i64> = Vec::new();
+    let mut stmt = tx.prepare(
+        "SELECT id, name FROM groups WHERE id IS NOT ?1
+         UNION ALL SELECT group_id, name FROM group_other_names WHERE group_id IS NOT ?1",
+    )?;
+    let mut rows = stmt.query([input.id])?;
+    while let Some(r) = rows.next()? {
+        let (id, name): (i64, String) = (r.get(0)?, r.get(1)?);
+        if !same_name.contains(&id) && name_words(&name) == key {
+            same_name.push(id);
+        }
+    }
+    same_name.sort_unstable();
+    let compact = |p: &str| -> String {
+        p.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let mine = compact(&input.postcode);
+    let mut found = Vec::new();
+    for id in same_name {
+        let (name, postcode, ward_id, ward): (String, String, Option<i64>, Option<String>) = tx
+            .query_row(
+                "SELECT g.name, g.postcode, g.ward_id, w.name
+                 FROM groups g LEFT JOIN wards w ON w.id = g.ward_id WHERE g.id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )?;
+        let theirs = compact(&postcode);
+        let apart = if !mine.is_empty() && !theirs.is_empty() {
+            mine != theirs
+        } else {
+            matches!((input.ward_id, ward_id), (Some(a), Some(b)) if a != b)
+        };
+        if apart {
+            continue;
+        }
+        let mut place = match (postcode.trim(), ward) {
+            ("", Some(w)) => format!("in {w} ward"),
+            ("", None) => String::new(),
+            (p, _) => format!("at {p}"),
+        };
+        let numbers: Vec<String> = tx
+            .prepare(
+                "SELECT scheme, value FROM group_identifiers WHERE group_id = ?1 ORDER BY position",
+            )?
+            .query_map([id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .filter_map(|(scheme, value)| register_words(&scheme).map(|w| format!("{w} {value}")))
+            .collect();
+        if !numbers.is_empty() {
+            if !place.is_empty() {
+                place.push(' ');
+            }
+            place.push_str(&format!("({})", numbers.join(", ")));
+        }
+        found.push(LikelyDuplicate { id, name, place });
+    }
+    Ok(found)
+}
+
+/// A register's number in few words, beside a group's name: "charity 1110767".
+fn register_words(scheme: &str) -> Option<&'static str> {
+    match scheme {
+        "GB-CHC" => Some("charity"),
+        "GB-COH" => Some("company"),
+        "GB-SC" => Some("Scottish charity"),
+        "GB-NIC" => Some("Northern Ireland charity"),
+        _ => None,
     }
 }
 
@@ -184,7 +290,19 @@ fn all_answers(conn: &Connection) -> Result<HashMap<i64, [Option<Side>; FEATURE_
 }
 
 /// Saves inside the caller's transaction; returns the group's id. `is_demo` marks demo rows.
-pub(super) fn save_group_in(tx: &Connection, mut input: GroupInput, is_demo: bool) -> Result<i64> {
+pub(super) fn save_group_in(tx: &Connection, input: GroupInput, is_demo: bool) -> Result<i64> {
+    save_group_checked(tx, input, is_demo, false)
+}
+
+/// As `save_group_in`; with `ask_likely_duplicate`, a group that is probably one already in the
+/// directory is refused (after the fields and register numbers are checked, so those problems
+/// come first).
+fn save_group_checked(
+    tx: &Connection,
+    mut input: GroupInput,
+    is_demo: bool,
+    ask_likely_duplicate: bool,
+) -> Result<i64> {
     let mut problems = match input.normalise() {
         Ok(()) => Vec::new(),
         Err(p) => p,
@@ -232,6 +350,13 @@ pub(super) fn save_group_in(tx: &Connection, mut input: GroupInput, is_demo: boo
                     ident.value
                 ),
             )]));
+        }
+    }
+
+    if ask_likely_duplicate {
+        let found = likely_duplicates(tx, &input)?;
+        if !found.is_empty() {
+            return Err(CoreError::LikelyDuplicate(found));
         }
     }
 
