@@ -643,18 +643,12 @@ fn ward(value: &str, lookups: &Lookups) -> Result<i64, String> {
     }
 }
 
-/// A ward's name as the import compares it: lower case, "&" as "and", "Saint" as "St", and
-/// nothing but letters, digits and single spaces, so that "St Marys", "St. Mary's" and "SAINT
-/// MARY'S" all find St Mary's. Spreadsheets drop the apostrophe and full stop more often than not.
+/// A ward's name as the import compares it: folded as names are everywhere (`domain::fold`: lower
+/// case, "&" as "and", "Saint" as "St", nothing but letters, digits and single spaces), so that
+/// "St Marys", "St. Mary's" and "SAINT MARY'S" all find St Mary's. Spreadsheets drop the
+/// apostrophe and full stop more often than not.
 pub fn ward_key(name: &str) -> String {
-    name.to_lowercase()
-        .replace(['\'', '’'], "")
-        .replace('&', " and ")
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| if w == "saint" { "st" } else { w })
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::domain::fold::fold(name)
 }
 
 /// An ONS area code such as E05000823: a letter, then eight digits.
