@@ -14,6 +14,7 @@ mod import_files;
 mod partnerships;
 mod privacy;
 mod review_pack;
+mod round_trip;
 mod search;
 mod seats;
 mod secretary;

@@ -298,6 +298,20 @@ pub fn built_in() -> Vec<NamedMapping> {
     .collect()
 }
 
+/// Whether a file is a groups export read with the export's own mapping: its headers have every
+/// column groups.csv writes, and every column it imports fills the field of its own name. Such a
+/// file is the directory's own export coming back (a round trip), so a row of it that matches the
+/// group with its id says that group's fields exactly, empty cells included.
+pub fn is_groups_export(headers: &[String], mapping: &Mapping) -> bool {
+    let has = |c: &str| headers.iter().any(|h| h.trim().eq_ignore_ascii_case(c));
+    EXPORT_COLUMNS.iter().all(|c| has(c))
+        && mapping.column_for(Field::ExportId).is_some()
+        && mapping
+            .columns
+            .iter()
+            .all(|c| c.column.trim().eq_ignore_ascii_case(c.field.key()))
+}
+
 /// A suggested mapping and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suggestion {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Store;
 use crate::domain::classification::{self, GroupClass, Side, FEATURE_COUNT};
-use crate::domain::group::{served_categories, Enterprise, Status};
+use crate::domain::group::{served_categories, Enterprise, GroupInput, Status};
 use crate::domain::identifier::Identifier;
 use crate::error::Result;
 use crate::id_map::IdMap;
@@ -72,35 +72,12 @@ impl Store {
         &self,
         mut visit: impl FnMut(ExportedGroup) -> Result<()>,
     ) -> Result<()> {
-        // Only the categories' names: the rest of the reference data (every ward) is not needed.
-        let category_names: HashMap<i64, String> = self
-            .conn
-            .prepare("SELECT id, name FROM categories")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let (faith_cat, bme_cat) = self.faith_and_bme_categories()?;
-        // Each ward's name and how groups.csv names it (see `ExportedGroup::ward_ref`).
-        let wards: HashMap<i64, (String, String)> = {
-            let all: Vec<(i64, String, String)> = self
-                .conn
-                .prepare("SELECT id, code, name FROM wards")?
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            let mut named: HashMap<String, usize> = HashMap::new();
-            for (_, _, name) in &all {
-                *named.entry(name.to_lowercase()).or_default() += 1;
-            }
-            all.into_iter()
-                .map(|(id, code, name)| {
-                    let shown = if named[&name.to_lowercase()] > 1 {
-                        code
-                    } else {
-                        name.clone()
-                    };
-                    (id, (name, shown))
-                })
-                .collect()
-        };
+        let ExportNames {
+            categories: category_names,
+            faith_cat,
+            bme_cat,
+            wards,
+        } = self.export_names()?;
         let mut served_wards: IdMap<Vec<String>> = IdMap::default();
         let mut other_names: IdMap<Vec<String>> = IdMap::default();
         let mut identifiers: IdMap<Vec<Identifier>> = IdMap::default();
@@ -239,6 +216,45 @@ impl Store {
         Ok(())
     }
 
+    /// The names the exports give categories and wards.
+    pub(crate) fn export_names(&self) -> Result<ExportNames> {
+        // Only the categories' names: the rest of the reference data (every ward) is not needed.
+        let categories: HashMap<i64, String> = self
+            .conn
+            .prepare("SELECT id, name FROM categories")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let (faith_cat, bme_cat) = self.faith_and_bme_categories()?;
+        // Each ward's name and how groups.csv names it (see `ExportedGroup::ward_ref`).
+        let wards: HashMap<i64, (String, String)> = {
+            let all: Vec<(i64, String, String)> = self
+                .conn
+                .prepare("SELECT id, code, name FROM wards")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut named: HashMap<String, usize> = HashMap::new();
+            for (_, _, name) in &all {
+                *named.entry(name.to_lowercase()).or_default() += 1;
+            }
+            all.into_iter()
+                .map(|(id, code, name)| {
+                    let shown = if named[&name.to_lowercase()] > 1 {
+                        code
+                    } else {
+                        name.clone()
+                    };
+                    (id, (name, shown))
+                })
+                .collect()
+        };
+        Ok(ExportNames {
+            categories,
+            faith_cat,
+            bme_cat,
+            wards,
+        })
+    }
+
     /// A random identifier for this directory file, made on first use and kept, so the ids an
     /// Open Referral export gives groups are the same every time and differ from another CVS's.
     pub fn directory_uuid(&self) -> Result<String> {
@@ -286,4 +302,84 @@ fn nocase(a: &str, b: &str) -> std::cmp::Ordering {
         }
     }
     a.len().cmp(&b.len())
+}
+
+/// The names the exports give categories and wards (a ward by its name and as groups.csv names
+/// it), and the faith and BME categories.
+pub(crate) struct ExportNames {
+    categories: HashMap<i64, String>,
+    faith_cat: Option<i64>,
+    bme_cat: Option<i64>,
+    wards: HashMap<i64, (String, String)>,
+}
+
+impl ExportNames {
+    /// A group as the exports would show it, from its form's fields (saved or not): an import
+    /// shows what a row will change in the words of groups.csv's cells.
+    pub(crate) fn exported(&self, id: i64, g: &GroupInput) -> ExportedGroup {
+        let mut a = [None; FEATURE_COUNT];
+        for f in &g.features {
+            if (1..=FEATURE_COUNT as u8).contains(&f.number) {
+                a[f.number as usize - 1] = f.side;
+            }
+        }
+        let suggested_class = classification::suggest(&a).class;
+        let side = |s: Side| -> Vec<u8> {
+            (1..=FEATURE_COUNT as u8)
+                .filter(|n| a[*n as usize - 1] == Some(s))
+                .collect()
+        };
+        let class = g.class_override.unwrap_or(suggested_class);
+        let ward = g.ward_id.and_then(|w| self.wards.get(&w)).cloned();
+        let mut wards_served: Vec<String> = g
+            .place_ward_ids
+            .iter()
+            .filter_map(|w| self.wards.get(w).map(|(_, shown)| shown.clone()))
+            .collect();
+        wards_served.sort_unstable();
+        let served = served_categories(
+            &g.category_ids,
+            g.faith,
+            g.bme_led || g.bme_serving,
+            self.faith_cat,
+            self.bme_cat,
+        );
+        ExportedGroup {
+            id,
+            name: g.name.clone(),
+            other_names: g.other_names.clone(),
+            identifiers: g.identifiers.clone(),
+            address: g.address.clone(),
+            postcode: g.postcode.clone(),
+            ward_ref: ward.as_ref().map(|w| w.1.clone()),
+            ward: ward.map(|w| w.0),
+            wards_served,
+            interest: g.interest.clone(),
+            enterprise: g.enterprise,
+            email: g.email.clone(),
+            phone: g.phone.clone(),
+            website: g.website.clone(),
+            activities: g.activities.clone(),
+            status: g.status,
+            last_checked: g.last_checked.clone(),
+            last_checked_by: g.last_checked_by.clone(),
+            class_reason: if class == suggested_class {
+                String::new()
+            } else {
+                g.class_override_reason.clone()
+            },
+            class,
+            suggested_class,
+            community_features: side(Side::Community),
+            voluntary_features: side(Side::Voluntary),
+            faith: g.faith,
+            faith_name: g.faith_name.clone(),
+            bme_led: g.bme_led,
+            bme_serving: g.bme_serving,
+            categories_served: served
+                .iter()
+                .filter_map(|c| self.categories.get(c).cloned())
+                .collect(),
+        }
+    }
 }

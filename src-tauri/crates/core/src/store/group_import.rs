@@ -80,6 +80,12 @@ pub struct PlannedRow {
     /// stored is the file's.
     pub shown_name: String,
     pub matched: Option<Match>,
+    /// For a row of the directory's own groups export that matched the group with its id: what
+    /// updating that group with it will change (empty when nothing). Such a row is an edit of the
+    /// group: updating it sets every column the file has as the file has it, an empty cell
+    /// clearing the field. `None` for every other row, which an update only adds to.
+    #[serde(default)]
+    pub edit: Option<Vec<FieldChange>>,
     /// A matched row's cells as the file had them: the row may yet be refused when saved (as a
     /// new group with a number another group has), and the rejected-rows file then needs them.
     /// Taken from the file's records, not copied; rows with no match need none.
@@ -97,6 +103,56 @@ pub struct ImportPlan {
     pub read: usize,
     pub rows: Vec<PlannedRow>,
     pub rejected: Vec<RejectedRow>,
+    /// The file is a groups export read with the export's own mapping (`is_groups_export`):
+    /// its rows that match the group with their id are edits of it (`PlannedRow::edit`).
+    #[serde(default)]
+    pub round_trip: bool,
+}
+
+/// One cell of groups.csv that updating a group with a row of its own export will change, as
+/// the export writes it before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    /// The export's column (`email`).
+    pub column: String,
+    pub before: String,
+    pub after: String,
+}
+
+impl FieldChange {
+    /// The column in words: "e-mail", "other names".
+    pub fn label(&self) -> &str {
+        match self.column.as_str() {
+            "other_names" => "other names",
+            "charity_number" => "charity number",
+            "company_number" => "company number",
+            "community_features" => "features on the community side",
+            "voluntary_features" => "features on the voluntary side",
+            "faith_group" => "faith group",
+            "bme" => "BME",
+            "categories_served" => "communities served",
+            "last_checked" => "last checked",
+            "email" => "e-mail",
+            "activities" => "what it does",
+            "wards_served" => "wards served",
+            "community_of_interest" => "community of interest",
+            "last_checked_by" => "last checked by",
+            "class_reason" => "why staff set the class",
+            c => c,
+        }
+    }
+}
+
+/// `e-mail "info@example.org" will be cleared`, `name "ST JOHN'S CENTRE" → "St John's Centre"`.
+impl std::fmt::Display for FieldChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let label = self.label();
+        match (self.before.is_empty(), self.after.is_empty()) {
+            (false, true) => write!(f, "{label} \"{}\" will be cleared", self.before),
+            (true, _) => write!(f, "{label} will be \"{}\"", self.after),
+            _ => write!(f, "{label} \"{}\" → \"{}\"", self.before, self.after),
+        }
+    }
 }
 
 /// The user's choices: one for every matched row, and any row's own.
@@ -364,6 +420,7 @@ impl Store {
             ..
         } = table;
         let matches = match_rows(&existing, &lines, &names);
+        let round_trip = mapping::is_groups_export(&headers, mapping);
         // Matched rows keep their record (see `PlannedRow::record`); both are in file order.
         let mut next = records.iter_mut();
         let kept: Vec<Option<csv::StringRecord>> = lines
@@ -387,11 +444,12 @@ impl Store {
                     line,
                     shown_name: shown,
                     matched,
+                    edit: None,
                     record,
                 })
                 .collect()
         });
-        Ok(ImportPlan {
+        let mut plan = ImportPlan {
             file_name: file_name.to_string(),
             dialect,
             headers,
@@ -399,7 +457,66 @@ impl Store {
             read,
             rows,
             rejected,
-        })
+            round_trip,
+        };
+        if round_trip {
+            self.plan_edits(&mut plan)?;
+        }
+        Ok(plan)
+    }
+
+    /// Marks the rows of a round trip that are edits of their own group (matched the group whose
+    /// id is the row's) with what updating will change. Such a row cannot leave the status empty
+    /// (a group always has one): it is rejected, saying so.
+    fn plan_edits(&self, plan: &mut ImportPlan) -> Result<()> {
+        let fields = file_fields(&plan.mapping);
+        let names = self.export_names()?;
+        let categories = self.faith_and_bme_categories()?;
+        let mut refused = Vec::new();
+        for r in &mut plan.rows {
+            let Some(id) = own_group(r) else { continue };
+            if !r.line.present.contains(&Field::Status) {
+                let column = plan.mapping.column_for(Field::Status).unwrap_or("status");
+                let reason = "the status cannot be left empty: a group is active, dormant or closed (the row updates its group, and an empty cell would clear the field)";
+                refused.push(refused_row(r, cell_problem(r.line.row, column, reason)));
+                continue;
+            }
+            let before = match self.get_group(id) {
+                Ok(g) => g.input,
+                Err(CoreError::NotFound { .. }) => continue,
+                Err(e) => return Err(e),
+            };
+            let after = updated_group(&before, &r.line, &fields, true, categories);
+            let shown = |g: &GroupInput| {
+                let mut g = g.clone();
+                // As saving would write it; a group that cannot be saved is refused when saved.
+                let _ = g.normalise();
+                crate::export::groups::cells(&names.exported(id, &g))
+                    .into_iter()
+                    .map(std::borrow::Cow::into_owned)
+                    .collect::<Vec<_>>()
+            };
+            let (was, will) = (shown(&before), shown(&after));
+            r.edit = Some(
+                mapping::EXPORT_COLUMNS
+                    .iter()
+                    .zip(was.into_iter().zip(will))
+                    .filter(|(c, (a, b))| a != b && !matches!(**c, "id" | "suggested_class"))
+                    .map(|(c, (before, after))| FieldChange {
+                        column: c.to_string(),
+                        before,
+                        after,
+                    })
+                    .collect(),
+            );
+        }
+        if !refused.is_empty() {
+            let gone: HashSet<usize> = refused.iter().map(|r| r.row).collect();
+            plan.rows.retain(|r| !gone.contains(&r.line.row));
+            plan.rejected.extend(refused);
+            plan.rejected.sort_by_key(|r| r.row);
+        }
+        Ok(())
     }
 
     /// Saves the plan's rows as chosen, all or nothing, and records the import for undoing.
@@ -484,6 +601,7 @@ impl Store {
         // Rows refused while saving: a later row that matched one of them has no group to update.
         let mut refused_rows: HashSet<usize> = HashSet::new();
         let total = plan.rows.len();
+        let fields = file_fields(&plan.mapping);
         for (i, r) in plan.rows.iter().enumerate() {
             let row = r.line.row;
             if let Some(Match {
@@ -526,7 +644,8 @@ impl Store {
                 (Choice::Update, Some(id)) => {
                     // The group may be one this import has just added.
                     new_groups.flush()?;
-                    match self.update_from(&tx, id, &r.line)? {
+                    let exact = r.edit.is_some().then_some(fields.as_slice());
+                    match self.update_from(&tx, id, &r.line, exact)? {
                         Updated::Changed(before, identifiers) => {
                             any_update = true;
                             // A number the group had keeps the row it came with (or none); one new
@@ -965,10 +1084,15 @@ impl Store {
         Ok(e)
     }
 
-    /// Brings group `id` up to date with a row: the row's filled cells replace what is recorded,
-    /// lists (other names, numbers, categories) gain the row's, and the name is kept, the row's
-    /// spelling becoming another name. The outer `Result` is the database failing.
-    fn update_from(&self, tx: &Transaction, id: i64, line: &GroupLine) -> Result<Updated> {
+    /// Brings group `id` up to date with a row (`updated_group`; `exact` holds the file's fields
+    /// for a row that is an edit of its own group). The outer `Result` is the database failing.
+    fn update_from(
+        &self,
+        tx: &Transaction,
+        id: i64,
+        line: &GroupLine,
+        exact: Option<&[Field]>,
+    ) -> Result<Updated> {
         let (before, updated_at_before) = match self.get_group(id) {
             Ok(g) => (g.input, g.updated_at),
             Err(CoreError::NotFound { .. }) => {
@@ -980,76 +1104,13 @@ impl Store {
             }
             Err(e) => return Err(e),
         };
-        let mut merged = before.clone();
-        let new = &line.input;
-        for field in &line.present {
-            match field {
-                Field::Name => add_other_name(&mut merged, &new.name),
-                Field::OtherNames => {
-                    for name in &new.other_names {
-                        add_other_name(&mut merged, name);
-                    }
-                }
-                Field::CharityNumber | Field::CompanyNumber | Field::OrgId => {
-                    for i in &new.identifiers {
-                        if !merged.identifiers.contains(i) {
-                            merged.identifiers.push(i.clone());
-                        }
-                    }
-                }
-                Field::Address => merged.address = new.address.clone(),
-                Field::Postcode => merged.postcode = new.postcode.clone(),
-                Field::Ward => merged.ward_id = new.ward_id,
-                Field::Email => merged.email = new.email.clone(),
-                Field::Phone => merged.phone = new.phone.clone(),
-                Field::Website => merged.website = new.website.clone(),
-                Field::Activities => merged.activities = new.activities.clone(),
-                Field::Status => merged.status = new.status,
-                Field::LastChecked => merged.last_checked = new.last_checked.clone(),
-                // A file sets a class only where its features would not suggest it (`read_row`
-                // leaves one that would unset: a groups export writes the class in force, most
-                // often just the suggestion), so a class staff set stays unless the file sets
-                // another; the same class keeps the reason staff gave for it.
-                Field::Class => {
-                    if let Some(c) = new
-                        .class_override
-                        .filter(|c| merged.class_override != Some(*c))
-                    {
-                        merged.class_override = Some(c);
-                        merged.class_override_reason = new.class_override_reason.clone();
-                    }
-                }
-                Field::CommunityFeatures | Field::VoluntaryFeatures => {
-                    for f in &new.features {
-                        match merged.features.iter_mut().find(|m| m.number == f.number) {
-                            // The same answer keeps the evidence recorded for it (files have none).
-                            Some(m) if m.side == f.side => {}
-                            Some(m) => *m = f.clone(),
-                            None => merged.features.push(f.clone()),
-                        }
-                    }
-                }
-                Field::FaithGroup => {
-                    merged.faith = new.faith;
-                    if !new.faith_name.is_empty() {
-                        merged.faith_name = new.faith_name.clone();
-                    }
-                }
-                Field::Bme => {
-                    merged.bme_led = new.bme_led;
-                    merged.bme_serving = new.bme_serving;
-                }
-                Field::CategoriesServed => merged.category_ids.extend(&new.category_ids),
-                Field::LastCheckedBy => merged.last_checked_by = new.last_checked_by.clone(),
-                // `read_row` puts the reason with the class it explains, set under Class.
-                Field::ClassReason => {}
-                Field::WardsServed => merged.place_ward_ids.extend(&new.place_ward_ids),
-                Field::Interest => merged.interest = new.interest.clone(),
-                Field::Enterprise => merged.enterprise = new.enterprise,
-                // Another directory's id: it only keeps the file's rows apart.
-                Field::ExportId => {}
+        let merged = match exact {
+            Some(fields) => {
+                let categories = self.faith_and_bme_categories()?;
+                updated_group(&before, line, fields, true, categories)
             }
-        }
+            None => updated_group(&before, line, &line.present, false, (None, None)),
+        };
         // A row that brings nothing new is not an update: saving it anyway would count it as one
         // and move the group's updated time, which an earlier import's undo checks.
         if same_group(&before, &merged) {
@@ -1073,6 +1134,220 @@ impl Store {
             Err(e) => Err(e),
         }
     }
+}
+
+/// A group brought up to date with a row. Cautiously (a funder's or register's file, or a row
+/// not matched by its own id): the row's filled cells (`fields`, those it filled) replace what
+/// is recorded, lists (other names, numbers, categories, wards served) gain the row's, and the
+/// name is kept, the row's spelling becoming another name. Exactly (`exact`: a row of the
+/// directory's own export matched to the group with its id; `fields`, every field the file
+/// has): each field is set as the row has it, an empty cell clearing it, lists set to the row's
+/// and the name to the row's. Feature answers the row repeats keep their evidence either way;
+/// `categories` (faith, BME) are kept ticked exactly as they were, since the export counts a
+/// faith or BME group for them without a tick.
+fn updated_group(
+    before: &GroupInput,
+    line: &GroupLine,
+    fields: &[Field],
+    exact: bool,
+    categories: (Option<i64>, Option<i64>),
+) -> GroupInput {
+    let mut merged = before.clone();
+    let new = &line.input;
+    if exact {
+        for field in fields {
+            set_exactly(&mut merged, new, *field, categories);
+        }
+        return merged;
+    }
+    for field in fields {
+        match field {
+            Field::Name => add_other_name(&mut merged, &new.name),
+            Field::OtherNames => {
+                for name in &new.other_names {
+                    add_other_name(&mut merged, name);
+                }
+            }
+            Field::CharityNumber | Field::CompanyNumber | Field::OrgId => {
+                for i in &new.identifiers {
+                    if !merged.identifiers.contains(i) {
+                        merged.identifiers.push(i.clone());
+                    }
+                }
+            }
+            Field::Address => merged.address = new.address.clone(),
+            Field::Postcode => merged.postcode = new.postcode.clone(),
+            Field::Ward => merged.ward_id = new.ward_id,
+            Field::Email => merged.email = new.email.clone(),
+            Field::Phone => merged.phone = new.phone.clone(),
+            Field::Website => merged.website = new.website.clone(),
+            Field::Activities => merged.activities = new.activities.clone(),
+            Field::Status => merged.status = new.status,
+            Field::LastChecked => merged.last_checked = new.last_checked.clone(),
+            // A file sets a class only where its features would not suggest it (`read_row`
+            // leaves one that would unset: a groups export writes the class in force, most
+            // often just the suggestion), so a class staff set stays unless the file sets
+            // another; the same class keeps the reason staff gave for it.
+            Field::Class => {
+                if let Some(c) = new
+                    .class_override
+                    .filter(|c| merged.class_override != Some(*c))
+                {
+                    merged.class_override = Some(c);
+                    merged.class_override_reason = new.class_override_reason.clone();
+                }
+            }
+            Field::CommunityFeatures | Field::VoluntaryFeatures => {
+                for f in &new.features {
+                    match merged.features.iter_mut().find(|m| m.number == f.number) {
+                        // The same answer keeps the evidence recorded for it (files have none).
+                        Some(m) if m.side == f.side => {}
+                        Some(m) => *m = f.clone(),
+                        None => merged.features.push(f.clone()),
+                    }
+                }
+            }
+            Field::FaithGroup => {
+                merged.faith = new.faith;
+                if !new.faith_name.is_empty() {
+                    merged.faith_name = new.faith_name.clone();
+                }
+            }
+            Field::Bme => {
+                merged.bme_led = new.bme_led;
+                merged.bme_serving = new.bme_serving;
+            }
+            Field::CategoriesServed => merged.category_ids.extend(&new.category_ids),
+            Field::LastCheckedBy => merged.last_checked_by = new.last_checked_by.clone(),
+            // `read_row` puts the reason with the class it explains, set under Class.
+            Field::ClassReason => {}
+            Field::WardsServed => merged.place_ward_ids.extend(&new.place_ward_ids),
+            Field::Interest => merged.interest = new.interest.clone(),
+            Field::Enterprise => merged.enterprise = new.enterprise,
+            // Another directory's id: it only keeps the file's rows apart.
+            Field::ExportId => {}
+        }
+    }
+    merged
+}
+
+/// Sets one field of a group as a row of its own export has it (see `updated_group`).
+fn set_exactly(
+    merged: &mut GroupInput,
+    new: &GroupInput,
+    field: Field,
+    (faith_cat, bme_cat): (Option<i64>, Option<i64>),
+) {
+    match field {
+        Field::Name => merged.name = new.name.clone(),
+        Field::OtherNames => merged.other_names = new.other_names.clone(),
+        // The numbers are in two or three columns, all read into one list.
+        Field::CharityNumber | Field::CompanyNumber | Field::OrgId => {
+            merged.identifiers = kept_order(&merged.identifiers, &new.identifiers)
+        }
+        Field::Address => merged.address = new.address.clone(),
+        Field::Postcode => merged.postcode = new.postcode.clone(),
+        Field::Ward => merged.ward_id = new.ward_id,
+        Field::Email => merged.email = new.email.clone(),
+        Field::Phone => merged.phone = new.phone.clone(),
+        Field::Website => merged.website = new.website.clone(),
+        Field::Activities => merged.activities = new.activities.clone(),
+        // Never empty here: a row of an edit with no status is rejected (`plan_edits`).
+        Field::Status => merged.status = new.status,
+        Field::LastChecked => merged.last_checked = new.last_checked.clone(),
+        Field::LastCheckedBy => merged.last_checked_by = new.last_checked_by.clone(),
+        // The export writes the class in force: the same class in force (with the row's
+        // answers) leaves what staff set as it was, bar a reason edited in the file; another
+        // sets the file's (a class the answers suggest clears the one staff set).
+        Field::Class => {
+            let suggested =
+                |g: &GroupInput| crate::domain::classification::suggest(&g.answers()).class;
+            let in_force = |g: &GroupInput| g.class_override.unwrap_or_else(|| suggested(g));
+            let mut with_answers = merged.clone();
+            with_answers.features = new.features.clone();
+            if in_force(&with_answers) == in_force(new) {
+                if new.class_override.is_some() {
+                    merged.class_override_reason = new.class_override_reason.clone();
+                }
+            } else {
+                merged.class_override = new.class_override;
+                merged.class_override_reason = new.class_override_reason.clone();
+            }
+        }
+        Field::ClassReason => {}
+        Field::CommunityFeatures | Field::VoluntaryFeatures => {
+            let mut features = Vec::new();
+            for m in &merged.features {
+                match new.features.iter().find(|f| f.number == m.number) {
+                    // The same answer keeps its evidence (files have none).
+                    Some(f) if f.side == m.side => features.push(m.clone()),
+                    Some(f) => features.push(f.clone()),
+                    // An answer the file leaves out is no longer known; evidence without an
+                    // answer, which the file cannot show, stays.
+                    None if m.side.is_some() => {}
+                    None => features.push(m.clone()),
+                }
+            }
+            for f in &new.features {
+                if !features.iter().any(|m| m.number == f.number) {
+                    features.push(f.clone());
+                }
+            }
+            merged.features = features;
+        }
+        Field::FaithGroup => {
+            merged.faith = new.faith;
+            merged.faith_name = new.faith_name.clone();
+        }
+        Field::Bme => {
+            merged.bme_led = new.bme_led;
+            merged.bme_serving = new.bme_serving;
+        }
+        Field::CategoriesServed => {
+            let ticked_anyway = |c: &i64| {
+                (Some(*c) == faith_cat && new.faith)
+                    || (Some(*c) == bme_cat && (new.bme_led || new.bme_serving))
+            };
+            let mut wanted = new.category_ids.clone();
+            wanted.extend(merged.category_ids.iter().copied().filter(ticked_anyway));
+            merged.category_ids = kept_order(&merged.category_ids, &wanted);
+        }
+        Field::WardsServed => {
+            merged.place_ward_ids = kept_order(&merged.place_ward_ids, &new.place_ward_ids)
+        }
+        Field::Interest => merged.interest = new.interest.clone(),
+        Field::Enterprise => merged.enterprise = new.enterprise,
+        Field::ExportId => {}
+    }
+}
+
+/// The list `new` says, in the order `old` had the items it keeps, new ones after: the export
+/// writes numbers by column and wards by name, so an unchanged row must not reorder the group's.
+fn kept_order<T: PartialEq + Clone>(old: &[T], new: &[T]) -> Vec<T> {
+    let mut list: Vec<T> = old.iter().filter(|o| new.contains(o)).cloned().collect();
+    for n in new {
+        if !list.contains(n) {
+            list.push(n.clone());
+        }
+    }
+    list
+}
+
+/// The group a row is an edit of: in a round trip, the group it matched when that group's id
+/// is the row's own.
+fn own_group(r: &PlannedRow) -> Option<i64> {
+    match r.matched.as_ref()?.target {
+        MatchTarget::Group { id } if r.line.export_id == Some(id) => Some(id),
+        _ => None,
+    }
+}
+
+/// Every field the file's mapping fills, once each.
+fn file_fields(mapping: &Mapping) -> Vec<Field> {
+    let mut fields: Vec<Field> = mapping.fields().collect();
+    fields.sort_unstable();
+    fields.dedup();
+    fields
 }
 
 /// Whether a group and the same group brought up to date by a row would be saved alike: both as
