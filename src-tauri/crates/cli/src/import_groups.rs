@@ -82,6 +82,19 @@ pub fn run(
         ))
     })?;
     let matched = plan.rows.iter().filter(|r| r.matched.is_some()).count();
+    let edits = plan.rows.iter().filter(|r| r.edit.is_some()).count();
+    if edits > 0 {
+        println!(
+            "This is a groups export of this directory: {edits} row{} {} the id of the group {} matched. \
+             With --on-match update, each such row sets its group's fields as the file has them: \
+             an empty cell clears the field, a changed name renames the group, and other names, \
+             numbers, communities and wards served become the file's lists. Other matched rows only \
+             add what they fill.",
+            if edits == 1 { "" } else { "s" },
+            if edits == 1 { "has" } else { "have" },
+            if edits == 1 { "it" } else { "they" },
+        );
+    }
     if matched > 0 {
         println!(
             "{matched} rows match a group already in the directory or an earlier row (--on-match {}):",
@@ -103,6 +116,17 @@ pub fn run(
                 "  row {}: {} matches {what}, {} ({})",
                 r.line.row, r.shown_name, m.name, m.reason
             );
+            // A row of this directory's own export: say what updating will set, clearing too.
+            match r.edit.as_deref() {
+                Some([]) => println!("    its own row of the export: nothing to change"),
+                Some(changes) => {
+                    println!("    its own row of the export; with --on-match update:");
+                    for c in changes {
+                        println!("      {c}");
+                    }
+                }
+                None => {}
+            }
         }
         if matched > shown {
             println!(
