@@ -534,3 +534,66 @@ test("undoing an import whose group was merged names the merge, and the question
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("the directory's own export, edited and imported back: step 3 says what each row will change, clearing too, and updating applies it", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+  const cli = process.env.CLI_BIN ?? path.join(root, "target", "debug", "compactdir");
+  assert.ok(existsSync(cli), `the command line is built (cargo build -p compactdir-cli): ${cli}`);
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const db = path.join(dir, "directory.sqlite3");
+  const run = (...args) => execFileSync(cli, ["--db", db, ...args], { encoding: "utf8", env: { ...process.env, COMPACTDIR_DB: db } });
+  const start = path.join(dir, "start.csv");
+  writeFileSync(start, "Organisation,Email,Phone\r\nST JOHN'S CENTRE,office@stjohns.org.uk,0161 496 0001\r\nKersal Tenants,kersal@example.org,\r\n");
+  run("import", "groups", start);
+  const rt0 = path.join(dir, "rt0.csv");
+  run("export", "groups", "--out", rt0);
+  const rt1 = path.join(dir, "rt1.csv");
+  writeFileSync(rt1, readFileSync(rt0, "utf8").replace("ST JOHN'S CENTRE", "St John's Centre").replace("office@stjohns.org.uk", ""));
+
+  const app = await startApp({ dbPath: db });
+  const { driver } = app;
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    await go(driver, "import");
+    await readFile(driver, rt1);
+    await press(driver, "#import-to-mapping");
+    await press(driver, "#import-check");
+    await driver.waitForElement("#check-counts");
+    assert.match(await (await driver.find("#round-trip-note")).text(), /own groups export\. 2 rows have the id of the group they match.*An empty cell clears that field, a changed name renames the group/s);
+    // The export lists groups by name: rows are found by the name in the file.
+    const cellsOf = async (name) =>
+      driver.execute(
+        "return [...document.querySelectorAll('#matched-rows tbody tr')].map(r => [...r.children].map(c => c.textContent.trim())).find(cells => cells[1] === arguments[0]);",
+        [name],
+      );
+    const stJohns = await cellsOf("St John's Centre");
+    assert.ok(stJohns.some((c) => c.includes('name "ST JOHN\'S CENTRE" → "St John\'s Centre"') && c.includes('e-mail "office@stjohns.org.uk" will be cleared')), stJohns.join(" | "));
+    assert.ok((await cellsOf("Kersal Tenants")).includes("Nothing changes"));
+    // The column's header names it for a screen reader too.
+    const heads = await driver.execute("return [...document.querySelectorAll('#matched-rows thead th')].map(t => t.textContent);", []);
+    assert.ok(heads.includes("If updated"), heads.join(", "));
+    await press(driver, "input[name='on-match'][value='update']");
+    await driver.execute("document.getElementById('matches-title').scrollIntoView()");
+    await driver.screenshot(path.join(artifacts, "import-round-trip-check.png"));
+
+    await press(driver, "#import-run");
+    await driver.waitForElement("#import-summary", 30000);
+    assert.equal(await number(driver, "#sum-updated"), 1);
+    assert.equal(await number(driver, "#sum-unchanged"), 1);
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "import-round-trip-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  // Read once the window has let the directory file go.
+  await app.stop();
+  try {
+    run("export", "groups", "--out", path.join(dir, "rt2.csv"));
+    const now = readFileSync(path.join(dir, "rt2.csv"), "utf8");
+    assert.ok(now.includes("St John's Centre") && !now.includes("ST JOHN'S") && !now.includes("office@stjohns.org.uk"), now);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

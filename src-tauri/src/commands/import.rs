@@ -89,6 +89,9 @@ pub struct MatchedRow {
     pub shown_name: String,
     #[serde(rename = "match")]
     pub matched: Match,
+    /// For a row of this directory's own export matched to the group with its id: what updating
+    /// will change, in words (`e-mail "x@y.org" will be cleared`); empty when nothing.
+    pub edit: Option<Vec<String>>,
 }
 
 /// Step 3: the checked file, without the rows that need no decision.
@@ -100,6 +103,8 @@ pub struct ImportCheck {
     pub to_import: usize,
     pub matched: Vec<MatchedRow>,
     pub rejected: Vec<RejectedRow>,
+    /// The file is this directory's groups export read with its own mapping.
+    pub round_trip: bool,
 }
 
 fn path_of(path: &str, field: &str) -> Result<PathBuf, AppError> {
@@ -242,10 +247,15 @@ fn check(
                     row: r.line.row,
                     shown_name: r.shown_name.clone(),
                     matched: m.clone(),
+                    edit: r
+                        .edit
+                        .as_ref()
+                        .map(|e| e.iter().map(ToString::to_string).collect()),
                 })
             })
             .collect(),
         rejected: plan.rejected.clone(),
+        round_trip: plan.round_trip,
     };
     session.get(token, |p| {
         p.plan = Some(plan);

@@ -26,7 +26,9 @@ export interface ImportPreview {
 
 export type MatchTarget = { kind: "group"; id: number } | { kind: "row"; row: number };
 export interface Match { target: MatchTarget; name: string; reason: string }
-export interface MatchedRow { row: number; shown_name: string; match: Match }
+/** `edit`: for a row of this directory's own export that matched the group with its id, what
+ * updating will change, in words (empty when nothing); null for other rows. */
+export interface MatchedRow { row: number; shown_name: string; match: Match; edit: string[] | null }
 export interface RejectedRow { row: number; cells: string[]; problems: FieldProblem[] }
 
 export interface ImportCheck {
@@ -35,6 +37,8 @@ export interface ImportCheck {
   to_import: number;
   matched: MatchedRow[];
   rejected: RejectedRow[];
+  /** The file is this directory's groups export, read with its own mapping. */
+  round_trip: boolean;
 }
 
 export type Choice = "new" | "update" | "skip";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ImportCheck, MatchedRow } from "../../ipc/importTypes";
 import {
   groupsUndoneWords,
+  updateWords,
   chooseForAll,
   checkOutcomeWords,
   chooseForRow,
@@ -27,7 +28,7 @@ import {
 const headers = ["Recipient Org:Name", "Amount", "Recipient Org:Street Address", "Recipient Org:City"];
 
 function matched(row: number): MatchedRow {
-  return { row, shown_name: `Group ${row}`, match: { target: { kind: "group", id: row }, name: "x", reason: "same name" } };
+  return { row, shown_name: `Group ${row}`, match: { target: { kind: "group", id: row }, name: "x", reason: "same name" }, edit: null };
 }
 
 describe("the column selects and the mapping", () => {
@@ -71,7 +72,7 @@ describe("the column selects and the mapping", () => {
 });
 
 describe("the choices for matched rows", () => {
-  const check: ImportCheck = { token: 1, read: 10, to_import: 8, matched: [matched(3), matched(5), matched(7)], rejected: [] };
+  const check: ImportCheck = { token: 1, read: 10, to_import: 8, matched: [matched(3), matched(5), matched(7)], rejected: [], round_trip: false };
 
   it("count unmatched rows as new and matched rows by their choice", () => {
     let c = chooseForAll("skip");
@@ -90,9 +91,9 @@ describe("the choices for matched rows", () => {
   it("say how many groups the updating rows reach, not how many rows, and that a row bringing nothing new counts as unchanged", () => {
     // A grants file: row 2 is new, rows 3 and 4 are row 2's group again (4 names row 3), rows 5
     // and 6 are both group 9 of the directory.
-    const toRow = (row: number, earlier: number): MatchedRow => ({ row, shown_name: "A", match: { target: { kind: "row", row: earlier }, name: "A", reason: "same name" } });
-    const toGroup = (row: number, id: number): MatchedRow => ({ row, shown_name: "B", match: { target: { kind: "group", id }, name: "B", reason: "same name" } });
-    const grants: ImportCheck = { token: 1, read: 5, to_import: 5, matched: [toRow(3, 2), toRow(4, 3), toGroup(5, 9), toGroup(6, 9)], rejected: [] };
+    const toRow = (row: number, earlier: number): MatchedRow => ({ row, shown_name: "A", match: { target: { kind: "row", row: earlier }, name: "A", reason: "same name" }, edit: null });
+    const toGroup = (row: number, id: number): MatchedRow => ({ row, shown_name: "B", match: { target: { kind: "group", id }, name: "B", reason: "same name" }, edit: null });
+    const grants: ImportCheck = { token: 1, read: 5, to_import: 5, matched: [toRow(3, 2), toRow(4, 3), toGroup(5, 9), toGroup(6, 9)], rejected: [], round_trip: false };
     expect(checkOutcomeWords(grants, chooseForAll("update"))).toBe(
       "Importing will add 1 new group, update up to 2 groups (1 of them added by this import) from 4 matched rows and skip 0 rows. " +
         "A matched row that brings nothing new changes nothing and is counted as unchanged. Nothing is saved until you import, and the import can be undone.",
@@ -116,6 +117,14 @@ describe("the choices for matched rows", () => {
 });
 
 describe("the words the steps show", () => {
+  it("say what updating a matched row will do: a round trip's own row its changes, any other the cautious rule", () => {
+    const m = matched(4);
+    expect(updateWords(m)[0]).toContain("keeps the group's name");
+    expect(updateWords({ ...m, edit: [] })).toEqual(["Nothing changes"]);
+    const changes = ['name "ST JOHN\'S CENTRE" → "St John\'s Centre"', 'e-mail "office@stjohns.org.uk" will be cleared'];
+    expect(updateWords({ ...m, edit: changes })).toEqual(changes);
+  });
+
   it("say where a suggestion came from", () => {
     expect(suggestionWords("360Giving grants")).toContain("“360Giving grants” mapping");
     expect(suggestionWords(null)).toContain("column names");

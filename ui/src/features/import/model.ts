@@ -2,7 +2,7 @@
 // back, counting what the choices will do, and the words the steps show.
 import type { FieldProblem } from "../../ipc/types";
 import { formatDate } from "../directory/model";
-import type { Choice, Choices, ImportCheck, ImportProgress, ImportSummary, Mapping, Match, NamedMapping, OpenReferralExport, ReviewPack, UndoSummary } from "../../ipc/importTypes";
+import type { Choice, Choices, ImportCheck, ImportProgress, ImportSummary, Mapping, Match, MatchedRow, NamedMapping, OpenReferralExport, ReviewPack, UndoSummary } from "../../ipc/importTypes";
 
 export const STEPS = ["Choose a file", "Match the columns", "Check the rows", "Import"] as const;
 export type Step = 1 | 2 | 3 | 4;
@@ -122,6 +122,15 @@ export function checkOutcomeWords(check: ImportCheck, choices: Choices): string 
   const update = counts.update === 0 ? "update 0 groups" : `update up to ${plural(groups.size, "group")}${ofThem} from ${plural(counts.update, "matched row")}`;
   const unchanged = counts.update === 0 ? "" : " A matched row that brings nothing new changes nothing and is counted as unchanged.";
   return `Importing will add ${plural(counts.new, "new group")}, ${update} and skip ${plural(counts.skip, "row")}.${unchanged} Nothing is saved until you import, and the import can be undone.`;
+}
+
+/** What "Update the match" will do with a matched row: for a row of this directory's own export
+ * matched to the group with its id, each change it makes (clearing included); for any other, the
+ * cautious rule. */
+export function updateWords(m: MatchedRow): string[] {
+  if (m.edit === null) return ["Adds what the row fills; keeps the group's name and what the row leaves empty"];
+  if (m.edit.length === 0) return ["Nothing changes"];
+  return m.edit;
 }
 
 /** "group 12" or "row 4 of this file". */
