@@ -128,6 +128,7 @@ mod tests {
         let e = AppError::from(CoreError::LikelyDuplicate(vec![LikelyDuplicate {
             id: 7,
             name: "g-force".into(),
+            shown_name: "g-force".into(),
             place: "at WA15 7DD".into(),
         }]));
         assert_eq!(e.code, "likely_duplicate");

@@ -260,13 +260,14 @@ fn a_new_group_with_the_name_and_postcode_of_one_already_there_is_asked_about() 
             assert_eq!(found.len(), 1);
             assert_eq!(found[0].id, existing_id);
             assert_eq!(found[0].name, "G-FORCE");
+            assert_eq!(found[0].shown_name, "G-Force");
         }
         other => panic!("expected a likely duplicate, got {other}"),
     }
     assert_eq!(err.code(), "likely_duplicate");
     assert_eq!(
         err.to_string(),
-        "G-FORCE is already in the directory at WA15 7DD (charity 1110767). Is this the same group?"
+        "G-Force is already in the directory at WA15 7DD (charity 1110767). Is this the same group?"
     );
     assert_eq!(count(), 1, "nothing saved");
 

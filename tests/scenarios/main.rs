@@ -18,4 +18,5 @@ mod round_trip;
 mod search;
 mod seats;
 mod secretary;
+mod shown_names;
 mod trust;

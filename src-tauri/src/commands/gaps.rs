@@ -21,7 +21,7 @@ use crate::state::AppState;
 /// they come by name.
 #[tauri::command]
 pub async fn gap_matrix(state: State<'_, AppState>, by_gaps: bool) -> Result<GapMatrix, AppError> {
-    let mut m = state.with(|s| s.gaps(today()))?;
+    let mut m = state.with(|s| s.gaps_as_shown(today()))?;
     if by_gaps {
         m.sort_by_gaps();
     }
@@ -38,7 +38,7 @@ pub async fn gap_cell(
 ) -> Result<GapCell, AppError> {
     state
         .kept_gaps(
-            |s| s.gaps(today()),
+            |s| s.gaps_as_shown(today()),
             |m| m.cell(partnership_id, category_id).cloned(),
         )?
         .ok_or_else(|| AppError {
@@ -52,7 +52,7 @@ pub async fn gap_cell(
 
 #[tauri::command]
 pub async fn seat_balance(state: State<'_, AppState>) -> Result<Vec<SeatBalance>, AppError> {
-    state.with(|s| s.seat_balance(today()))
+    state.with(|s| s.seat_balance_as_shown(today()))
 }
 
 #[tauri::command]

@@ -91,15 +91,16 @@ pub fn merge(
         }
     }
     let outcome = store.merge_groups(kept, merged, &choices)?;
-    // The kept group by its name after the merge, which may be the other's.
+    // The kept group by its name after the merge, which may be the other's; names as the window
+    // shows them (capitals in title case).
     let renamed = if outcome.kept_name != outcome.kept_name_before {
-        format!(", until now called {}", outcome.kept_name_before)
+        format!(", until now called {}", outcome.kept_shown_name_before)
     } else {
         String::new()
     };
     println!(
         "Merged {} (group {merged}) into {} (group {kept}{renamed}) as merge {}; undo it with `compactdir undo {}`.",
-        outcome.merged_name, outcome.kept_name, outcome.merge_id, outcome.merge_id
+        outcome.merged_shown_name, outcome.kept_shown_name, outcome.merge_id, outcome.merge_id
     );
     for n in outcome.notes {
         println!("  {n}");
@@ -112,7 +113,7 @@ pub fn undo(store: &Store, id: Option<i64>) -> Result<()> {
     let e = store.undo_merge(id)?;
     println!(
         "Undid merge {}: {} (group {}) and {} (group {}) are separate again.",
-        e.id, e.kept_name, e.kept_id, e.merged_name, e.merged_id
+        e.id, e.kept_shown_name, e.kept_id, e.merged_shown_name, e.merged_id
     );
     Ok(())
 }

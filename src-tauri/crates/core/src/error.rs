@@ -223,19 +223,19 @@ impl CoreError {
     }
 }
 
-/// "G-FORCE is already in the directory at WA15 7DD (charity 1110767). Is this the same group?"
+/// "G-Force is already in the directory at WA15 7DD (charity 1110767). Is this the same group?"
 fn likely_duplicate_sentence(found: &[crate::domain::group::LikelyDuplicate]) -> String {
     let one = |d: &crate::domain::group::LikelyDuplicate| {
         if d.place.is_empty() {
-            d.name.clone()
+            d.shown_name.clone()
         } else {
-            format!("{} {}", d.name, d.place)
+            format!("{} {}", d.shown_name, d.place)
         }
     };
     match found {
         [d] => format!(
             "{} is already in the directory{}. Is this the same group?",
-            d.name,
+            d.shown_name,
             if d.place.is_empty() {
                 String::new()
             } else {

@@ -22,6 +22,7 @@ use super::duplicates::{
     compare_names, email_domain, evidence, fuzzy_similarity, name_variants, name_words, score,
     website_domain, DuplicatePair, DuplicateRecord, NameMatch, PreparedName, DEFAULT_THRESHOLD,
 };
+use super::names::shown_name;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ScanOptions {
@@ -70,6 +71,9 @@ pub struct ScanOutcome {
 pub struct DuplicateCluster {
     pub group_ids: Vec<i64>,
     pub names: Vec<String>,
+    /// `names` as the window shows them (`names::shown_name`).
+    #[serde(default)]
+    pub shown_names: Vec<String>,
     pub best_score: f64,
     pub pairs: usize,
 }
@@ -306,8 +310,10 @@ fn score_pair(
     (s >= threshold).then(|| DuplicatePair {
         group_a: a.id,
         group_a_name: a.name.clone(),
+        group_a_shown_name: shown_name(&a.name),
         group_b: b.id,
         group_b_name: b.name.clone(),
+        group_b_shown_name: shown_name(&b.name),
         score: (s * 100.0).round() / 100.0,
         reasons,
     })
@@ -412,11 +418,13 @@ pub fn clusters(pairs: &[DuplicatePair]) -> Vec<DuplicateCluster> {
         let c = by_root.entry(r).or_insert_with(|| DuplicateCluster {
             group_ids: Vec::new(),
             names: Vec::new(),
+            shown_names: Vec::new(),
             best_score: 0.0,
             pairs: 0,
         });
         c.group_ids.push(*id);
         c.names.push(name.clone());
+        c.shown_names.push(shown_name(name));
     }
     for p in pairs {
         let r = root(&mut parent, index[&p.group_a]);

@@ -37,8 +37,13 @@ pub struct DuplicateRecord {
 pub struct DuplicatePair {
     pub group_a: i64,
     pub group_a_name: String,
+    /// The names as the window shows them (`names::shown_name`); the `_name` fields are stored.
+    #[serde(default)]
+    pub group_a_shown_name: String,
     pub group_b: i64,
     pub group_b_name: String,
+    #[serde(default)]
+    pub group_b_shown_name: String,
     pub score: f64,
     pub reasons: Vec<String>,
 }

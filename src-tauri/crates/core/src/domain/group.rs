@@ -130,6 +130,9 @@ pub struct ClassChange {
 pub struct Group {
     #[serde(flatten)]
     pub input: GroupInput,
+    /// The name as the window shows it for reading (`names::shown_name`: capitals in title
+    /// case); `input.name` stays as stored, for the form.
+    pub shown_name: String,
     pub suggestion: Suggestion,
     /// The categories it counts for (ticked, plus faith and BME; see `served_categories`).
     pub served_category_ids: Vec<i64>,
@@ -147,6 +150,8 @@ pub struct Group {
 pub struct LikelyDuplicate {
     pub id: i64,
     pub name: String,
+    /// `name` as shown (`names::shown_name`).
+    pub shown_name: String,
     /// Where it is and its register numbers, to follow its name: "at WA15 7DD (charity 1110767)",
     /// "in Priory ward"; empty when neither is known.
     pub place: String,
@@ -155,7 +160,10 @@ pub struct LikelyDuplicate {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GroupRow {
     pub id: i64,
+    /// As stored: the list sorts and filters by it.
     pub name: String,
+    /// As shown (`names::shown_name`): capitals in title case, any other name as stored.
+    pub shown_name: String,
     /// The other names it goes by, which the Directory's name filter looks at too.
     pub other_names: Vec<String>,
     pub ward_id: Option<i64>,

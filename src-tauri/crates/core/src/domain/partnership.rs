@@ -579,7 +579,10 @@ pub struct Appointment {
     pub person_id: i64,
     pub person: String,
     pub group_id: Option<i64>,
+    /// The group's name as stored (the subject access file writes it so), and as the window
+    /// shows it (`names::shown_name`).
     pub group: Option<String>,
+    pub group_shown_name: Option<String>,
     pub role: Role,
     pub term_start: String,
     pub term_end: Option<String>,

@@ -24,6 +24,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use serde::Serialize;
 
 use super::fold::{fold, fold_keeping_words, fold_with_origins};
+use super::names::shown_name;
 
 /// What a group is found by.
 #[derive(Debug, Clone, Default)]
@@ -41,9 +42,11 @@ pub struct Searchable {
 pub struct Hit {
     pub id: i64,
     pub name: String,
+    /// `name` as the window shows it (`names::shown_name`): capitals in title case.
+    pub shown_name: String,
     pub score: i64,
     /// Character positions in `name` that matched, for highlighting (empty when the match was in
-    /// another field).
+    /// another field). Title case changes no letter's place, so they mark `shown_name` too.
     pub name_positions: Vec<usize>,
     /// Which field matched best when it was not the name (e.g. "postcode M6 5JA").
     pub matched_in: String,
@@ -412,9 +415,18 @@ impl SearchIndex {
                         }
                     }
                 };
+                let shown = shown_name(&e.name);
+                // A letter whose lower case is longer (rare outside Turkish) would move the
+                // rest: then nothing is marked rather than the wrong letters.
+                let name_positions = if shown.chars().count() == e.name.chars().count() {
+                    name_positions
+                } else {
+                    Vec::new()
+                };
                 Hit {
                     id: e.id,
                     name: e.name.clone(),
+                    shown_name: shown,
                     score: scored.score,
                     name_positions,
                     matched_in,

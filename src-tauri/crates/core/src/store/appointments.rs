@@ -7,6 +7,7 @@ use super::audit::Subject;
 use super::partnerships::appointment_problems;
 use super::Store;
 use crate::domain::flags::in_words;
+use crate::domain::names::shown_name;
 use crate::domain::partnership::{dates_in_words, Appointment, Role, Selection};
 use crate::error::{CoreError, FieldProblem, Result};
 
@@ -103,6 +104,7 @@ pub(super) fn appointments_where(
     let rows = stmt.query_map([value], |r| {
         let role: String = r.get(9)?;
         let selection: String = r.get(12)?;
+        let group: Option<String> = r.get(8)?;
         Ok(Appointment {
             id: r.get(0)?,
             partnership_id: r.get(1)?,
@@ -112,7 +114,8 @@ pub(super) fn appointments_where(
             person_id: r.get(5)?,
             person: r.get(6)?,
             group_id: r.get(7)?,
-            group: r.get(8)?,
+            group_shown_name: group.as_deref().map(shown_name),
+            group,
             role: Role::parse(&role).unwrap_or_default(),
             term_start: r.get(10)?,
             term_end: r.get(11)?,

@@ -11,6 +11,7 @@ use super::merge::{self, MERGED_IN, MERGED_INTO};
 use super::tx::Tx;
 use super::Store;
 use crate::domain::audit::{self, ERASED};
+use crate::domain::names::shown_name;
 use crate::domain::partnership::PersonInput;
 use crate::error::{CoreError, Result};
 
@@ -113,6 +114,8 @@ pub struct AuditEntry {
 pub struct FromGroup {
     pub group_id: i64,
     pub name: String,
+    /// `name` as the window shows it (`names::shown_name`).
+    pub shown_name: String,
     pub merge_id: i64,
 }
 
@@ -522,6 +525,7 @@ impl Store {
                     let from_group = match (from_id, from_name, from_merge) {
                         (Some(group_id), Some(name), Some(merge_id)) => Some(FromGroup {
                             group_id,
+                            shown_name: shown_name(&name),
                             name,
                             merge_id,
                         }),

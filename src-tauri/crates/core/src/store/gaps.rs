@@ -18,6 +18,7 @@ use crate::domain::gaps::{
     RepresentationFacts, SeatHolding,
 };
 use crate::domain::group::served_categories;
+use crate::domain::names::shown_name;
 use crate::domain::partnership::Sector;
 use crate::error::Result;
 
@@ -189,6 +190,22 @@ impl Store {
         Ok(balance::balance(&self.representation_facts(today)?))
     }
 
+    /// As [`Store::gaps`], naming groups as the window shows them (`names::shown_name`: capitals
+    /// in title case) in the cells' words. The command line's CSV and the review pack keep the
+    /// names as stored.
+    pub fn gaps_as_shown(&self, today: NaiveDate) -> Result<GapMatrix> {
+        Ok(gaps::matrix(&shown_groups(
+            self.representation_facts(today)?,
+        )))
+    }
+
+    /// As [`Store::seat_balance`], naming the faith and BME groups as the window shows them.
+    pub fn seat_balance_as_shown(&self, today: NaiveDate) -> Result<Vec<SeatBalance>> {
+        Ok(balance::balance(&shown_groups(
+            self.representation_facts(today)?,
+        )))
+    }
+
     /// The active groups by the wards they are in or serve and the categories they count for.
     pub fn coverage_facts(
         &self,
@@ -265,4 +282,12 @@ impl Store {
             })
             .collect())
     }
+}
+
+/// The facts with every group's name as shown.
+fn shown_groups(mut facts: RepresentationFacts) -> RepresentationFacts {
+    for g in facts.groups.values_mut() {
+        g.name = shown_name(&g.name);
+    }
+    facts
 }

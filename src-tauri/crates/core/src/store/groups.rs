@@ -15,6 +15,7 @@ use crate::domain::group::{
     GroupRow, LikelyDuplicate, Status,
 };
 use crate::domain::identifier::{scheme_words, Identifier};
+use crate::domain::names::shown_name;
 use crate::error::{CoreError, FieldProblem, Result};
 
 impl Store {
@@ -64,10 +65,12 @@ impl Store {
             let bme: bool = r.get(8)?;
             let status = Status::parse(&status).unwrap_or_default();
             let last_checked: Option<String> = r.get(9)?;
+            let name: String = r.get(1)?;
             Ok(GroupRow {
                 due_for_check: due_for_check(status, last_checked.as_deref(), today, months),
                 id,
-                name: r.get(1)?,
+                shown_name: shown_name(&name),
+                name,
                 other_names: other_names.remove(&id).unwrap_or_default(),
                 ward_id: r.get(2)?,
                 ward: r.get(3)?,
@@ -250,7 +253,12 @@ fn likely_duplicates(tx: &Connection, input: &GroupInput) -> Result<Vec<LikelyDu
             }
             place.push_str(&format!("({})", numbers.join(", ")));
         }
-        found.push(LikelyDuplicate { id, name, place });
+        found.push(LikelyDuplicate {
+            id,
+            shown_name: shown_name(&name),
+            name,
+            place,
+        });
     }
     Ok(found)
 }
@@ -640,6 +648,7 @@ fn read_group(conn: &Connection, id: i64) -> Result<Group> {
     let class = input.class_override.unwrap_or(suggestion.class);
     Ok(Group {
         served_category_ids: Vec::new(), // filled in by `Store::get_group`
+        shown_name: shown_name(&input.name),
         input,
         suggestion,
         class,

@@ -24,6 +24,7 @@ use super::{now_utc, Store};
 use crate::domain::classification::GroupClass;
 use crate::domain::flags::stored_date_in_words;
 use crate::domain::group::{Enterprise, Status};
+use crate::domain::names::shown_name;
 use crate::error::{CoreError, Result};
 
 /// Which entry a field of the merged group comes from.
@@ -177,6 +178,12 @@ pub struct MergePreview {
     pub kept_name: String,
     pub merged_id: i64,
     pub merged_name: String,
+    /// The names as the window shows them in headings and sentences (`names::shown_name`); the
+    /// name row of `fields` keeps them as stored, for choosing.
+    #[serde(default)]
+    pub kept_shown_name: String,
+    #[serde(default)]
+    pub merged_shown_name: String,
     pub fields: Vec<FieldPreview>,
     /// What else moves, and clashes ("both groups hold the VCSE seat on ...").
     pub notes: Vec<String>,
@@ -191,6 +198,13 @@ pub struct MergeOutcome {
     pub kept_name: String,
     pub kept_name_before: String,
     pub merged_name: String,
+    /// The three names as the window and the command line show them (`names::shown_name`).
+    #[serde(default)]
+    pub kept_shown_name: String,
+    #[serde(default)]
+    pub kept_shown_name_before: String,
+    #[serde(default)]
+    pub merged_shown_name: String,
     pub notes: Vec<String>,
 }
 
@@ -204,7 +218,24 @@ pub struct MergeLogEntry {
     pub kept_name: String,
     pub kept_name_after: String,
     pub merged_name: String,
+    /// The three names as the window and the command line show them (`names::shown_name`).
+    #[serde(default)]
+    pub kept_shown_name: String,
+    #[serde(default)]
+    pub kept_shown_name_after: String,
+    #[serde(default)]
+    pub merged_shown_name: String,
     pub undone_at: Option<String>,
+}
+
+impl MergeLogEntry {
+    /// The entry with its shown names filled in from the stored ones.
+    fn shown(mut self) -> Self {
+        self.kept_shown_name = shown_name(&self.kept_name);
+        self.kept_shown_name_after = shown_name(&self.kept_name_after);
+        self.merged_shown_name = shown_name(&self.merged_name);
+        self
+    }
 }
 
 /// The trail's fields for a merge: on the kept group ("merged in"), and on the group merged
@@ -563,6 +594,9 @@ impl Store {
             merge_id,
             kept_id: kept,
             merged_id: merged,
+            kept_shown_name: shown_name(&final_name),
+            kept_shown_name_before: shown_name(&p.kept_name),
+            merged_shown_name: shown_name(&p.merged_name),
             kept_name: final_name,
             kept_name_before: p.kept_name,
             merged_name: p.merged_name,
@@ -587,8 +621,12 @@ impl Store {
                 kept_name_after: r.get::<_, Option<String>>(7)?.unwrap_or(kept_name.clone()),
                 kept_name,
                 merged_name: r.get(5)?,
+                kept_shown_name: String::new(),
+                kept_shown_name_after: String::new(),
+                merged_shown_name: String::new(),
                 undone_at: r.get(6)?,
-            })
+            }
+            .shown())
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -633,8 +671,12 @@ impl Store {
                                 .unwrap_or(kept_name.clone()),
                             kept_name,
                             merged_name: r.get(4)?,
+                            kept_shown_name: String::new(),
+                            kept_shown_name_after: String::new(),
+                            merged_shown_name: String::new(),
                             undone_at: r.get(7)?,
-                        },
+                        }
+                        .shown(),
                         r.get::<_, String>(5)?,
                         r.get::<_, String>(6)?,
                     ))
@@ -647,8 +689,8 @@ impl Store {
         if let Some(when) = &entry.undone_at {
             return Err(CoreError::Conflict(format!(
                 "merge {id} ({} into {}) was already undone on {}",
-                entry.merged_name,
-                entry.kept_name,
+                entry.merged_shown_name,
+                entry.kept_shown_name,
                 super::import_history::time_in_words(when)
             )));
         }
@@ -670,7 +712,7 @@ impl Store {
             };
             return Err(CoreError::Conflict(format!(
                 "merge {id} ({} into {}) cannot be undone: {} has changed since the merge, and undoing it would lose that change.{advice}",
-                entry.merged_name, entry.kept_name, entry.kept_name
+                entry.merged_shown_name, entry.kept_shown_name, entry.kept_shown_name
             )));
         }
         let before: Snapshot = serde_json::from_str(&before).map_err(|e| log_damaged(id, e))?;
@@ -1245,8 +1287,10 @@ fn preview(conn: &Connection, kept: i64, merged: i64) -> Result<MergePreview> {
     }
     Ok(MergePreview {
         kept_id: kept,
+        kept_shown_name: shown_name(&kept_name),
         kept_name,
         merged_id: merged,
+        merged_shown_name: shown_name(&merged_name),
         merged_name,
         fields,
         notes,

@@ -12,6 +12,7 @@ use super::tx::Tx;
 use super::Store;
 use crate::domain::classification::GroupClass;
 use crate::domain::flags::{in_words, review_overdue, stored_date_in_words, Flag, ReviewOverdue};
+use crate::domain::names::shown_name;
 use crate::domain::partnership::Role;
 use crate::error::{CoreError, FieldProblem, Result};
 
@@ -36,6 +37,8 @@ pub struct Holder {
     pub person: String,
     pub group_id: Option<i64>,
     pub group: Option<String>,
+    /// `group` as the window shows it (`names::shown_name`).
+    pub group_shown_name: Option<String>,
     pub group_class: Option<GroupClass>,
     pub term_start: String,
     pub term_end: Option<String>,
@@ -199,12 +202,14 @@ impl Store {
                     params![seat_id, role, today_s],
                     |r| {
                         let group_id: Option<i64> = r.get(3)?;
+                        let group: Option<String> = r.get(4)?;
                         Ok(Holder {
                             appointment_id: r.get(0)?,
                             person_id: r.get(1)?,
                             person: r.get(2)?,
                             group_id,
-                            group: r.get(4)?,
+                            group_shown_name: group.as_deref().map(shown_name),
+                            group,
                             group_class: group_id.and_then(|g| classes.get(&g).copied()),
                             term_start: r.get(5)?,
                             term_end: r.get(6)?,
