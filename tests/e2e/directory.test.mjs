@@ -301,7 +301,8 @@ test("a new group with the name and postcode of one already there is asked about
       await driver.waitFor("the list", async () => (await rowNames(driver)).length > 100);
       // A CVS tester's case: "G-FORCE" is there, and "g-force" at the same postcode is added by hand.
       await addGroup(driver, "E2E G-FORCE", "WA15 7DD");
-      await driver.waitFor("the first group saved", async () => (await (await driver.find("#group-title")).text()) === "E2E G-FORCE");
+      // Stored as typed, shown in title case (the one rule, names::shown_name in the core).
+      await driver.waitFor("the first group saved", async () => (await (await driver.find("#group-title")).text()) === "E2E G-Force");
       await press(driver, "#nav-directory");
       await addGroup(driver, "e2e g force", "wa15 7dd");
 
@@ -311,14 +312,14 @@ test("a new group with the name and postcode of one already there is asked about
       assert.equal(await driver.execute("return document.activeElement.id"), "likely-duplicate");
       assert.equal(
         await (await driver.find("#likely-duplicate-message")).text(),
-        "E2E G-FORCE is already in the directory at WA15 7DD. Is this the same group?",
+        "E2E G-Force is already in the directory at WA15 7DD. Is this the same group?",
       );
       assert.equal(await value(driver, "#group-name"), "e2e g force", "what was typed is kept");
       await driver.screenshot(path.join(artifacts, "likely-duplicate.png"));
 
       // Open the other group: its page; what was typed comes back with Add a group.
       await press(driver, "#likely-duplicate .likely-open");
-      await driver.waitFor("the other group's page", async () => (await (await driver.find("#group-title")).text()) === "E2E G-FORCE");
+      await driver.waitFor("the other group's page", async () => (await (await driver.find("#group-title")).text()) === "E2E G-Force");
       await press(driver, "#nav-directory");
       await press(driver, "#add-group");
       await driver.waitForElement("#draft-restored");
@@ -328,7 +329,7 @@ test("a new group with the name and postcode of one already there is asked about
 
       // By keyboard: Tab from the question reaches Open, then Add it anyway.
       await keys(driver, Key.TAB);
-      assert.match(await driver.execute("return document.activeElement.textContent"), /^Open E2E G-FORCE$/);
+      assert.match(await driver.execute("return document.activeElement.textContent"), /^Open E2E G-Force$/);
       await keys(driver, Key.TAB);
       assert.equal(await driver.execute("return document.activeElement.id"), "group-add-anyway");
       await keys(driver, Key.ENTER);
@@ -337,6 +338,65 @@ test("a new group with the name and postcode of one already there is asked about
       await press(driver, "#nav-directory");
       await (await driver.waitForElement("#filter")).type("e2e g");
       await driver.waitFor("both groups listed", async () => (await rowNames(driver)).length === 2);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// A CVS tester found the import's check step showing "St John's Centre" while the Directory, the
+// group page and search showed "ST JOHN'S CENTRE". Names in capitals are shown in title case
+// wherever they are read, by the core's one rule; the form holds the name as stored, so saving
+// never changes it by accident.
+test("a group named in capitals is shown in title case in the list, its page and search, and edited as stored", async () => {
+  const dir = tempDir();
+  const value = async (driver, css) => (await driver.find(css)).property("value");
+  const title = async (driver) => (await (await driver.find("#group-title")).text());
+  try {
+    await withApp(path.join(dir, "directory.sqlite3"), "capitals", async (driver) => {
+      await driver.waitFor("the list", async () => (await rowNames(driver)).length > 100);
+      await press(driver, "#add-group");
+      await (await driver.waitForElement("#group-name")).type("ST JOHN'S CENTRE");
+      await (await driver.find("#group-postcode")).type("M5 4WT");
+      await press(driver, "#group-save");
+      await driver.waitFor("the group's page", async () => (await title(driver)) === "St John's Centre");
+      assert.equal(await (await driver.find("#group-saved")).text(), "St John's Centre added to the directory.");
+
+      // The edit form: its heading reads the name as shown, its Name field holds what is stored.
+      await press(driver, "#group-edit");
+      await driver.waitForElement("#group-name");
+      assert.equal(await (await driver.find("#form-title")).text(), "Edit St John's Centre");
+      assert.equal(await value(driver, "#group-name"), "ST JOHN'S CENTRE");
+      await driver.screenshot(path.join(artifacts, "capitals-edit-form.png"));
+      // Saved untouched: still stored in capitals (the form shows it so again), shown in title case.
+      await press(driver, "#group-save");
+      await driver.waitFor("saved", async () => (await (await driver.find("#group-saved")).text()) === "Changes to St John's Centre saved.");
+      assert.equal(await title(driver), "St John's Centre");
+      await press(driver, "#group-edit");
+      await driver.waitForElement("#group-name");
+      assert.equal(await value(driver, "#group-name"), "ST JOHN'S CENTRE");
+      await press(driver, "#group-cancel");
+
+      // The Directory list, filtered to it.
+      await press(driver, "#nav-directory");
+      await (await driver.waitForElement("#filter")).type("john's centre");
+      const names = await driver.waitFor("the filtered list", async () => {
+        const n = await rowNames(driver);
+        return n.length === 1 ? n : null;
+      });
+      assert.deepEqual(names, ["St John's Centre"]);
+      await driver.screenshot(path.join(artifacts, "capitals-directory.png"));
+
+      // Search: the result is shown the same way, its matched letters still marked.
+      await press(driver, ".search-button");
+      await (await driver.waitForElement("#search-input")).type("st john's centre");
+      const names2 = await driver.waitFor("results", async () => {
+        const got = await Promise.all((await driver.findAll("#search-results [role=option] .name")).map((e) => e.text()));
+        return got.length ? got : null;
+      });
+      assert.ok(names2.map((n) => n.trim()).includes("St John's Centre"), `search shows the name as shown: ${names2.join(" | ")}`);
+      assert.ok(!names2.some((n) => n.includes("ST JOHN'S")), "never the stored capitals");
+      assert.ok((await driver.findAll("#search-results [role=option] mark")).length > 0, "matched letters marked");
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

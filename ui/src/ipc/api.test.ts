@@ -32,12 +32,13 @@ describe("toAppError", () => {
   it("keeps the groups a new one may be, dropping malformed entries", () => {
     const e = toAppError({
       code: "likely_duplicate",
-      message: "G-FORCE is already in the directory at WA15 7DD. Is this the same group?",
+      message: "G-Force is already in the directory at WA15 7DD. Is this the same group?",
       fields: [],
-      likely_duplicates: [{ id: 3, name: "G-FORCE", place: "at WA15 7DD" }, { name: "no id" }, null],
+      likely_duplicates: [{ id: 3, name: "G-FORCE", shown_name: "G-Force", place: "at WA15 7DD" }, { name: "no id" }, null],
     });
     expect(e.code).toBe("likely_duplicate");
-    expect(e.likely_duplicates).toEqual([{ id: 3, name: "G-FORCE", place: "at WA15 7DD" }]);
+    // The name as shown is kept for the form's "Open G-Force" button.
+    expect(e.likely_duplicates).toEqual([{ id: 3, name: "G-FORCE", shown_name: "G-Force", place: "at WA15 7DD" }]);
   });
   it("wraps a bare string or Error as an internal error with its text", () => {
     expect(toAppError("boom")).toEqual({ code: "internal", message: "boom", fields: [] });

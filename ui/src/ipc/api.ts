@@ -66,7 +66,7 @@ export function toAppError(e: unknown): AppError {
     if (Array.isArray(o.likely_duplicates)) {
       out.likely_duplicates = o.likely_duplicates
         .filter((d): d is LikelyDuplicate => !!d && typeof d === "object" && typeof d.id === "number" && "name" in d)
-        .map((d) => ({ id: d.id, name: String(d.name), place: String(d.place ?? "") }));
+        .map((d) => ({ id: d.id, name: String(d.name), shown_name: String(d.shown_name ?? d.name), place: String(d.place ?? "") }));
     }
     return out;
   }

@@ -55,6 +55,9 @@ export interface ClassChange { at: string; kind: "suggested" | "set" | "cleared"
 
 export interface Group extends GroupInput {
   id: number;
+  /** The name as shown for reading (the core's names::shown_name: capitals in title case); the
+   * form edits `name`, as stored. */
+  shown_name: string;
   suggestion: Suggestion;
   served_category_ids: number[];
   class: GroupClass; // the class in force: the one staff set, else the suggestion
@@ -67,7 +70,8 @@ export interface Group extends GroupInput {
 /** One row of the directory list. */
 export interface GroupRow {
   id: number;
-  name: string;
+  name: string; // as stored: sorting and the name filter use it
+  shown_name: string; // as shown (capitals in title case, by the core's rule)
   other_names: string[]; // the filter by name looks at these too
   ward_id: number | null;
   ward: string | null;
@@ -91,7 +95,7 @@ export interface DirectorySummary { groups: number; partnerships: number; demo_l
 export interface FieldProblem { field: string; message: string }
 /** A group already in the directory that a new one is probably the same as; `place` follows its
  * name ("at WA15 7DD (charity 1110767)", "in Priory ward"), empty when not known. */
-export interface LikelyDuplicate { id: number; name: string; place: string }
+export interface LikelyDuplicate { id: number; name: string; shown_name: string; place: string }
 
 /** `likely_duplicates` comes only with the code "likely_duplicate": the groups a new one may be. */
 export interface AppError {
@@ -101,9 +105,9 @@ export interface AppError {
   likely_duplicates?: LikelyDuplicate[];
 }
 
-/** One search result: `name_positions` are character indexes in `name` to highlight; `matched_in`
+/** One search result: `name_positions` are character indexes in `name` (and so in `shown_name`) to highlight; `matched_in`
  * says which other field matched when it was not the name (e.g. "postcode: m6 5ja"). */
-export interface Hit { id: number; name: string; score: number; name_positions: number[]; matched_in: string; place: string }
+export interface Hit { id: number; name: string; shown_name: string; score: number; name_positions: number[]; matched_in: string; place: string }
 
 export type FlagKind =
   | "vacant" | "term_ended" | "term_ending" | "not_openly_selected" | "no_constituency"
@@ -118,7 +122,7 @@ export interface PartnershipRow {
   review_overdue: ReviewOverdue | null;
 }
 export interface Holder {
-  appointment_id: number; person_id: number; person: string; group_id: number | null; group: string | null;
+  appointment_id: number; person_id: number; person: string; group_id: number | null; group: string | null; group_shown_name: string | null;
   group_class: GroupClass | null; term_start: string; term_end: string | null; selection: string; openly_selected: boolean;
 }
 export interface SeatRow {
@@ -166,7 +170,7 @@ export interface PersonInput {
 /** One appointment, as a seat's history and a person's page list them. */
 export interface Appointment {
   id: number; partnership_id: number; partnership: string; seat_id: number; seat: string; person_id: number; person: string;
-  group_id: number | null; group: string | null; role: Role; term_start: string; term_end: string | null;
+  group_id: number | null; group: string | null; group_shown_name: string | null; role: Role; term_start: string; term_end: string | null;
   selection: Selection; openly_selected: boolean;
 }
 export interface Person {
@@ -186,9 +190,13 @@ export interface AttendanceMark { appointment_id: number; status: Attended }
 export interface RegisterEntry { appointment_id: number; person: string; seat: string; role: Role; recorded: Attended | null }
 export interface AccountabilityLog { appointment_id: number; report_backs: ReportBack[]; declarations: Declaration[]; attendance: AttendanceRecord[] }
 
-// Duplicate groups (src-tauri/crates/core/src/store/duplicates.rs, store/merge.rs).
-export interface DuplicatePair { group_a: number; group_a_name: string; group_b: number; group_b_name: string; score: number; reasons: string[] }
-export interface DuplicateCluster { group_ids: number[]; names: string[]; best_score: number; pairs: number }
+// Duplicate groups (src-tauri/crates/core/src/store/duplicates.rs, store/merge.rs). The `*_shown_name`
+// fields are the names as shown for reading (capitals in title case); the others as stored.
+export interface DuplicatePair {
+  group_a: number; group_a_name: string; group_a_shown_name: string;
+  group_b: number; group_b_name: string; group_b_shown_name: string; score: number; reasons: string[];
+}
+export interface DuplicateCluster { group_ids: number[]; names: string[]; shown_names: string[]; best_score: number; pairs: number }
 export interface ReviewProgress { reviewed: number; total: number }
 export interface DuplicateScan { pairs: DuplicatePair[]; clusters: DuplicateCluster[]; progress: ReviewProgress; candidates: number }
 export interface ScanProgress { stage: "preparing" | "comparing"; done: number; total: number }
@@ -197,11 +205,21 @@ export type MergeField =
   | "name" | "address" | "postcode" | "ward" | "email" | "phone" | "website" | "activities" | "status"
   | "last_checked" | "class_override" | "enterprise" | "faith" | "bme" | "interest" | "features";
 export interface FieldPreview { field: MergeField; label: string; kept: string; merged: string; differs: boolean; default: Pick }
-export interface MergePreview { kept_id: number; kept_name: string; merged_id: number; merged_name: string; fields: FieldPreview[]; notes: string[] }
+/** The name row of `fields` holds the names as stored, for choosing; headings use the shown names. */
+export interface MergePreview {
+  kept_id: number; kept_name: string; kept_shown_name: string; merged_id: number; merged_name: string; merged_shown_name: string;
+  fields: FieldPreview[]; notes: string[];
+}
 export interface MergeChoices { fields: Partial<Record<MergeField, Pick>> }
 /** `kept_name` is the kept group's name after the merge (it may be the other's), `kept_name_before` before it. */
-export interface MergeOutcome { merge_id: number; kept_id: number; merged_id: number; kept_name: string; kept_name_before: string; merged_name: string; notes: string[] }
-export interface MergeLogEntry { id: number; at: string; kept_id: number; merged_id: number; kept_name: string; kept_name_after: string; merged_name: string; undone_at: string | null }
+export interface MergeOutcome {
+  merge_id: number; kept_id: number; merged_id: number; kept_name: string; kept_name_before: string; merged_name: string;
+  kept_shown_name: string; kept_shown_name_before: string; merged_shown_name: string; notes: string[];
+}
+export interface MergeLogEntry {
+  id: number; at: string; kept_id: number; merged_id: number; kept_name: string; kept_name_after: string; merged_name: string;
+  kept_shown_name: string; kept_shown_name_after: string; merged_shown_name: string; undone_at: string | null;
+}
 
 // Representation gaps (src-tauri/crates/core/src/domain/{gaps,balance,coverage}.rs).
 export type CoverageStatus = "covered" | "weak" | "missing";
@@ -233,7 +251,7 @@ export interface AuditEntry {
   /** The seats file whose import made this change (undone as a whole under Import and export). */
   imported_from: string | null;
   /** In a group's history, a change of another group merged into it (by that merge). */
-  from_group: { group_id: number; name: string; merge_id: number } | null;
+  from_group: { group_id: number; name: string; shown_name: string; merge_id: number } | null;
 }
 /** A backup beside the directory file: `taken` is UTC as yyyymmddThhmmss.mmm; `reason` why it was
  * taken; `import_file`, for one taken before an import, that import's file when the records say. */

@@ -24,7 +24,7 @@ import {
 } from "./model";
 
 const row = (id: number, name: string, last_checked: string | null, cls: GroupRow["class"] = "community", extra: Partial<GroupRow> = {}): GroupRow => ({
-  id, name, other_names: [], ward_id: null, ward: null, postcode: "", class: cls, status: "active", faith: false, bme: false, last_checked, served_category_ids: [], due_for_check: false, ...extra,
+  id, name, shown_name: name, other_names: [], ward_id: null, ward: null, postcode: "", class: cls, status: "active", faith: false, bme: false, last_checked, served_category_ids: [], due_for_check: false, ...extra,
 });
 
 describe("sortRows", () => {

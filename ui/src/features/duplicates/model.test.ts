@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { DuplicatePair, FieldPreview } from "../../ipc/types";
-import { afterDecision, clusterNote, defaultChoices, mergeChoices, mergedWords, pairKey, resultValue, reviewedText, scanProgressWords, scoreText, shown, skipTo } from "./model";
+import type { DuplicatePair, FieldPreview, MergeOutcome } from "../../ipc/types";
+import { afterDecision, clusterNote, defaultChoices, dismissedWords, lastMergeFromLog, lastMergeOf, mergeChoices, mergedWords, pairKey, resultValue, reviewedText, scanProgressWords, scoreText, shown, skipTo, undoneWords } from "./model";
 
-const pair = (a: number, b: number): DuplicatePair => ({ group_a: a, group_a_name: `G${a}`, group_b: b, group_b_name: `G${b}`, score: 0.9, reasons: [] });
+const pair = (a: number, b: number): DuplicatePair => ({ group_a: a, group_a_name: `G${a}`, group_a_shown_name: `G${a}`, group_b: b, group_b_name: `G${b}`, group_b_shown_name: `G${b}`, score: 0.9, reasons: [] });
 const field = (f: Partial<FieldPreview> & Pick<FieldPreview, "field">): FieldPreview => ({ label: f.field, kept: "", merged: "", differs: false, default: "kept", ...f });
 
 describe("words", () => {
@@ -46,8 +46,8 @@ describe("choices", () => {
 describe("the queue", () => {
   it("names the other groups when a pair is part of a larger cluster", () => {
     const clusters = [
-      { group_ids: [1, 2, 5], names: ["G-Force", "G Force", "G- Force"], best_score: 0.95, pairs: 2 },
-      { group_ids: [3, 4], names: ["A", "B"], best_score: 0.9, pairs: 1 },
+      { group_ids: [1, 2, 5], names: ["G-Force", "G Force", "G- FORCE"], shown_names: ["G-Force", "G Force", "G- Force"], best_score: 0.95, pairs: 2 },
+      { group_ids: [3, 4], names: ["A", "B"], shown_names: ["A", "B"], best_score: 0.9, pairs: 1 },
     ];
     expect(clusterNote(pair(2, 5), clusters)).toBe("One of 3 groups that look alike: G-Force, G Force, G- Force.");
     expect(clusterNote(pair(3, 4), clusters)).toBeNull();
@@ -77,10 +77,34 @@ describe("the queue", () => {
   });
 });
 
+// The tester's merge: "Sale and District Scout Council" into "SALE DISTRICT SCOUT COUNCIL", keeping
+// the other's name. The core sends the names stored and shown; the words use the shown ones.
+const saleMerge: MergeOutcome = {
+  merge_id: 4, kept_id: 1, merged_id: 2, notes: [],
+  kept_name: "Sale and District Scout Council", kept_name_before: "SALE DISTRICT SCOUT COUNCIL", merged_name: "Sale and District Scout Council",
+  kept_shown_name: "Sale and District Scout Council", kept_shown_name_before: "Sale District Scout Council", merged_shown_name: "Sale and District Scout Council",
+};
+
 describe("mergedWords", () => {
-  it("names the kept group by its name after the merge, and before when it took the other's", () => {
-    expect(mergedWords({ kept_name: "Sale and District Scout Council", kept_name_before: "SALE DISTRICT SCOUT COUNCIL", merged_name: "Sale and District Scout Council" }))
-      .toBe("Merged Sale and District Scout Council into Sale and District Scout Council (until now called SALE DISTRICT SCOUT COUNCIL).");
-    expect(mergedWords({ kept_name: "G-Force", kept_name_before: "G-Force", merged_name: "G Force" })).toBe("Merged G Force into G-Force.");
+  it("names the kept group by its name after the merge, and before when it took the other's, as shown", () => {
+    expect(mergedWords(lastMergeOf(saleMerge)))
+      .toBe("Merged Sale and District Scout Council into Sale and District Scout Council (until now called Sale District Scout Council).");
+    const gForce = lastMergeOf({ ...saleMerge, kept_name: "G-FORCE", kept_name_before: "G-FORCE", merged_name: "G Force", kept_shown_name: "G-Force", kept_shown_name_before: "G-Force", merged_shown_name: "G Force" });
+    expect(mergedWords(gForce)).toBe("Merged G Force into G-Force.");
+  });
+});
+
+describe("the last merge, undoing it and dismissing a pair", () => {
+  it("name the groups as shown, from the merge or from the log", () => {
+    expect(lastMergeOf(saleMerge)).toEqual({ merge_id: 4, keptName: "Sale and District Scout Council", keptNameBefore: "Sale District Scout Council", mergedName: "Sale and District Scout Council" });
+    const logged = lastMergeFromLog({
+      id: 4, at: "", kept_id: 1, merged_id: 2, undone_at: null,
+      kept_name: "SALE DISTRICT SCOUT COUNCIL", kept_name_after: "Sale and District Scout Council", merged_name: "Sale and District Scout Council",
+      kept_shown_name: "Sale District Scout Council", kept_shown_name_after: "Sale and District Scout Council", merged_shown_name: "Sale and District Scout Council",
+    });
+    expect(logged).toEqual(lastMergeOf(saleMerge));
+    expect(undoneWords(logged)).toBe("Merge undone: Sale District Scout Council and Sale and District Scout Council are both back as they were.");
+    const p = { ...pair(1, 2), group_a_name: "ST JOHN'S CENTRE", group_a_shown_name: "St John's Centre", group_b_name: "St Johns Centre", group_b_shown_name: "St Johns Centre" };
+    expect(dismissedWords(p)).toBe("St John's Centre and St Johns Centre are marked as not duplicates and will not be proposed again.");
   });
 });

@@ -1,6 +1,6 @@
 // The duplicate review queue's rules, kept out of the components so they can be tested: words for
 // progress and scores, the merge choices to send, and which pair comes next after a decision.
-import type { DuplicateCluster, DuplicatePair, FieldPreview, MergeChoices, MergeField, MergeOutcome, Pick, ReviewProgress, ScanProgress } from "../../ipc/types";
+import type { DuplicateCluster, DuplicatePair, FieldPreview, MergeChoices, MergeField, MergeLogEntry, MergeOutcome, Pick, ReviewProgress, ScanProgress } from "../../ipc/types";
 
 /** "12 of 48 reviewed". */
 export function reviewedText(p: ReviewProgress): string {
@@ -36,7 +36,7 @@ export function count(n: number): string {
 export function clusterNote(pair: DuplicatePair, clusters: DuplicateCluster[]): string | null {
   const c = clusters.find((c) => c.group_ids.includes(pair.group_a) && c.group_ids.includes(pair.group_b));
   if (!c || c.group_ids.length <= 2) return null;
-  return `One of ${c.group_ids.length} groups that look alike: ${c.names.join(", ")}.`;
+  return `One of ${c.group_ids.length} groups that look alike: ${c.shown_names.join(", ")}.`;
 }
 
 /** A pair's key, the same whichever way round it is named. */
@@ -97,8 +97,33 @@ export function shown(value: string): string {
   return value.trim() ? value : "Not recorded";
 }
 
-/** What a merge did, naming the kept group by its name after the merge (and before, when it took the other's). */
-export function mergedWords(out: Omit<MergeOutcome, "merge_id" | "kept_id" | "merged_id" | "notes">): string {
-  const renamed = out.kept_name !== out.kept_name_before ? ` (until now called ${out.kept_name_before})` : "";
-  return `Merged ${out.merged_name} into ${out.kept_name}${renamed}.`;
+/** The latest merge, to offer undoing it: the names as shown (capitals in title case, by the core's
+ * rule), the kept group's after the merge and before it. */
+export interface LastMerge { merge_id: number; keptName: string; keptNameBefore: string; mergedName: string }
+
+/** The merge just made, as the undo row names it. */
+export function lastMergeOf(out: MergeOutcome): LastMerge {
+  return { merge_id: out.merge_id, keptName: out.kept_shown_name, keptNameBefore: out.kept_shown_name_before, mergedName: out.merged_shown_name };
+}
+
+/** A merge from the log (an earlier visit's), as the undo row names it. */
+export function lastMergeFromLog(e: MergeLogEntry): LastMerge {
+  return { merge_id: e.id, keptName: e.kept_shown_name_after, keptNameBefore: e.kept_shown_name, mergedName: e.merged_shown_name };
+}
+
+/** What a merge did, naming the kept group by its name after the merge (and before, when it took
+ * the other's), as shown. */
+export function mergedWords(m: Omit<LastMerge, "merge_id">): string {
+  const renamed = m.keptName !== m.keptNameBefore ? ` (until now called ${m.keptNameBefore})` : "";
+  return `Merged ${m.mergedName} into ${m.keptName}${renamed}.`;
+}
+
+/** What undoing a merge did: both groups back under the names they had before it. */
+export function undoneWords(m: Omit<LastMerge, "merge_id">): string {
+  return `Merge undone: ${m.keptNameBefore} and ${m.mergedName} are both back as they were.`;
+}
+
+/** What marking a pair as not duplicates did. */
+export function dismissedWords(p: DuplicatePair): string {
+  return `${p.group_a_shown_name} and ${p.group_b_shown_name} are marked as not duplicates and will not be proposed again.`;
 }

@@ -3,7 +3,7 @@ import type { Attended, Holder, RegisterEntry } from "../../ipc/types";
 import { allProblems, carryMarks, fieldId, formProblems, inPost, isoDate, openByDefault, readThresholds } from "./model";
 
 const holder = (id: number, person: string, term_end: string | null): Holder => ({
-  appointment_id: id, person_id: id, person, group_id: null, group: null, group_class: null,
+  appointment_id: id, person_id: id, person, group_id: null, group: null, group_shown_name: null, group_class: null,
   term_start: "2025-01-01", term_end, selection: "open_election", openly_selected: true,
 });
 

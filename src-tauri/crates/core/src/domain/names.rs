@@ -70,12 +70,16 @@ fn shown_part(word: &str, small_allowed: bool) -> String {
                 .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
         });
     let has_vowel = bare.chars().any(|c| "AEIOUY".contains(c));
+    // Letters and digits together, other than an ordinal, are a code or a postcode district
+    // ("WA15", "E2E", "B2B"): kept as written, vowels or not.
+    let code = bare.chars().any(|c| c.is_ascii_digit()) && bare.chars().any(char::is_alphabetic);
     let keep = KEEP.contains(&bare.as_str())
         || (!ordinal
-            && !has_vowel
-            && bare.chars().any(char::is_alphabetic)
-            && bare.len() > 1
-            && bare != "ST");
+            && (code
+                || (!has_vowel
+                    && bare.chars().any(char::is_alphabetic)
+                    && bare.len() > 1
+                    && bare != "ST")));
     if keep {
         return word.to_string();
     }
@@ -187,6 +191,9 @@ mod tests {
                 "NHS-Funded Carers (Salford/Eccles)",
             ),
             ("M5 COMMUNITY GROUP", "M5 Community Group"),
+            ("WA15 YOUTH FORUM", "WA15 Youth Forum"),
+            ("E2E G-FORCE", "E2E G-Force"),
+            ("B2B NETWORK", "B2B Network"),
             ("MCDONALD HOUSE TRUST", "McDonald House Trust"),
             ("AFC URMSTON", "AFC Urmston"),
             ("MACCLESFIELD MCC CLUB", "Macclesfield MCC Club"),
