@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { artifacts, startApp, tempDir } from "./harness.mjs";
+import { press } from "./actions.mjs";
 
 const ST_JOHNS = ["St John's Community Centre", "St Johns Community Centre"];
 const ECCLES = ["Eccles Food Bank", "Eccles Foodbank"];
@@ -136,6 +137,66 @@ test("'Not a duplicate' takes the pair out of the queue and moves on", async () 
     assert.ok(await queueRow(driver, ST_JOHNS), "other pairs are still proposed");
   } catch (e) {
     await driver.screenshot(path.join(artifacts, "duplicates-dismiss-failed.png")).catch((s) => console.error("screenshot:", s.message));
+    throw e;
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// A CVS tester merged "Sale and District Scout Council" into "SALE DISTRICT SCOUT COUNCIL", keeping
+// the other's name, and read "Merged Sale and District Scout Council into SALE DISTRICT SCOUT
+// COUNCIL". The queue, the review's headings and the messages name both as shown (capitals in
+// title case), the kept group by its name after the merge; the Name row offers the stored names.
+test("a merge keeping the other's name names the kept group as it is now called, capitals in title case", async () => {
+  const SALE = ["Sale District Scout Council", "Sale and District Scout Council"];
+  const dir = tempDir();
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  const title = async () => (await driver.findAll("#group-title")).length && (await (await driver.find("#group-title")).text());
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+    for (const [name, shown] of [["SALE DISTRICT SCOUT COUNCIL", SALE[0]], [SALE[1], SALE[1]]]) {
+      await press(driver, "#add-group");
+      await (await driver.waitForElement("#group-name")).type(name);
+      await press(driver, "#group-save");
+      // The second is asked about (the same name once folded): it is added anyway.
+      await driver.waitFor(`${name} saved`, async () => {
+        if ((await driver.findAll("#group-add-anyway")).length) await press(driver, "#group-add-anyway");
+        return (await title()) === shown;
+      });
+      await press(driver, "#nav-directory");
+    }
+    await openDuplicates(driver);
+    const row = await driver.waitFor("the Sale pair in the queue", () => queueRow(driver, SALE));
+    assert.doesNotMatch(await row.text(), /SALE DISTRICT/, "the queue shows the name as shown");
+    await (await row.find(".review-pair")).click();
+    const kept = async () => (await (await driver.waitForElement("#merge-fields thead th:nth-child(2)")).text());
+    await driver.waitFor("the pair under review", async () => (await (await driver.find("#merge-fields")).text()).includes("SALE DISTRICT SCOUT COUNCIL"));
+    // Keep the record of the one in capitals, and take the other's name.
+    if (!(await kept()).startsWith(`${SALE[0]} `)) {
+      await press(driver, "#swap-kept");
+      await driver.waitFor("the records swapped", async () => (await kept()).startsWith(`${SALE[0]} `));
+    }
+    const values = await driver.execute(`return [...document.querySelectorAll('#merge-fields tr[data-field="name"] td .value')].map((v) => v.textContent)`);
+    assert.deepEqual(values.slice(0, 2), ["SALE DISTRICT SCOUT COUNCIL", SALE[1]], "the name to choose is the stored one");
+    assert.equal(await (await driver.find("#merge")).text(), `Merge into ${SALE[0]}`);
+    await press(driver, "#pick-name-merged");
+    await driver.execute("document.getElementById('review-title').scrollIntoView()");
+    await driver.screenshot(path.join(artifacts, "duplicates-review-capitals.png"));
+    await press(driver, "#merge");
+    const message = await driver.waitFor("the merge to be announced", async () => {
+      const t = await (await driver.find("#duplicates-message")).text();
+      return t.startsWith("Merged") && t;
+    });
+    assert.match(message, new RegExp(`^Merged ${SALE[1]} into ${SALE[1]} \\(until now called ${SALE[0]}\\)\\. 1 of \\d+ reviewed\\.$`));
+    assert.equal(await (await driver.waitForElement("#last-merge")).text(), `Last merge: ${SALE[1]} into ${SALE[1]}.`);
+    await driver.screenshot(path.join(artifacts, "duplicates-merged-capitals.png"));
+    await press(driver, "#undo-merge");
+    await driver.waitFor("the undo to be announced", async () =>
+      (await (await driver.find("#duplicates-message")).text()) === `Merge undone: ${SALE[0]} and ${SALE[1]} are both back as they were.`);
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "duplicates-capitals-failed.png")).catch((s) => console.error("screenshot:", s.message));
     throw e;
   } finally {
     await app.stop();
