@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 use compactdir_core::domain::duplicate_scan::ScanOptions;
+use compactdir_core::domain::flags::FlagKind;
 use compactdir_core::domain::partnership::{Kind, PartnershipInput, SeatInput, Sector};
 use compactdir_core::store::{AppointmentInput, MergeChoices, MergeField, Pick};
 use compactdir_core::CoreError;
@@ -225,5 +226,58 @@ fn duplicates_and_merges_name_groups_as_shown() {
             .to_string()
             .contains("(Sale and District Scout Council into Sale District Scout Council)"),
         "{again}"
+    );
+}
+
+/// A group on more partnerships than the threshold (3) is flagged on its seats: the partnership
+/// page's words name it as shown, the CSV's (`report flags`, the review pack) as stored.
+#[test]
+fn an_over_consulted_group_in_capitals_is_named_as_shown_on_the_partnership_page() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let centre = store
+        .save_group(group("ST JOHN'S CENTRE"))
+        .unwrap()
+        .input
+        .id
+        .unwrap();
+    for (i, person) in ["Ann Lee", "Bob Roe", "Cat Fox", "Dan Ash"]
+        .iter()
+        .enumerate()
+    {
+        let seat = forum_seat(&store, &format!("Forum {i}"), "VCSE seat");
+        store
+            .appoint(AppointmentInput {
+                seat_id: seat,
+                new_person: (*person).into(),
+                group_id: Some(centre),
+                term_start: "2026-01-15".into(),
+                selection: "open_election".into(),
+                openly_selected: true,
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    let over = |f: &compactdir_core::domain::flags::Flag| f.kind == FlagKind::OverConsultedGroup;
+    let stored = store.flags(day(TODAY)).unwrap();
+    let row = stored.iter().find(|f| over(&f.flag)).expect("flagged");
+    assert_eq!(row.group, "ST JOHN'S CENTRE");
+    assert!(row
+        .flag
+        .message
+        .starts_with("ST JOHN'S CENTRE holds seats on 4 partnerships"));
+
+    let forum = store.list_partnerships(day(TODAY)).unwrap()[0].id;
+    let page = store.get_partnership(forum, day(TODAY)).unwrap();
+    let flag = page.seats[0]
+        .flags
+        .iter()
+        .find(|f| over(f))
+        .expect("on the page");
+    assert!(
+        flag.message
+            .starts_with("St John's Centre holds seats on 4 partnerships"),
+        "{}",
+        flag.message
     );
 }

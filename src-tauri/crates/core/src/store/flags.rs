@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::Store;
 use crate::domain::flags::{seat_flags, Attended, Flag, FlagSettings, HolderFacts, SeatFacts};
+use crate::domain::names::shown_name;
 use crate::error::Result;
 
 /// A flag with the names a report needs.
@@ -54,8 +55,19 @@ fn selection_words(s: &str) -> String {
 }
 
 impl Store {
-    /// Every flag on every seat of every partnership, as of `today`.
+    /// Every flag on every seat of every partnership, as of `today`, groups named as stored (the
+    /// review pack and the command line's CSV).
     pub fn flags(&self, today: NaiveDate) -> Result<Vec<FlagRow>> {
+        self.flags_named(today, false)
+    }
+
+    /// As [`Store::flags`], groups named as the window shows them (`names::shown_name`), in the
+    /// flags' words too ("G-Force holds seats on 4 partnerships").
+    pub fn flags_as_shown(&self, today: NaiveDate) -> Result<Vec<FlagRow>> {
+        self.flags_named(today, true)
+    }
+
+    fn flags_named(&self, today: NaiveDate, shown: bool) -> Result<Vec<FlagRow>> {
         let c = &self.conn;
         let mut partnerships: HashMap<i64, (String, FlagSettings)> = HashMap::new();
         let mut stmt = c.prepare(
@@ -99,7 +111,9 @@ impl Store {
                 person_id: r.get(2)?,
                 person: r.get(3)?,
                 group_id: r.get(4)?,
-                group: r.get(5)?,
+                group: r
+                    .get::<_, Option<String>>(5)?
+                    .map(|g| if shown { shown_name(&g) } else { g }),
                 role: r.get(6)?,
                 start,
                 end: end.as_deref().and_then(date),

@@ -177,7 +177,7 @@ impl Store {
             .ok_or(CoreError::NotFound { what: "partnership", id })?;
         let mut flags: HashMap<i64, Vec<Flag>> = HashMap::new();
         for f in self
-            .flags(today)?
+            .flags_as_shown(today)?
             .into_iter()
             .filter(|f| f.partnership_id == id)
         {
