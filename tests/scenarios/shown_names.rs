@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use compactdir_core::domain::duplicate_scan::ScanOptions;
 use compactdir_core::domain::flags::FlagKind;
 use compactdir_core::domain::partnership::{Kind, PartnershipInput, SeatInput, Sector};
-use compactdir_core::store::{AppointmentInput, MergeChoices, MergeField, Pick};
+use compactdir_core::store::{AppointmentInput, Choice, Choices, MergeChoices, MergeField, Pick};
 use compactdir_core::CoreError;
 use compactdir_tests::{forum_seat, group, TempDirectory};
 
@@ -279,5 +279,52 @@ fn an_over_consulted_group_in_capitals_is_named_as_shown_on_the_partnership_page
             .starts_with("St John's Centre holds seats on 4 partnerships"),
         "{}",
         flag.message
+    );
+}
+
+/// Undoing an import is refused while a group it added has taken another in by a merge; the
+/// refusal, read in Earlier imports and on the command line, names both as shown.
+#[test]
+fn an_import_undo_refused_for_a_merge_names_the_groups_as_shown() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let bytes = b"name,charity number\nSALE DISTRICT SCOUT COUNCIL,1100009\n";
+    let preview = store.preview_group_import(bytes).unwrap();
+    let plan = store
+        .plan_group_import(
+            "register.csv",
+            bytes,
+            &preview.suggestion.mapping,
+            &mut |_| {},
+        )
+        .unwrap();
+    let summary = store
+        .apply_group_import(
+            &plan,
+            &Choices {
+                on_match: Choice::New,
+                ..Default::default()
+            },
+            &mut |_| {},
+        )
+        .unwrap();
+    let imported = store.list_groups().unwrap()[0].id;
+    let by_hand = store
+        .save_group(group("Sale and District Scout Council"))
+        .unwrap()
+        .input
+        .id
+        .unwrap();
+    let merge = store
+        .merge_groups(imported, by_hand, &MergeChoices::default())
+        .unwrap()
+        .merge_id;
+    let err = store
+        .undo_import(summary.import_id.unwrap())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(&format!("Sale and District Scout Council (group {by_hand}) was merged into Sale District Scout Council (group {imported}) by merge {merge}, after the import")),
+        "{err}"
     );
 }

@@ -1842,7 +1842,11 @@ fn merged_refusal(tx: &Transaction, id: i64, merges: &mut Vec<i64>) -> Result<Op
         |r| r.get(0),
     )?;
     merges.extend(m.to_undo());
-    Ok(Some(format!("{name} (group {id}) was {}", m.words())))
+    Ok(Some(format!(
+        "{} (group {id}) was {}",
+        shown_name(&name),
+        m.words()
+    )))
 }
 
 /// Why undo must leave a group the import touched: changed since (its updated time is no longer
@@ -1857,6 +1861,8 @@ fn refusal(
     added_and_seated: bool,
     merges: &mut Vec<i64>,
 ) -> Result<Option<String>> {
+    // Words a user reads: the names as shown.
+    let name = &shown_name(name);
     // A merge since the import that took another group into this one: the merge sets the kept
     // group's updated time to its own, which may be the import's second, so it is looked up.
     let merge: Option<(i64, i64, String, String)> = tx
@@ -1870,7 +1876,7 @@ fn refusal(
     Ok(match merge {
         Some((merge, merged_id, merged, at)) if updated == at || updated == left_at => {
             merges.push(merge);
-            Some(format!("{merged} (group {merged_id}) was merged into {name} (group {id}) by merge {merge}, after the import"))
+            Some(format!("{} (group {merged_id}) was merged into {name} (group {id}) by merge {merge}, after the import", shown_name(&merged)))
         }
         _ if updated != left_at => Some(format!(
             "{name} was changed after the import (on {}); undoing would lose that change",

@@ -266,7 +266,11 @@ impl MergedInto {
             .enumerate()
             .map(|(i, (merge, kept, name))| {
                 let name = if i == last { &self.holder_name } else { name };
-                format!("merged into {name} (group {kept}) by merge {merge}")
+                // Words a user reads: the name as shown.
+                format!(
+                    "merged into {} (group {kept}) by merge {merge}",
+                    shown_name(name)
+                )
             })
             .collect::<Vec<_>>()
             .join(", which was ")
