@@ -471,7 +471,7 @@ fn a_ward_whose_name_another_ward_shares_goes_out_by_its_code_and_comes_back() {
     };
     let a = TempDirectory::new();
     let store_a = a.open();
-    store_a.load_wards(&wards).unwrap();
+    store_a.load_wards(&wards, "wards.csv").unwrap();
     // Brooklands in Trafford and in Manchester; Ordsall, whose name is Salford's alone.
     let (trafford, manchester, ordsall) = ("E05000823", "E05011353", "E05013028");
     let mut g = compactdir_tests::group("Brooklands Residents");
@@ -485,7 +485,7 @@ fn a_ward_whose_name_another_ward_shares_goes_out_by_its_code_and_comes_back() {
 
     let b = TempDirectory::new();
     let store_b = b.open();
-    store_b.load_wards(&wards).unwrap();
+    store_b.load_wards(&wards, "wards.csv").unwrap();
     assert_eq!(import_with(&store_b, &first, Choice::New), 1);
     assert_eq!(cells(&export(&store_b))[1][1..], row[1..]);
 }

@@ -424,6 +424,72 @@ fn wards_load_takes_a_district_from_the_real_ons_lookup_and_is_idempotent() {
     assert!(String::from_utf8_lossy(&none.stderr).contains("has no wards in the district Atlantis"));
 }
 
+#[test]
+fn wards_list_and_remove_a_district_refused_while_the_demo_uses_it() {
+    let ons = real_data("ons_ward_to_lad_may2022_greater_manchester.csv");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let text = |out: &std::process::Output| {
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+    let out = compactdir(
+        &db,
+        &[
+            "wards",
+            "load",
+            ons.to_str().unwrap(),
+            "--district",
+            "Trafford",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let out = compactdir(&db, &["demo", "load"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let list = compactdir(&db, &["wards", "list"]);
+    let said = text(&list);
+    assert!(list.status.success(), "{said}");
+    let lines: Vec<&str> = said.lines().collect();
+    assert!(
+        lines[0].starts_with("Salford: 20 wards, used by 120 groups and "),
+        "{said}"
+    );
+    assert_eq!(
+        lines[1], "Trafford: 21 wards, used by 0 groups and 0 seats",
+        "{said}"
+    );
+
+    // The demo's groups and seats use Salford's wards: refused, naming some, nothing removed.
+    let refused = compactdir(&db, &["wards", "remove", "--district", "Salford"]);
+    assert!(!refused.status.success());
+    let said = text(&refused);
+    assert!(
+        said.contains(
+            "Salford's wards cannot be removed: 20 of them are chosen by 120 groups and "
+        ),
+        "{said}"
+    );
+    assert!(text(&compactdir(&db, &["wards", "list"])).contains("Salford: 20 wards"));
+
+    let out = compactdir(&db, &["wards", "remove", "--district", "trafford"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(text(&out).trim(), "Removed Trafford's wards (21 wards).");
+    let said = text(&compactdir(&db, &["wards", "list"]));
+    assert!(!said.contains("Trafford"), "{said}");
+    let none = compactdir(&db, &["wards", "remove", "--district", "Trafford"]);
+    assert!(!none.status.success());
+    assert!(
+        text(&none).contains(
+            "there are no wards in the district Trafford (the ward list's districts are: Salford)"
+        ),
+        "{}",
+        text(&none)
+    );
+}
+
 /// The real ONS lookup as users' spreadsheets save it: Windows-1252 from Excel on Windows (its
 /// apostrophes typed as curly ones, the byte 0x92), and semicolon-separated from a European Excel.
 /// Before, the first was refused as "invalid utf-8" and the second as having no ward columns.

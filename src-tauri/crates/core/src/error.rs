@@ -129,6 +129,88 @@ pub enum CoreError {
     /// A record could not be turned to or from the form the audit trail keeps.
     #[error("a record could not be read for the audit trail: {0}")]
     Record(#[from] serde_json::Error),
+
+    /// A district's wards were not removed: groups, seats or a merge that can be undone still
+    /// use some of them.
+    #[error("{}", wards_in_use_sentence(.0))]
+    WardsInUse(WardsInUse),
+
+    /// No ward in the list is in the district named.
+    #[error(
+        "there are no wards in the district {district} (the ward list's districts are: {})",
+        if known.is_empty() { "none".to_string() } else { known.join(", ") }
+    )]
+    NoSuchDistrict {
+        district: String,
+        known: Vec<String>,
+    },
+}
+
+/// What still uses a district's wards, for the refusal to remove them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WardsInUse {
+    /// The district as the ward list names it ("" for wards with no district).
+    pub district: String,
+    /// How many of its wards are used.
+    pub wards: usize,
+    pub groups: usize,
+    pub seats: usize,
+    /// Merges not yet undone whose saved rows hold the wards (undoing them puts the wards back).
+    pub merges: usize,
+    /// A few of the groups' names and seats' labels, groups first.
+    pub named: Vec<String>,
+}
+
+/// "Salford's wards" or "the wards with no district".
+pub fn district_wards(district: &str) -> String {
+    if district.is_empty() {
+        "the wards with no district".into()
+    } else {
+        format!("{district}'s wards")
+    }
+}
+
+/// "Salford's wards cannot be removed: 3 of them are chosen by 2 groups and 1 seat (ST JOHN'S
+/// CENTRE, G-FORCE, VCSE seat on the Health board). Choose other wards for them first".
+fn wards_in_use_sentence(u: &WardsInUse) -> String {
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut users = Vec::new();
+    if u.groups > 0 {
+        users.push(count(u.groups, "group", "groups"));
+    }
+    if u.seats > 0 {
+        users.push(count(u.seats, "seat", "seats"));
+    }
+    let mut s = format!("{} cannot be removed", district_wards(&u.district));
+    if !users.is_empty() {
+        let shown = u.named.len();
+        let more = u.groups + u.seats - shown;
+        s.push_str(&format!(
+            ": {} chosen by {} ({}{})",
+            if u.wards == 1 {
+                "1 of them is".to_string()
+            } else {
+                format!("{} of them are", u.wards)
+            },
+            users.join(" and "),
+            u.named.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        ));
+        s.push_str(". Choose other wards for those first (or none), then try again");
+    }
+    if u.merges > 0 {
+        s.push_str(&format!(
+            "{}{} that can still be undone would put them back on a group",
+            if users.is_empty() { ": " } else { ". Also, " },
+            count(u.merges, "merge", "merges"),
+        ));
+    }
+    s
 }
 
 /// SQLite's "database or disk is full" becomes its own sentence: the user can act on it.
@@ -272,11 +354,12 @@ impl CoreError {
             CoreError::Invalid(_) | CoreError::ImportFile { .. } => "invalid",
             CoreError::NotFound { .. } => "not_found",
             CoreError::Conflict(_)
+            | CoreError::WardsInUse(_)
             | CoreError::TooNew { .. }
             | CoreError::Locked { .. }
             | CoreError::NotADirectoryFile { .. }
             | CoreError::Folder { .. } => "conflict",
-            CoreError::NoDirectoryFile { .. } => "not_found",
+            CoreError::NoDirectoryFile { .. } | CoreError::NoSuchDistrict { .. } => "not_found",
             CoreError::Damaged { .. } => "damaged",
             CoreError::LikelyDuplicate(_) => "likely_duplicate",
             CoreError::DiskFull => "disk_full",

@@ -17,5 +17,5 @@ pub mod seeds;
 pub mod store;
 pub mod synthetic;
 
-pub use error::{CoreError, FieldProblem};
+pub use error::{CoreError, FieldProblem, WardsInUse};
 pub use store::Store;

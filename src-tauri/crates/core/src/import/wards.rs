@@ -145,6 +145,59 @@ pub fn read(file: &str, bytes: &[u8], district: Option<&str>) -> Result<Vec<Ward
     Ok(wards)
 }
 
+/// One district of a ward list and how many wards it has there, so the window can offer the
+/// districts of a file before loading it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FileDistrict {
+    pub name: String,
+    pub wards: usize,
+}
+
+/// The districts named in the ward list at `path`, alphabetical, with their number of wards
+/// (codes counted once); empty when the list has no district column (its wards are loaded all
+/// together). Rows are not checked here: loading checks them.
+///
+/// # Errors
+/// `Io` when the file cannot be read; `ImportFile` for a file with no table in it.
+pub fn districts_in_file(path: &Path) -> Result<Vec<FileDistrict>> {
+    let bytes = std::fs::read(path).map_err(io_at("read the ward list", path))?;
+    districts_in(&path.display().to_string(), &bytes)
+}
+
+/// As `districts_in_file`, from the list's bytes; `file` is its name for the messages.
+///
+/// # Errors
+/// `ImportFile` for a file with no table in it.
+pub fn districts_in(file: &str, bytes: &[u8]) -> Result<Vec<FileDistrict>> {
+    let table = dialect::read(bytes, None).map_err(|problem| CoreError::ImportFile {
+        file: Some(file.to_string()),
+        problem,
+    })?;
+    let find = |names: &[&str]| table.headers.iter().position(|h| is_one_of(h, names));
+    let (Some(code), Some(dist)) = (find(CODE), find(DISTRICT)) else {
+        return Ok(Vec::new());
+    };
+    let mut codes: HashMap<String, std::collections::HashSet<String>> = HashMap::new();
+    for (_, cells) in &table.rows {
+        let cell = |c: usize| cells.get(c).map(String::as_str).unwrap_or("");
+        if !cell(dist).is_empty() && !cell(code).is_empty() {
+            codes
+                .entry(cell(dist).to_string())
+                .or_default()
+                .insert(cell(code).to_string());
+        }
+    }
+    let mut found: Vec<FileDistrict> = codes
+        .into_iter()
+        .map(|(name, c)| FileDistrict {
+            name,
+            wards: c.len(),
+        })
+        .collect();
+    found.sort_by_key(|d| d.name.to_lowercase());
+    Ok(found)
+}
+
 /// Whether a column's name is one of `names` (compared without case, spaces or underscores;
 /// `NN` in a name is any two digits).
 fn is_one_of(header: &str, names: &[&str]) -> bool {
@@ -338,6 +391,35 @@ mod tests {
         assert!(
             e.contains("30 problems") && e.ends_with("\n  and 10 more"),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn the_districts_of_a_list_are_offered_alphabetically_with_their_wards_counted_once() {
+        let repeated = format!("{ONS}E05000834,St Mary's,E08000009,Trafford\n");
+        let found = districts_in("gm.csv", repeated.as_bytes()).unwrap();
+        assert_eq!(
+            found,
+            [
+                FileDistrict {
+                    name: "Oldham".into(),
+                    wards: 2
+                },
+                FileDistrict {
+                    name: "Rochdale".into(),
+                    wards: 1
+                },
+                FileDistrict {
+                    name: "Trafford".into(),
+                    wards: 1
+                },
+            ]
+        );
+        // No district column: nothing to choose, the list is loaded whole.
+        assert!(
+            districts_in("w.csv", b"code,name\nE05000650,Astley Bridge\n")
+                .unwrap()
+                .is_empty()
         );
     }
 

@@ -682,7 +682,14 @@ impl Store {
             "feature.voluntary" => "SELECT voluntary_side FROM features WHERE number = ?1",
             _ => return None,
         };
-        self.conn.query_row(sql, [id], |r| r.get(0)).ok()
+        let name = self.conn.query_row(sql, [id], |r| r.get(0)).ok();
+        // A ward removed from the list is still named by the record of its removal.
+        match field {
+            "ward_id" | "place_ward_ids" | "ward_ids" if name.is_none() => {
+                self.removed_ward_name(id)
+            }
+            _ => name,
+        }
     }
 
     /// Blanks a person's details wherever the trail holds them, inside the erasure's

@@ -33,6 +33,7 @@ mod seat_import;
 mod seat_import_undo;
 mod settings;
 mod tx;
+mod ward_list;
 
 pub use audit::{AuditEntry, FromGroup, Subject, TrailOf};
 pub use backup::{backup_dir, BackupFile, BackupReason};
@@ -58,6 +59,7 @@ pub use review_pack::{review_as_of, ReviewPack, FIRST_REVIEW_YEAR};
 pub use seat_import::SeatImportSummary;
 pub use seat_import_undo::{SeatImportRecord, SeatImportUndo};
 pub use settings::Settings;
+pub use ward_list::{WardDistrict, WardListChange, WardsLoaded};
 
 use std::path::{Path, PathBuf};
 

@@ -101,25 +101,3 @@ pub struct WardRow {
     pub name: String,
     pub district: String,
 }
-
-impl Store {
-    /// Adds the wards of a list, or renames them when their code is already known (ward names
-    /// change at boundary reviews; the code is the ward). Returns how many were added and updated.
-    pub fn load_wards(&self, wards: &[WardRow]) -> Result<(usize, usize)> {
-        let tx = self.conn.unchecked_transaction()?;
-        let (mut added, mut updated) = (0, 0);
-        for w in wards {
-            let changed = tx.execute(
-                "UPDATE wards SET name = ?2, district = ?3 WHERE code = ?1 AND (name, district) IS NOT (?2, ?3)",
-                rusqlite::params![w.code, w.name, w.district],
-            )?;
-            updated += changed;
-            added += tx.execute(
-                "INSERT INTO wards (code, name, district) VALUES (?1, ?2, ?3) ON CONFLICT (code) DO NOTHING",
-                rusqlite::params![w.code, w.name, w.district],
-            )?;
-        }
-        tx.commit()?;
-        Ok((added, updated))
-    }
-}
