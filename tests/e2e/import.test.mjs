@@ -8,8 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { go, press, realData } from "./actions.mjs";
+import { go, Key, keys, press, realData } from "./actions.mjs";
 import { artifacts, startApp } from "./harness.mjs";
+import { violations } from "./axe.mjs";
 
 const FILE = "360giving_trafford_council_vcs_grants.csv";
 // A group in the grants file and not in the demo directory.
@@ -594,6 +595,114 @@ test("the directory's own export, edited and imported back: step 3 says what eac
     const now = readFileSync(path.join(dir, "rt2.csv"), "utf8");
     assert.ok(now.includes("St John's Centre") && !now.includes("ST JOHN'S") && !now.includes("office@stjohns.org.uk"), now);
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** The legends of the district groups in the ward checkboxes under `css`, and each group's wards. */
+async function wardGroups(driver, css) {
+  return driver.execute(
+    `return [...document.querySelectorAll(arguments[0] + " fieldset.district")].map((f) => ({
+       district: f.querySelector("legend").textContent.trim(),
+       wards: [...f.querySelectorAll("label.choice")].map((l) => l.textContent.trim()),
+     }));`,
+    [css],
+  );
+}
+
+test("the real Trafford wards load in the window, the group form lists wards by district, and Salford's unused wards are removed", async () => {
+  const ons = realData("ons_ward_to_lad_may2022_greater_manchester.csv");
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const app = await startApp({ dbPath: path.join(dir, "directory.sqlite3") });
+  const { driver } = app;
+  const byName = (a, b) => a.localeCompare(b, "en-GB", { sensitivity: "base", numeric: true });
+  try {
+    await driver.waitForElement("#group-list tr[data-group-id]");
+
+    // Load Trafford's wards from the real ONS lookup: its districts are offered, Trafford chosen.
+    await go(driver, "import");
+    await (await driver.waitForElement("#wards-path")).type(ons);
+    await press(driver, "#wards-read");
+    await driver.waitForElement("#wards-district");
+    const offered = await driver.execute("return [...document.querySelectorAll('#wards-district option')].map((o) => o.value)");
+    assert.ok(offered.includes("Trafford") && offered.includes("Bolton"), `districts offered: ${offered}`);
+    assert.equal(await driver.execute("return document.activeElement.id"), "wards-district");
+    await driver.execute(
+      "const s = document.getElementById('wards-district'); s.value = 'Trafford'; s.dispatchEvent(new Event('change', { bubbles: true }));",
+    );
+    await driver.waitFor("the load button names Trafford", async () => /Trafford/.test(await (await driver.find("#wards-load")).text()));
+    await press(driver, "#wards-load");
+    const notice = await driver.waitForElement("#wards-notice");
+    assert.equal(await notice.text(), "Loaded Trafford's wards from ons_ward_to_lad_may2022_greater_manchester.csv: 21 added, 0 renamed.");
+    assert.equal(await driver.execute("return document.activeElement.id"), "wards-notice");
+    const districtRows = () => driver.execute("return [...document.querySelectorAll('#ward-districts tbody tr')].map((r) => r.dataset.district + ': ' + r.cells[1].textContent)");
+    await driver.waitFor("Trafford in the districts", async () => (await districtRows()).includes("Trafford: 21 wards, not used")).catch(async (e) => {
+      throw new Error(`${e.message}: ${JSON.stringify(await districtRows())}`);
+    });
+
+    // The group form: the wards it serves, grouped by district under their names, alphabetical.
+    await go(driver, "directory");
+    await press(driver, "#add-group");
+    await driver.waitForElement("#place-ward-districts fieldset.district");
+    let groups = await wardGroups(driver, "#place-ward-districts");
+    assert.deepEqual(groups.map((g) => g.district), ["Salford", "Trafford"]);
+    assert.equal(groups[0].wards.length, 20);
+    assert.equal(groups[1].wards.length, 21);
+    for (const g of groups) assert.deepEqual(g.wards, [...g.wards].sort(byName), `${g.district}'s wards are alphabetical`);
+    assert.ok(groups[1].wards.includes("Altrincham"));
+    // The group's own ward is chosen from the same groups.
+    const optgroups = await driver.execute("return [...document.querySelectorAll('#group-ward optgroup')].map((o) => o.label)");
+    assert.deepEqual(optgroups, ["Salford", "Trafford"]);
+    // Scrolled so both districts' names show: the end of Salford's wards and the start of Trafford's.
+    await driver.execute("document.querySelector('#group-place-ward-ids').scrollIntoView({ block: 'start' })");
+    await driver.execute(
+      "const box = document.getElementById('place-ward-districts'); const t = box.querySelectorAll('fieldset.district')[1]; box.scrollTop = t.offsetTop - box.offsetTop - 120;",
+    );
+    await driver.screenshot(path.join(artifacts, "group-form-wards-by-district.png"));
+    assert.deepEqual(await violations(driver), [], "WCAG 2.2 AA (axe) on the group form's wards by district");
+    await press(driver, "#group-cancel");
+
+    // Salford's wards are used by the demo's groups and seats: refused in a sentence naming them.
+    await go(driver, "import");
+    await press(driver, '#ward-districts tr[data-district="Salford"] button');
+    await driver.waitFor("the question has focus", async () => (await driver.execute("return document.activeElement.id")) === "wards-remove-question");
+    // The keyboard answers it: Tab to "Remove them", Enter.
+    await keys(driver, Key.TAB);
+    assert.equal(await driver.execute("return document.activeElement.id"), "wards-remove-confirm");
+    await keys(driver, Key.ENTER);
+    const refusal = await driver.waitForElement("#wards-error");
+    assert.match(await refusal.text(), /^Salford's wards cannot be removed: 20 of them are chosen by 120 groups and \d+ seats \(.+ and \d+ more\)\. Choose other wards for those first/);
+    assert.equal(await driver.execute("return document.activeElement.id"), "wards-error");
+    assert.equal((await driver.findAll("#wards-remove-question")).length, 0, "the question is closed under the refusal");
+    await driver.screenshot(path.join(artifacts, "wards-remove-refused.png"));
+    assert.deepEqual(await violations(driver), [], "WCAG 2.2 AA (axe) on the wards tool with its refusal");
+
+    // Without the demo nothing uses them: removed, and said.
+    await press(driver, "#demo-remove");
+    await press(driver, "#demo-confirm-remove");
+    await driver.waitFor("the demo banner gone", async () => (await driver.findAll("#demo-banner")).length === 0);
+    await go(driver, "import");
+    await press(driver, '#ward-districts tr[data-district="Salford"] button');
+    await press(driver, "#wards-remove-confirm");
+    const removed = await driver.waitForElement("#wards-notice");
+    assert.equal(await removed.text(), "Removed Salford's wards (20 wards).");
+    const rows = await driver.execute("return [...document.querySelectorAll('#ward-districts tbody tr')].map((r) => r.dataset.district)");
+    assert.deepEqual(rows, ["Trafford"]);
+    await press(driver, "#wards-record summary");
+    assert.match(await (await driver.find("#wards-record")).text(), /Removed Salford's wards: 20 wards[\s\S]*Loaded Trafford's wards from ons_ward_to_lad_may2022_greater_manchester\.csv: 21 added, 0 renamed/);
+    await driver.execute("document.getElementById('wards-title').scrollIntoView({ block: 'start' })");
+    await driver.screenshot(path.join(artifacts, "wards-tool.png"));
+
+    await go(driver, "directory");
+    await press(driver, "#add-group");
+    await driver.waitForElement("#place-ward-districts fieldset.district");
+    groups = await wardGroups(driver, "#place-ward-districts");
+    assert.deepEqual(groups.map((g) => [g.district, g.wards.length]), [["Trafford", 21]]);
+  } catch (e) {
+    await driver.screenshot(path.join(artifacts, "wards-failed.png")).catch(() => {});
+    throw e;
+  } finally {
+    await app.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 });

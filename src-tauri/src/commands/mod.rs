@@ -18,6 +18,7 @@ pub mod partnerships;
 pub mod people;
 pub mod seat_import;
 pub mod seats;
+pub mod wards;
 
 /// Where a file or folder goes when the user types no path: the documents folder, else home.
 pub(crate) fn documents() -> std::path::PathBuf {

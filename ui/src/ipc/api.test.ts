@@ -104,6 +104,21 @@ describe("calls", () => {
       ["get_person", { id: 5 }],
     ]);
   });
+  it("passes the ward list commands' arguments under the names Rust expects", async () => {
+    invoke.mockResolvedValue(1);
+    await api.wardList();
+    await api.wardFileDistricts("/tmp/w.csv");
+    await api.loadWards("/tmp/w.csv", "Trafford");
+    await api.loadWards("/tmp/w.csv", null);
+    await api.removeWardDistrict("Salford");
+    expect(invoke.mock.calls).toEqual([
+      ["ward_list", undefined],
+      ["ward_file_districts", { path: "/tmp/w.csv" }],
+      ["load_wards", { path: "/tmp/w.csv", district: "Trafford" }],
+      ["load_wards", { path: "/tmp/w.csv", district: null }],
+      ["remove_ward_district", { district: "Salford" }],
+    ]);
+  });
   it("rejects with an AppError whatever Tauri rejected with", async () => {
     invoke.mockRejectedValueOnce("command save_group not found");
     await expect(api.saveGroup(emptyInput())).rejects.toEqual({ code: "internal", message: "command save_group not found", fields: [] });

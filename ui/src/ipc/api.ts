@@ -5,6 +5,9 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type { Choices, ImportCheck, ImportPreview, ImportProgress, ImportSummary, Mapping, NamedMapping, OpenReferralExport, ReviewPack, SeatImportSummary, SeatImportUndone, UndoSummary, EarlierImport } from "./importTypes";
 import type {
+  FileDistrict,
+  WardList,
+  WardsLoaded,
   AccountabilityLog,
   AuditEntry,
   BackupFile,
@@ -162,6 +165,14 @@ export const api = {
   importSeats: (path: string) => call<SeatImportSummary>("import_seats", { path }),
   /** Takes a seats import back as one step; refused in words when something since depends on it. */
   undoSeatImport: (id: number) => call<SeatImportUndone>("undo_seat_import", { id }),
+  /** The ward list's districts (with what uses them) and its record of loads and removals. */
+  wardList: () => call<WardList>("ward_list"),
+  /** The districts of the ward list file at `path`, to choose one before loading. */
+  wardFileDistricts: (path: string) => call<FileDistrict[]>("ward_file_districts", { path }),
+  /** Loads the wards of `district` (all, when null) from the file at `path`. */
+  loadWards: (path: string, district: string | null) => call<WardsLoaded>("load_wards", { path, district }),
+  /** Removes a district's wards; refused in words while a group or seat uses one. Returns how many. */
+  removeWardDistrict: (district: string) => call<number>("remove_ward_district", { district }),
   /** Every earlier import, groups and seats, newest first. */
   listImports: () => call<EarlierImport[]>("list_imports"),
   /** The annual review pack for `year` (as typed) into `folder`; empty: a folder in Documents. */

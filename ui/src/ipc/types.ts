@@ -256,3 +256,12 @@ export interface AuditEntry {
 /** A backup beside the directory file: `taken` is UTC as yyyymmddThhmmss.mmm; `reason` why it was
  * taken; `import_file`, for one taken before an import, that import's file when the records say. */
 export interface BackupFile { path: string; taken: string; reason: string; import_file: string | null }
+
+/** One district of the ward list, with what uses its wards. `name` is "" for wards with no district. */
+export interface WardDistrict { name: string; wards: number; groups: number; seats: number }
+/** A load or removal in the ward list's record. */
+export interface WardListChange { at: string; actor: string; action: "loaded" | "removed"; district: string; file: string; added: number; renamed: number; removed: number }
+export interface WardList { districts: WardDistrict[]; changes: WardListChange[] }
+/** A district in a ward list file, before it is loaded. */
+export interface FileDistrict { name: string; wards: number }
+export interface WardsLoaded { read: number; added: number; renamed: number }
