@@ -20,3 +20,4 @@ mod seats;
 mod secretary;
 mod shown_names;
 mod trust;
+mod wards;
