@@ -46,9 +46,9 @@ impl From<CoreError> for AppError {
                 format!("Nothing was saved: {e}.")
             }
             // They start with a name, which keeps its own case.
-            CoreError::ImportFile { .. } | CoreError::LikelyDuplicate(_) => {
-                full_stop(e.to_string())
-            }
+            CoreError::ImportFile { .. }
+            | CoreError::LikelyDuplicate(_)
+            | CoreError::WardsInUse(_) => full_stop(e.to_string()),
             _ => sentence(&e.to_string()),
         };
         let likely_duplicates = match &e {
@@ -120,6 +120,32 @@ mod tests {
         assert_eq!(
             e.message,
             "wards.csv is empty: it has no column names and no rows."
+        );
+    }
+
+    #[test]
+    fn wards_in_use_are_a_conflict_said_with_the_districts_own_case() {
+        let e = AppError::from(CoreError::WardsInUse(compactdir_core::WardsInUse {
+            district: "bolton".into(),
+            wards: 1,
+            groups: 1,
+            seats: 0,
+            merges: 0,
+            named: vec!["ST JOHN'S CENTRE".into()],
+        }));
+        assert_eq!(e.code, "conflict");
+        assert_eq!(
+            e.message,
+            "bolton's wards cannot be removed: 1 of them is chosen by 1 group (ST JOHN'S CENTRE). Choose other wards for those first (or none), then try again."
+        );
+        let e = AppError::from(CoreError::NoSuchDistrict {
+            district: "Atlantis".into(),
+            known: vec!["Salford".into()],
+        });
+        assert_eq!(e.code, "not_found");
+        assert_eq!(
+            e.message,
+            "There are no wards in the district Atlantis (the ward list's districts are: Salford)."
         );
     }
 
