@@ -1136,6 +1136,50 @@ impl Store {
     }
 }
 
+/// The fields a row sets the same way cautiously and exactly: the file's value replaces the
+/// group's (cautiously only filled cells are in `fields`, so an empty one changes nothing).
+macro_rules! plain_fields {
+    () => {
+        Field::Address
+            | Field::Postcode
+            | Field::Ward
+            | Field::Email
+            | Field::Phone
+            | Field::Website
+            | Field::Activities
+            | Field::Status
+            | Field::LastChecked
+            | Field::LastCheckedBy
+            | Field::Interest
+            | Field::Enterprise
+            | Field::Bme
+    };
+}
+
+/// Sets one of `plain_fields!` as the row has it.
+fn set_plain(merged: &mut GroupInput, new: &GroupInput, field: Field) {
+    match field {
+        Field::Address => merged.address = new.address.clone(),
+        Field::Postcode => merged.postcode = new.postcode.clone(),
+        Field::Ward => merged.ward_id = new.ward_id,
+        Field::Email => merged.email = new.email.clone(),
+        Field::Phone => merged.phone = new.phone.clone(),
+        Field::Website => merged.website = new.website.clone(),
+        Field::Activities => merged.activities = new.activities.clone(),
+        Field::Status => merged.status = new.status,
+        Field::LastChecked => merged.last_checked = new.last_checked.clone(),
+        Field::LastCheckedBy => merged.last_checked_by = new.last_checked_by.clone(),
+        Field::Interest => merged.interest = new.interest.clone(),
+        Field::Enterprise => merged.enterprise = new.enterprise,
+        Field::Bme => {
+            merged.bme_led = new.bme_led;
+            merged.bme_serving = new.bme_serving;
+        }
+        // Not a plain field: the callers set the others their own way.
+        _ => {}
+    }
+}
+
 /// A group brought up to date with a row. Cautiously (a funder's or register's file, or a row
 /// not matched by its own id): the row's filled cells (`fields`, those it filled) replace what
 /// is recorded, lists (other names, numbers, categories, wards served) gain the row's, and the
@@ -1175,15 +1219,7 @@ fn updated_group(
                     }
                 }
             }
-            Field::Address => merged.address = new.address.clone(),
-            Field::Postcode => merged.postcode = new.postcode.clone(),
-            Field::Ward => merged.ward_id = new.ward_id,
-            Field::Email => merged.email = new.email.clone(),
-            Field::Phone => merged.phone = new.phone.clone(),
-            Field::Website => merged.website = new.website.clone(),
-            Field::Activities => merged.activities = new.activities.clone(),
-            Field::Status => merged.status = new.status,
-            Field::LastChecked => merged.last_checked = new.last_checked.clone(),
+            f @ plain_fields!() => set_plain(&mut merged, new, *f),
             // A file sets a class only where its features would not suggest it (`read_row`
             // leaves one that would unset: a groups export writes the class in force, most
             // often just the suggestion), so a class staff set stays unless the file sets
@@ -1213,17 +1249,10 @@ fn updated_group(
                     merged.faith_name = new.faith_name.clone();
                 }
             }
-            Field::Bme => {
-                merged.bme_led = new.bme_led;
-                merged.bme_serving = new.bme_serving;
-            }
             Field::CategoriesServed => merged.category_ids.extend(&new.category_ids),
-            Field::LastCheckedBy => merged.last_checked_by = new.last_checked_by.clone(),
             // `read_row` puts the reason with the class it explains, set under Class.
             Field::ClassReason => {}
             Field::WardsServed => merged.place_ward_ids.extend(&new.place_ward_ids),
-            Field::Interest => merged.interest = new.interest.clone(),
-            Field::Enterprise => merged.enterprise = new.enterprise,
             // Another directory's id: it only keeps the file's rows apart.
             Field::ExportId => {}
         }
@@ -1245,17 +1274,8 @@ fn set_exactly(
         Field::CharityNumber | Field::CompanyNumber | Field::OrgId => {
             merged.identifiers = kept_order(&merged.identifiers, &new.identifiers)
         }
-        Field::Address => merged.address = new.address.clone(),
-        Field::Postcode => merged.postcode = new.postcode.clone(),
-        Field::Ward => merged.ward_id = new.ward_id,
-        Field::Email => merged.email = new.email.clone(),
-        Field::Phone => merged.phone = new.phone.clone(),
-        Field::Website => merged.website = new.website.clone(),
-        Field::Activities => merged.activities = new.activities.clone(),
-        // Never empty here: a row of an edit with no status is rejected (`plan_edits`).
-        Field::Status => merged.status = new.status,
-        Field::LastChecked => merged.last_checked = new.last_checked.clone(),
-        Field::LastCheckedBy => merged.last_checked_by = new.last_checked_by.clone(),
+        // Status is never empty here: a row of an edit with no status is rejected (`plan_edits`).
+        f @ plain_fields!() => set_plain(merged, new, f),
         // The export writes the class in force: the same class in force (with the row's
         // answers) leaves what staff set as it was, bar a reason edited in the file; another
         // sets the file's (a class the answers suggest clears the one staff set).
@@ -1299,10 +1319,6 @@ fn set_exactly(
             merged.faith = new.faith;
             merged.faith_name = new.faith_name.clone();
         }
-        Field::Bme => {
-            merged.bme_led = new.bme_led;
-            merged.bme_serving = new.bme_serving;
-        }
         Field::CategoriesServed => {
             let ticked_anyway = |c: &i64| {
                 (Some(*c) == faith_cat && new.faith)
@@ -1315,8 +1331,6 @@ fn set_exactly(
         Field::WardsServed => {
             merged.place_ward_ids = kept_order(&merged.place_ward_ids, &new.place_ward_ids)
         }
-        Field::Interest => merged.interest = new.interest.clone(),
-        Field::Enterprise => merged.enterprise = new.enterprise,
         Field::ExportId => {}
     }
 }
