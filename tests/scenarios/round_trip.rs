@@ -294,3 +294,134 @@ fn a_round_trip_row_cannot_clear_the_name_or_the_status() {
         compactdir_core::domain::group::Status::Active
     );
 }
+
+/// The messages of a plan's rejected rows, with their row and column.
+fn rejections(p: &ImportPlan) -> Vec<(usize, String, String)> {
+    p.rejected
+        .iter()
+        .flat_map(|r| {
+            r.problems
+                .iter()
+                .map(move |pr| (r.row, pr.field.clone(), pr.message.clone()))
+        })
+        .collect()
+}
+
+#[test]
+fn a_row_with_one_groups_id_and_another_groups_number_never_updates_the_other_group() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let [st_johns, kersal, _] = directory(&store);
+    let first = export(&store);
+    let mut rows = cells(&first);
+    // The charity number was recorded against the wrong group: moved to Kersal's row.
+    set(&mut rows, "ST JOHN'S CENTRE", "charity_number", "");
+    set(&mut rows, "Kersal Tenants", "charity_number", "1110767");
+    set(&mut rows, "Kersal Tenants", "postcode", "M7 3AA");
+    let kersal_row = rows.iter().position(|r| r[1] == "Kersal Tenants").unwrap() + 1;
+    let edited = write(&rows);
+
+    let p = plan(&store, &edited);
+    let why = rejections(&p);
+    assert_eq!(why.len(), 1, "{why:?}");
+    let (row, column, message) = &why[0];
+    assert_eq!((*row, column.as_str()), (kersal_row, "charity_number"));
+    assert_eq!(
+        message,
+        &format!(
+            "row {kersal_row}, column charity_number: this row has the id of Kersal Tenants (group {kersal}), \
+             but its charity number (England and Wales) 1110767 is St John's Centre's (group {st_johns}). \
+             To move a number between groups, take it off St John's Centre first (import the file \
+             without it, or edit the group), then import again"
+        )
+    );
+    assert!(p.rows.iter().all(|r| r.line.row != kersal_row));
+
+    let s = update(&store, &p);
+    assert_eq!((s.updated, s.rejected.len()), (1, 1), "{s}");
+    let g = store.get_group(st_johns).unwrap().input;
+    assert_eq!(g.postcode, "M5 3PF", "Kersal's row did not touch St John's");
+    assert!(
+        g.identifiers.is_empty(),
+        "St John's own row took the number off"
+    );
+    assert!(g.other_names.iter().all(|n| n != "Kersal Tenants"));
+
+    // Imported again, the number is free, and Kersal's row is its own group's.
+    let s = update(&store, &plan(&store, &edited));
+    assert_eq!(s.updated, 1, "{s}");
+    let k = store.get_group(kersal).unwrap().input;
+    assert_eq!(k.identifiers.len(), 1);
+    assert_eq!(k.postcode, "M7 3AA");
+}
+
+#[test]
+fn a_row_whose_id_is_another_named_group_is_updated_cautiously_and_says_why() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let [_, kersal, ordsall] = directory(&store);
+    let mut rows = cells(&export(&store));
+    let id = rows[0].iter().position(|h| h == "id").unwrap();
+    rows.retain(|r| r[1] == "name" || r[1] == "Kersal Tenants");
+    rows[1][id] = ordsall.to_string();
+    set(&mut rows, "Kersal Tenants", "email", "");
+    let p = plan(&store, &write(&rows));
+    assert!(p.round_trip && p.rejected.is_empty(), "{:?}", p.rejected);
+    let r = &p.rows[0];
+    assert!(r.edit.is_none());
+    assert_eq!(
+        r.cautious.as_deref(),
+        Some(
+            format!(
+                "its id {ordsall} is not this group's ({kersal}): only cells it fills are applied"
+            )
+            .as_str()
+        )
+    );
+    update(&store, &p);
+    assert_eq!(
+        store.get_group(kersal).unwrap().input.email,
+        "kersal@example.org",
+        "cautious: an empty cell is no data"
+    );
+}
+
+#[test]
+fn a_second_row_with_an_earlier_rows_id_is_rejected_and_the_first_stays() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let [_, kersal, _] = directory(&store);
+    let mut rows = cells(&export(&store));
+    set(&mut rows, "Kersal Tenants", "email", "");
+    let at = rows.iter().position(|r| r[1] == "Kersal Tenants").unwrap();
+    let mut copy = rows[at].clone();
+    let web = rows[0].iter().position(|h| h == "website").unwrap();
+    copy[web] = "https://copy.example.org".into();
+    rows.push(copy);
+    let (first_row, copy_row) = (at + 1, rows.len());
+
+    let p = plan(&store, &write(&rows));
+    assert_eq!(
+        rejections(&p),
+        [(
+            copy_row,
+            "id".to_string(),
+            format!(
+                "row {copy_row}, column id: it has id {kersal}, as row {first_row} has: \
+                 a group has one row in its export; keep one of them"
+            )
+        )]
+    );
+    let first = p.rows.iter().find(|r| r.line.row == first_row).unwrap();
+    assert_eq!(
+        first.edit.as_ref().map(Vec::len),
+        Some(1),
+        "the e-mail cleared"
+    );
+    update(&store, &p);
+    let k = store.get_group(kersal).unwrap().input;
+    assert_eq!(
+        (k.email.as_str(), k.website.as_str()),
+        ("", "https://kersal.example.org")
+    );
+}

@@ -86,6 +86,11 @@ pub struct PlannedRow {
     /// clearing the field. `None` for every other row, which an update only adds to.
     #[serde(default)]
     pub edit: Option<Vec<FieldChange>>,
+    /// For a matched row of the directory's own export whose id is not its group's: why it is
+    /// updated with the cautious rules ("its id 99999 is not this group's (413): only cells it
+    /// fills are applied"). A row whose edits are left out must say so.
+    #[serde(default)]
+    pub cautious: Option<String>,
     /// A matched row's cells as the file had them: the row may yet be refused when saved (as a
     /// new group with a number another group has), and the rejected-rows file then needs them.
     /// Taken from the file's records, not copied; rows with no match need none.
@@ -400,8 +405,8 @@ impl Store {
         let columns = Columns::new(&table.headers, mapping).map_err(CoreError::Invalid)?;
         let lookups = self.import_lookups()?;
         let Checked {
-            lines,
-            rejected,
+            mut lines,
+            mut rejected,
             read,
         } = check_rows(&table, &columns, &lookups, &mut |done, total| {
             progress(Progress {
@@ -410,7 +415,14 @@ impl Store {
                 total,
             })
         });
+        let round_trip = mapping::is_groups_export(&table.headers, mapping);
+        if round_trip {
+            reject_repeated_ids(&mut lines, &mut rejected, &table, mapping);
+        }
         let existing = self.existing_for_matching()?;
+        if round_trip {
+            reject_moved_numbers(&mut lines, &mut rejected, &table, mapping, &existing);
+        }
         // Each row's name key and shown name depend on the row alone: made on every core.
         let names = names_in_parallel(&lines);
         let dialect::RawTable {
@@ -420,7 +432,6 @@ impl Store {
             ..
         } = table;
         let matches = match_rows(&existing, &lines, &names);
-        let round_trip = mapping::is_groups_export(&headers, mapping);
         // Matched rows keep their record (see `PlannedRow::record`); both are in file order.
         let mut next = records.iter_mut();
         let kept: Vec<Option<csv::StringRecord>> = lines
@@ -445,6 +456,7 @@ impl Store {
                     shown_name: shown,
                     matched,
                     edit: None,
+                    cautious: None,
                     record,
                 })
                 .collect()
@@ -460,6 +472,7 @@ impl Store {
             round_trip,
         };
         if round_trip {
+            note_cautious_rows(&mut plan);
             self.plan_edits(&mut plan)?;
         }
         Ok(plan)
@@ -1637,6 +1650,143 @@ enum Root {
 }
 
 /// No further row with the same name key.
+/// In the directory's own export a group has one row: a row with the id of an earlier row is
+/// rejected (both would update the group, the later one undoing the earlier's edits unseen),
+/// and the earlier row stays.
+fn reject_repeated_ids(
+    lines: &mut Vec<GroupLine>,
+    rejected: &mut Vec<RejectedRow>,
+    table: &dialect::RawTable,
+    mapping: &Mapping,
+) {
+    let mut first: HashMap<i64, usize> = HashMap::new();
+    let mut repeated = Vec::new();
+    lines.retain(|line| {
+        let Some(id) = line.export_id else {
+            return true;
+        };
+        match first.get(&id) {
+            None => {
+                first.insert(id, line.row);
+                true
+            }
+            Some(earlier) => {
+                repeated.push((line.row, id, *earlier));
+                false
+            }
+        }
+    });
+    if repeated.is_empty() {
+        return;
+    }
+    let column = mapping.column_for(Field::ExportId).unwrap_or("id");
+    for (row, id, earlier) in repeated {
+        let cells = cells_of(table, row);
+        let reason = format!(
+            "it has id {id}, as row {earlier} has: a group has one row in its export; keep one of them"
+        );
+        rejected.push(RejectedRow {
+            row,
+            cells,
+            problems: vec![cell_problem(row, column, reason)],
+        });
+    }
+    rejected.sort_by_key(|r| r.row);
+}
+
+/// In the directory's own export, a row whose id is a group of this directory with the row's
+/// name (or one of its other names) is that group's row. Should one of its numbers be another
+/// group's (moved to it from that group's row), it would match and update the wrong group: it
+/// is rejected before matching (so it claims no group), naming both.
+fn reject_moved_numbers(
+    lines: &mut Vec<GroupLine>,
+    rejected: &mut Vec<RejectedRow>,
+    table: &dialect::RawTable,
+    mapping: &Mapping,
+    existing: &Existing,
+) {
+    let mut refused = Vec::new();
+    lines.retain(|line| {
+        let Some(own) = line.export_id else {
+            return true;
+        };
+        let key = name_key(&line.input.name);
+        if !existing.keys.get(&own).is_some_and(|k| k.contains(&key)) {
+            return true;
+        }
+        let Some((number, other)) = line.input.identifiers.iter().find_map(|i| {
+            existing
+                .by_ident
+                .get(&i.scheme, &i.value)
+                .filter(|g| **g != own)
+                .map(|g| (i, *g))
+        }) else {
+            return true;
+        };
+        let name = |id: i64| existing.names.get(&id).cloned().unwrap_or_default();
+        let (own_name, other_name) = (name(own), name(other));
+        let words = format!(
+            "this row has the id of {own_name} (group {own}), but its {} {} is {} (group {other}). \
+             To move a number between groups, take it off {other_name} first (import the file \
+             without it, or edit the group), then import again",
+            scheme_words(&number.scheme),
+            number.value,
+            possessive(&other_name)
+        );
+        let column = number_column(mapping, &number.scheme);
+        refused.push(RejectedRow {
+            row: line.row,
+            cells: cells_of(table, line.row),
+            problems: vec![cell_problem(line.row, column, words)],
+        });
+        false
+    });
+    if !refused.is_empty() {
+        rejected.extend(refused);
+        rejected.sort_by_key(|r| r.row);
+    }
+}
+
+/// A matched row of the directory's own export whose id is not its group's (an export of
+/// another directory file, where ids differ, or an id changed) is updated cautiously: it says so.
+fn note_cautious_rows(plan: &mut ImportPlan) {
+    for r in &mut plan.rows {
+        if let (Some(own), Some(MatchTarget::Group { id })) = (
+            r.line.export_id,
+            r.matched.as_ref().map(|m| m.target.clone()),
+        ) {
+            if own != id {
+                r.cautious = Some(format!(
+                    "its id {own} is not this group's ({id}): only cells it fills are applied"
+                ));
+            }
+        }
+    }
+}
+
+/// A row's cells as the file had them, for the rejected-rows file.
+fn cells_of(table: &dialect::RawTable, row: usize) -> Vec<String> {
+    table
+        .rows
+        .iter()
+        .find(|(r, _)| *r == row)
+        .map(|(_, rec)| {
+            rec.iter()
+                .map(|c| dialect::clean_cell_borrowed(c).into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// "Brink Productions'", "G-Force's".
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
 const NO_ROW: usize = usize::MAX;
 
 /// Each line's match: a group already in the directory, else the first earlier row of the file
