@@ -120,6 +120,13 @@ fn an_edited_export_imported_back_with_update_clears_renames_and_undoes_exactly(
     set(&mut rows, "ST JOHN'S CENTRE", "other_names", "St Johns");
     set(&mut rows, "ST JOHN'S CENTRE", "name", "St John's Centre");
     set(&mut rows, "Kersal Tenants", "website", "");
+    // The class is the suggestion: a reason typed for it is not kept, and is said so.
+    set(
+        &mut rows,
+        "Ordsall Youth",
+        "class_reason",
+        "Typed in the file",
+    );
     let edited = write(&rows);
 
     let p = plan(&store, &edited);
@@ -145,9 +152,13 @@ fn an_edited_export_imported_back_with_update_clears_renames_and_undoes_exactly(
         changes(kersal),
         ["website \"https://kersal.example.org\" will be cleared"]
     );
-    assert!(
-        changes(ordsall).is_empty(),
-        "a row left alone changes nothing"
+    assert_eq!(
+        changes(ordsall),
+        ["class reason \"Typed in the file\" not kept: a reason is kept only for a class staff set"]
+    );
+    assert_eq!(
+        p.edits_in_words().as_deref(),
+        Some("2 rows change their group; 2 of them clear a field (2 fields)")
     );
 
     let s = update(&store, &p);
@@ -168,6 +179,7 @@ fn an_edited_export_imported_back_with_update_clears_renames_and_undoes_exactly(
     assert_eq!(store.get_group(kersal).unwrap().input.website, "");
     let mut after = cells(&export(&store));
     let mut expected = rows.clone();
+    set(&mut expected, "Ordsall Youth", "class_reason", "");
     after.sort();
     expected.sort();
     assert_eq!(

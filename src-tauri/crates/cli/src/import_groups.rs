@@ -95,6 +95,10 @@ pub fn run(
             if edits == 1 { "it" } else { "they" },
         );
     }
+    // Before the list: an older export brought back clears what was added since.
+    if let Some(words) = plan.edits_in_words() {
+        println!("With --on-match update, {words}.");
+    }
     if matched > 0 {
         println!(
             "{matched} rows match a group already in the directory or an earlier row (--on-match {}):",
@@ -112,10 +116,14 @@ pub fn run(
                 MatchTarget::Group { id } => format!("group {id}"),
                 MatchTarget::Row { row } => format!("row {row}"),
             };
+            // The name as the file has it, so the row can be found in the spreadsheet.
             println!(
                 "  row {}: {} matches {what}, {} ({})",
-                r.line.row, r.shown_name, m.name, m.reason
+                r.line.row, r.line.input.name, m.name, m.reason
             );
+            if let Some(why) = &r.cautious {
+                println!("    not its own row of the export: {why}");
+            }
             // A row of this directory's own export: say what updating will set, clearing too.
             match r.edit.as_deref() {
                 Some([]) => println!("    its own row of the export: nothing to change"),

@@ -804,3 +804,58 @@ fn an_edited_export_comes_back_with_update_as_an_edit_and_undoes() {
         "undo brings the name and the e-mail back"
     );
 }
+
+#[test]
+fn a_round_trip_says_what_it_clears_first_quotes_names_as_the_file_has_them_and_why_a_row_is_cautious(
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let file = dir.path().join("groups.csv");
+    std::fs::write(
+        &file,
+        "Organisation,Email\r\nKERSAL TENANTS,k@example.org\r\nOrdsall Youth,y@example.org\r\n",
+    )
+    .unwrap();
+    assert!(
+        compactdir(&db, &["import", "groups", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let rt = dir.path().join("rt.csv");
+    let out = compactdir(&db, &["export", "groups", "--out", rt.to_str().unwrap()]);
+    assert!(out.status.success());
+    let text = std::fs::read_to_string(&rt).unwrap();
+    assert!(text.contains("\n2,Ordsall Youth,"), "{text}");
+    let edited = text
+        .replace("k@example.org", "")
+        .replace("\n2,Ordsall Youth,", "\n999,Ordsall Youth,");
+    std::fs::write(&rt, edited).unwrap();
+    let out = compactdir(
+        &db,
+        &[
+            "import",
+            "groups",
+            rt.to_str().unwrap(),
+            "--on-match",
+            "update",
+        ],
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    let summary = said
+        .find("With --on-match update, 1 row changes its group; it clears 1 field.")
+        .unwrap_or_else(|| panic!("{said}"));
+    assert!(
+        summary < said.find("2 rows match").unwrap(),
+        "the count comes before the list: {said}"
+    );
+    assert!(
+        said.contains(": KERSAL TENANTS matches group 1, Kersal Tenants ("),
+        "the name as the file has it: {said}"
+    );
+    assert!(
+        said.contains(
+            "not its own row of the export: its id 999 is not this group's (2): only cells it fills are applied"
+        ),
+        "{said}"
+    );
+}

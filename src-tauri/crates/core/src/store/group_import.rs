@@ -114,6 +114,54 @@ pub struct ImportPlan {
     pub round_trip: bool,
 }
 
+impl ImportPlan {
+    /// For the directory's own export, how many rows change their group and how many fields
+    /// they clear: "12 rows change their group; 3 of them clear a field (5 fields)". An older
+    /// export brought back clears what was added since; this puts it before the list of rows.
+    /// `None` when no row is an edit of its group.
+    pub fn edits_in_words(&self) -> Option<String> {
+        let edits: Vec<&Vec<FieldChange>> =
+            self.rows.iter().filter_map(|r| r.edit.as_ref()).collect();
+        if edits.is_empty() {
+            return None;
+        }
+        let changing = edits
+            .iter()
+            .filter(|e| e.iter().any(|c| !c.not_kept))
+            .count();
+        let cleared = |e: &Vec<FieldChange>| {
+            e.iter()
+                .filter(|c| !c.not_kept && !c.before.is_empty() && c.after.is_empty())
+                .count()
+        };
+        let clearing = edits.iter().filter(|e| cleared(e) > 0).count();
+        let fields: usize = edits.iter().map(|e| cleared(e)).sum();
+        let rows = match changing {
+            1 => "1 row changes its group".to_string(),
+            n => format!("{n} rows change their group"),
+        };
+        let clears = match (changing, clearing) {
+            (_, 0) => "none clears a field".to_string(),
+            (1, _) => format!("it clears {}", fields_word(fields)),
+            (_, 1) => format!("1 of them clears a field ({})", fields_word(fields)),
+            (_, n) => format!("{n} of them clear a field ({})", fields_word(fields)),
+        };
+        Some(if changing == 0 {
+            "0 rows change their group".to_string()
+        } else {
+            format!("{rows}; {clears}")
+        })
+    }
+}
+
+fn fields_word(n: usize) -> String {
+    if n == 1 {
+        "1 field".into()
+    } else {
+        format!("{n} fields")
+    }
+}
+
 /// One cell of groups.csv that updating a group with a row of its own export will change, as
 /// the export writes it before and after.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,6 +170,10 @@ pub struct FieldChange {
     pub column: String,
     pub before: String,
     pub after: String,
+    /// Not a change: the file's value (`after`) is not kept (a class reason typed for a class
+    /// that is only the suggestion), said so it is not lost unseen.
+    #[serde(default)]
+    pub not_kept: bool,
 }
 
 impl FieldChange {
@@ -152,6 +204,13 @@ impl FieldChange {
 impl std::fmt::Display for FieldChange {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let label = self.label();
+        if self.not_kept {
+            return write!(
+                f,
+                "class reason \"{}\" not kept: a reason is kept only for a class staff set",
+                self.after
+            );
+        }
         match (self.before.is_empty(), self.after.is_empty()) {
             (false, true) => write!(f, "{label} \"{}\" will be cleared", self.before),
             (true, _) => write!(f, "{label} will be \"{}\"", self.after),
@@ -485,6 +544,10 @@ impl Store {
         let fields = file_fields(&plan.mapping);
         let names = self.export_names()?;
         let categories = self.faith_and_bme_categories()?;
+        let reason_column = plan
+            .mapping
+            .column_for(Field::ClassReason)
+            .and_then(|c| plan.headers.iter().position(|h| h.eq_ignore_ascii_case(c)));
         let mut refused = Vec::new();
         for r in &mut plan.rows {
             let Some(id) = own_group(r) else { continue };
@@ -519,9 +582,28 @@ impl Store {
                         column: c.to_string(),
                         before,
                         after,
+                        not_kept: false,
                     })
                     .collect(),
             );
+            // `read_row` drops a reason given with a class the answers suggest anyway: say so.
+            let typed = reason_column
+                .and_then(|i| r.record.as_ref()?.get(i))
+                .map(|c| dialect::clean_cell_borrowed(c).trim().to_string())
+                .unwrap_or_default();
+            if !typed.is_empty()
+                && after.class_override_reason.is_empty()
+                && typed != before.class_override_reason
+            {
+                if let Some(edit) = r.edit.as_mut() {
+                    edit.push(FieldChange {
+                        column: "class_reason".into(),
+                        before: before.class_override_reason.clone(),
+                        after: typed,
+                        not_kept: true,
+                    });
+                }
+            }
         }
         if !refused.is_empty() {
             let gone: HashSet<usize> = refused.iter().map(|r| r.row).collect();
