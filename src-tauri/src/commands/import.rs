@@ -87,11 +87,16 @@ pub struct ImportPreview {
 pub struct MatchedRow {
     pub row: usize,
     pub shown_name: String,
+    /// The name as the file has it (stored form), so the row can be found in the spreadsheet.
+    pub name: String,
     #[serde(rename = "match")]
     pub matched: Match,
     /// For a row of this directory's own export matched to the group with its id: what updating
     /// will change, in words (`e-mail "x@y.org" will be cleared`); empty when nothing.
     pub edit: Option<Vec<String>>,
+    /// For a matched row of the directory's own export whose id is not its group's: why it is
+    /// updated cautiously.
+    pub cautious: Option<String>,
 }
 
 /// Step 3: the checked file, without the rows that need no decision.
@@ -105,6 +110,9 @@ pub struct ImportCheck {
     pub rejected: Vec<RejectedRow>,
     /// The file is this directory's groups export read with its own mapping.
     pub round_trip: bool,
+    /// For the directory's own export: "12 rows change their group; 3 of them clear a field (5
+    /// fields)", shown before the rows.
+    pub edits_in_words: Option<String>,
 }
 
 fn path_of(path: &str, field: &str) -> Result<PathBuf, AppError> {
@@ -246,16 +254,19 @@ fn check(
                 r.matched.as_ref().map(|m| MatchedRow {
                     row: r.line.row,
                     shown_name: r.shown_name.clone(),
+                    name: r.line.input.name.clone(),
                     matched: m.clone(),
                     edit: r
                         .edit
                         .as_ref()
                         .map(|e| e.iter().map(ToString::to_string).collect()),
+                    cautious: r.cautious.clone(),
                 })
             })
             .collect(),
         rejected: plan.rejected.clone(),
         round_trip: plan.round_trip,
+        edits_in_words: plan.edits_in_words(),
     };
     session.get(token, |p| {
         p.plan = Some(plan);

@@ -28,7 +28,16 @@ export type MatchTarget = { kind: "group"; id: number } | { kind: "row"; row: nu
 export interface Match { target: MatchTarget; name: string; reason: string }
 /** `edit`: for a row of this directory's own export that matched the group with its id, what
  * updating will change, in words (empty when nothing); null for other rows. */
-export interface MatchedRow { row: number; shown_name: string; match: Match; edit: string[] | null }
+export interface MatchedRow {
+  row: number;
+  shown_name: string;
+  /** The name as the file has it (the stored form, not title-cased). */
+  name: string;
+  match: Match;
+  edit: string[] | null;
+  /** For a row of this directory's own export whose id is not its group's: why it is cautious. */
+  cautious: string | null;
+}
 export interface RejectedRow { row: number; cells: string[]; problems: FieldProblem[] }
 
 export interface ImportCheck {
@@ -39,6 +48,8 @@ export interface ImportCheck {
   rejected: RejectedRow[];
   /** The file is this directory's groups export, read with its own mapping. */
   round_trip: boolean;
+  /** "12 rows change their group; 3 of them clear a field (5 fields)"; null unless an own export. */
+  edits_in_words: string | null;
 }
 
 export type Choice = "new" | "update" | "skip";

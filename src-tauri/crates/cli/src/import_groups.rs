@@ -88,8 +88,9 @@ pub fn run(
             "This is a groups export of this directory: {edits} row{} {} the id of the group {} matched. \
              With --on-match update, each such row sets its group's fields as the file has them: \
              an empty cell clears the field, a changed name renames the group, and other names, \
-             numbers, communities and wards served become the file's lists. Other matched rows only \
-             add what they fill.",
+             numbers, communities and wards served become the file's lists. Other matched rows are \
+             updated cautiously: cells they fill replace the group's, lists are added to, the \
+             name is kept and empty cells change nothing.",
             if edits == 1 { "" } else { "s" },
             if edits == 1 { "has" } else { "have" },
             if edits == 1 { "it" } else { "they" },

@@ -3,6 +3,7 @@ import type { ImportCheck, MatchedRow } from "../../ipc/importTypes";
 import {
   groupsUndoneWords,
   updateWords,
+  changesSomething,
   chooseForAll,
   checkOutcomeWords,
   chooseForRow,
@@ -28,7 +29,7 @@ import {
 const headers = ["Recipient Org:Name", "Amount", "Recipient Org:Street Address", "Recipient Org:City"];
 
 function matched(row: number): MatchedRow {
-  return { row, shown_name: `Group ${row}`, match: { target: { kind: "group", id: row }, name: "x", reason: "same name" }, edit: null };
+  return { row, shown_name: `Group ${row}`, name: `GROUP ${row}`, match: { target: { kind: "group", id: row }, name: "x", reason: "same name" }, edit: null, cautious: null };
 }
 
 describe("the column selects and the mapping", () => {
@@ -72,7 +73,7 @@ describe("the column selects and the mapping", () => {
 });
 
 describe("the choices for matched rows", () => {
-  const check: ImportCheck = { token: 1, read: 10, to_import: 8, matched: [matched(3), matched(5), matched(7)], rejected: [], round_trip: false };
+  const check: ImportCheck = { token: 1, read: 10, to_import: 8, matched: [matched(3), matched(5), matched(7)], rejected: [], round_trip: false, edits_in_words: null };
 
   it("count unmatched rows as new and matched rows by their choice", () => {
     let c = chooseForAll("skip");
@@ -91,9 +92,9 @@ describe("the choices for matched rows", () => {
   it("say how many groups the updating rows reach, not how many rows, and that a row bringing nothing new counts as unchanged", () => {
     // A grants file: row 2 is new, rows 3 and 4 are row 2's group again (4 names row 3), rows 5
     // and 6 are both group 9 of the directory.
-    const toRow = (row: number, earlier: number): MatchedRow => ({ row, shown_name: "A", match: { target: { kind: "row", row: earlier }, name: "A", reason: "same name" }, edit: null });
-    const toGroup = (row: number, id: number): MatchedRow => ({ row, shown_name: "B", match: { target: { kind: "group", id }, name: "B", reason: "same name" }, edit: null });
-    const grants: ImportCheck = { token: 1, read: 5, to_import: 5, matched: [toRow(3, 2), toRow(4, 3), toGroup(5, 9), toGroup(6, 9)], rejected: [], round_trip: false };
+    const toRow = (row: number, earlier: number): MatchedRow => ({ row, shown_name: "A", name: "A", match: { target: { kind: "row", row: earlier }, name: "A", reason: "same name" }, edit: null, cautious: null });
+    const toGroup = (row: number, id: number): MatchedRow => ({ row, shown_name: "B", name: "B", match: { target: { kind: "group", id }, name: "B", reason: "same name" }, edit: null, cautious: null });
+    const grants: ImportCheck = { token: 1, read: 5, to_import: 5, matched: [toRow(3, 2), toRow(4, 3), toGroup(5, 9), toGroup(6, 9)], rejected: [], round_trip: false, edits_in_words: null };
     expect(checkOutcomeWords(grants, chooseForAll("update"))).toBe(
       "Importing will add 1 new group, update up to 2 groups (1 of them added by this import) from 4 matched rows and skip 0 rows. " +
         "A matched row that brings nothing new changes nothing and is counted as unchanged. Nothing is saved until you import, and the import can be undone.",
@@ -119,10 +120,24 @@ describe("the choices for matched rows", () => {
 describe("the words the steps show", () => {
   it("say what updating a matched row will do: a round trip's own row its changes, any other the cautious rule", () => {
     const m = matched(4);
-    expect(updateWords(m)[0]).toContain("keeps the group's name");
+    // The cautious rule as it is: filled cells replace, lists are added to, the name is kept.
+    expect(updateWords(m)).toEqual(["Cells the row fills replace the group's, lists are added to, the group's name is kept (the row's becomes another name) and an empty cell leaves the group's value"]);
     expect(updateWords({ ...m, edit: [] })).toEqual(["Nothing changes"]);
     const changes = ['name "ST JOHN\'S CENTRE" → "St John\'s Centre"', 'e-mail "office@stjohns.org.uk" will be cleared'];
     expect(updateWords({ ...m, edit: changes })).toEqual(changes);
+  });
+
+  it("say why a row of the own export whose id is not its group's is treated cautiously", () => {
+    const m = { ...matched(338), cautious: "its id 99999 is not this group's (413): only cells it fills are applied" };
+    const words = updateWords(m);
+    expect(words[0]).toBe("Treated cautiously: its id 99999 is not this group's (413): only cells it fills are applied.");
+    expect(words[1]).toContain("lists are added to");
+  });
+
+  it("count as changing a group the cautious rows and the own rows with changes, not those with none", () => {
+    expect(changesSomething(matched(2))).toBe(true);
+    expect(changesSomething({ ...matched(2), edit: [] })).toBe(false);
+    expect(changesSomething({ ...matched(2), edit: ["e-mail \"x\" will be cleared"] })).toBe(true);
   });
 
   it("say where a suggestion came from", () => {

@@ -124,11 +124,14 @@ export function checkOutcomeWords(check: ImportCheck, choices: Choices): string 
   return `Importing will add ${plural(counts.new, "new group")}, ${update} and skip ${plural(counts.skip, "row")}.${unchanged} Nothing is saved until you import, and the import can be undone.`;
 }
 
+/** The cautious rule in words: what an update does with a row that is not its group's own. */
+export const CAUTIOUS_WORDS = "Cells the row fills replace the group's, lists are added to, the group's name is kept (the row's becomes another name) and an empty cell leaves the group's value";
+
 /** What "Update the match" will do with a matched row: for a row of this directory's own export
  * matched to the group with its id, each change it makes (clearing included); for any other, the
- * cautious rule. */
+ * cautious rule, first saying why a row of the own export is treated so. */
 export function updateWords(m: MatchedRow): string[] {
-  if (m.edit === null) return ["Adds what the row fills; keeps the group's name and what the row leaves empty"];
+  if (m.edit === null) return m.cautious ? [`Treated cautiously: ${m.cautious}.`, CAUTIOUS_WORDS] : [CAUTIOUS_WORDS];
   if (m.edit.length === 0) return ["Nothing changes"];
   return m.edit;
 }
@@ -207,4 +210,11 @@ export function reviewPackWords(p: ReviewPack): string {
 export function openReferralWords(e: OpenReferralExport): string {
   const left = e.left_out ? ` ${plural(e.left_out, "closed or dormant group")} left out.` : "";
   return `${plural(e.organizations, "organization")} and ${plural(e.identifiers, "identifier")} written to ${e.folder} (${e.files.join(", ")}).${left}`;
+}
+
+/** Whether updating with a matched row changes its group as far as step 3 can tell: a row of
+ * this directory's own export with changes listed, or any other matched row (its update adds
+ * what it fills, which is not worked out beforehand). */
+export function changesSomething(m: MatchedRow): boolean {
+  return m.edit === null || m.edit.length > 0;
 }
