@@ -11,8 +11,11 @@ const SMALL: &[&str] = &[
 const KEEP: &[&str] = &[
     "UK", "CIC", "CIO", "YMCA", "YWCA", "NHS", "BME", "PCC", "RSPCA", "NSPCC", "U3A", "ESOL",
     "LGBT", "LGBTQ", "ADHD", "ICW", "II", "III", "IV", "RAF", "WI", "PTA", "PTFA", "CE", "HIV",
-    "ASD", "AFC", "FC", "RNLI", "URC", "CAMHS", "SEND", "YHA",
+    "ASD", "AFC", "FC", "RNLI", "URC", "CAMHS", "SEND", "YHA", "PSA", "PE", "RDA",
 ];
+
+/// Abbreviations written in mixed case by their owners.
+const MIXED: &[(&str, &str)] = &[("DOFE", "DofE")];
 
 /// The name in title case when it is written all in capitals; any other name as it is.
 pub fn shown_name(name: &str) -> String {
@@ -20,14 +23,46 @@ pub fn shown_name(name: &str) -> String {
     if letters.len() < 4 || letters.iter().any(|c| c.is_lowercase()) {
         return name.to_string();
     }
+    let words: Vec<&str> = name.split(' ').collect();
     let mut out = String::with_capacity(name.len());
-    for (i, word) in name.split(' ').enumerate() {
+    for (i, word) in words.iter().enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        out.push_str(&shown_word(word, i == 0));
+        // A word after a dash or colon starts a phrase, as the name's first word does
+        // ("FOUNDATION- A STEP FORWARD", "DIAS - A SERVICE").
+        let starts_phrase = i == 0 || words[i - 1].ends_with(['-', '–', '—', ':']);
+        if is_initial(&words, i) || is_bracketed_acronym(&words, i) {
+            out.push_str(word);
+        } else {
+            out.push_str(&shown_word(word, starts_phrase));
+        }
     }
     out
+}
+
+/// A single letter beside another single letter is an initial, kept a capital even when it
+/// is "A": "Y W C A PLAYGROUP" is "Y W C A Playgroup".
+fn is_initial(words: &[&str], i: usize) -> bool {
+    let single = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
+    single(words[i])
+        && ((i > 0 && single(words[i - 1])) || words.get(i + 1).is_some_and(|w| single(w)))
+}
+
+/// A word in brackets whose letters are the initials of words before it, in order, is the
+/// name's acronym: "FIRST ASIAN SUPPORT TRUST (FAST)" keeps "(FAST)", while a place in
+/// brackets, "(SALE)" or "(MANCHESTER)", is a word like any other.
+fn is_bracketed_acronym(words: &[&str], i: usize) -> bool {
+    let Some(inner) = words[i].strip_prefix('(').and_then(|w| w.strip_suffix(')')) else {
+        return false;
+    };
+    if inner.chars().count() < 2 || !inner.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut initials = words[..i]
+        .iter()
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()));
+    inner.chars().all(|c| initials.any(|init| init == c))
 }
 
 /// Whether two names differ only in capitals and spacing ("Friends of john Leigh Park" and
@@ -73,13 +108,18 @@ fn shown_part(word: &str, small_allowed: bool) -> String {
     // Letters and digits together, other than an ordinal, are a code or a postcode district
     // ("WA15", "E2E", "B2B"): kept as written, vowels or not.
     let code = bare.chars().any(|c| c.is_ascii_digit()) && bare.chars().any(char::is_alphabetic);
+    if let Some((_, mixed)) = MIXED.iter().find(|(capitals, _)| *capitals == bare) {
+        return word.replace(bare.as_str(), mixed);
+    }
     let keep = KEEP.contains(&bare.as_str())
         || (!ordinal
             && (code
                 || (!has_vowel
                     && bare.chars().any(char::is_alphabetic)
                     && bare.len() > 1
-                    && bare != "ST")));
+                    // "ST" and "LTD" are words cut short, not abbreviations: "St", "Ltd".
+                    && bare != "ST"
+                    && bare != "LTD")));
     if keep {
         return word.to_string();
     }
@@ -199,6 +239,63 @@ mod tests {
             ("MACCLESFIELD MCC CLUB", "Macclesfield MCC Club"),
             ("MCKENZIE-MCCANN FUND", "McKenzie-McCann Fund"),
             ("MCS LUNCH CLUB", "MCS Lunch Club"),
+        ] {
+            assert_eq!(shown_name(capitals), shown, "{capitals}");
+        }
+    }
+
+    /// The tester's register names: initials, Ltd, a bracketed acronym of the name (but not a
+    /// place in brackets), common abbreviations, and a phrase after a dash.
+    #[test]
+    fn initials_ltd_bracketed_acronyms_and_phrases_after_a_dash() {
+        for (capitals, shown) in [
+            ("Y W C A PLAYGROUP", "Y W C A Playgroup"),
+            ("A S CHARITABLE TRUST", "A S Charitable Trust"),
+            ("BUILDING A FUTURE", "Building a Future"),
+            (
+                "BACK ON TRACK MANCHESTER LTD",
+                "Back on Track Manchester Ltd",
+            ),
+            (
+                "REDDISH BUILDINGS PRESERVATION TRUST LTD.",
+                "Reddish Buildings Preservation Trust Ltd.",
+            ),
+            (
+                "BODY OF CHRIST INTERNATIONAL MINISTRIES (BCIM)",
+                "Body of Christ International Ministries (BCIM)",
+            ),
+            (
+                "GRACE INCORPORATION FAITH TRUST (GIFT)",
+                "Grace Incorporation Faith Trust (GIFT)",
+            ),
+            (
+                "FIRST ASIAN SUPPORT TRUST (FAST) LTD",
+                "First Asian Support Trust (FAST) Ltd",
+            ),
+            (
+                "ROCHDALE, OLDHAM AND BURY EPILEPSY SOCIETY (ROBES)",
+                "Rochdale, Oldham and Bury Epilepsy Society (ROBES)",
+            ),
+            (
+                "FRIENDS OF MOORLANDS JUNIOR SCHOOL (SALE)",
+                "Friends of Moorlands Junior School (Sale)",
+            ),
+            (
+                "DIVERSIONS FAMILY SUPPORT NETWORK (DIVERSIONS)",
+                "Diversions Family Support Network (Diversions)",
+            ),
+            ("NEW WELLINGTON SCHOOL PSA", "New Wellington School PSA"),
+            (
+                "MANCHESTER SCHOOLS' PE ASSOCIATION",
+                "Manchester Schools' PE Association",
+            ),
+            ("PEGASUS RDA", "Pegasus RDA"),
+            ("TIMPERLEY DOFE AWARD CENTRE", "Timperley DofE Award Centre"),
+            (
+                "CHILDREN'S BURNS FOUNDATION- A STEP FORWARD",
+                "Children's Burns Foundation- A Step Forward",
+            ),
+            ("CATCH THE FIRE - THE CHURCH", "Catch the Fire - The Church"),
         ] {
             assert_eq!(shown_name(capitals), shown, "{capitals}");
         }
