@@ -58,6 +58,7 @@ const COMMANDS: &[&str] = &[
     "ward_file_districts",
     "load_wards",
     "remove_ward_district",
+    "check_ward_district_removal",
     "list_imports",
     "export_review_pack",
     "export_open_referral",

@@ -73,6 +73,7 @@ fn main() {
             commands::wards::ward_file_districts,
             commands::wards::load_wards,
             commands::wards::remove_ward_district,
+            commands::wards::check_ward_district_removal,
             commands::import_history::list_imports,
             commands::exports::export_review_pack,
             commands::exports::export_open_referral,

@@ -644,14 +644,26 @@ test("the real Trafford wards load in the window, the group form lists wards by 
   try {
     await driver.waitForElement("#group-list tr[data-group-id]");
 
-    // Load Trafford's wards from the real ONS lookup: its districts are offered, Trafford chosen.
+    // Load Trafford's wards from the real ONS lookup: its districts are offered, none chosen
+    // for the user (Salford, loaded already, says so); loading before choosing is refused in words.
     await go(driver, "import");
     await (await driver.waitForElement("#wards-path")).type(ons);
     await press(driver, "#wards-read");
     await driver.waitForElement("#wards-district");
     const offered = await driver.execute("return [...document.querySelectorAll('#wards-district option')].map((o) => o.value)");
     assert.ok(offered.includes("Trafford") && offered.includes("Bolton"), `districts offered: ${offered}`);
+    assert.equal(await driver.execute("return document.getElementById('wards-district').value"), "", "no district chosen for the user");
+    const salfordOption = await driver.execute("return [...document.querySelectorAll('#wards-district option')].find((o) => o.value === 'Salford').textContent");
+    assert.match(salfordOption, /^Salford \(\d+ wards\) \(loaded\)$/);
     assert.equal(await driver.execute("return document.activeElement.id"), "wards-district");
+    await press(driver, "#wards-load");
+    const choose = await driver.waitForElement("#wards-district-error");
+    assert.equal(await choose.text(), "Choose the district whose wards to load from ons_ward_to_lad_may2022_greater_manchester.csv.");
+    assert.equal(await driver.execute("return document.activeElement.id"), "wards-district");
+    assert.equal(await driver.execute("return document.getElementById('wards-district').getAttribute('aria-describedby')"), "wards-district-error");
+    await driver.execute("document.getElementById('wards-title').scrollIntoView({ block: 'start' })");
+    await driver.screenshot(path.join(artifacts, "wards-choose-district.png"));
+    assert.equal((await driver.findAll("#wards-notice")).length, 0, "nothing loaded");
     await driver.execute(
       "const s = document.getElementById('wards-district'); s.value = 'Trafford'; s.dispatchEvent(new Event('change', { bubbles: true }));",
     );
@@ -687,18 +699,18 @@ test("the real Trafford wards load in the window, the group form lists wards by 
     assert.deepEqual(await violations(driver), [], "WCAG 2.2 AA (axe) on the group form's wards by district");
     await press(driver, "#group-cancel");
 
-    // Salford's wards are used by the demo's groups and seats: refused in a sentence naming them.
+    // Salford's wards are used by the demo's groups and seats: refused at once, with no question
+    // first, in a sentence naming them and saying how to find the rest.
     await go(driver, "import");
     await press(driver, '#ward-districts tr[data-district="Salford"] button');
-    await driver.waitFor("the question has focus", async () => (await driver.execute("return document.activeElement.id")) === "wards-remove-question");
-    // The keyboard answers it: Tab to "Remove them", Enter.
-    await keys(driver, Key.TAB);
-    assert.equal(await driver.execute("return document.activeElement.id"), "wards-remove-confirm");
-    await keys(driver, Key.ENTER);
     const refusal = await driver.waitForElement("#wards-error");
-    assert.match(await refusal.text(), /^Salford's wards cannot be removed: 20 of them are chosen by 120 groups and \d+ seats \(.+ and \d+ more\)\. Choose other wards for those first/);
+    assert.match(
+      await refusal.text(),
+      /^Salford's wards cannot be removed: 20 of them are chosen by 120 groups and \d+ seats \(.+ and \d+ more\)\. Choose other wards for those first .*filter the Directory by ward.*\.$/,
+    );
     assert.equal(await driver.execute("return document.activeElement.id"), "wards-error");
-    assert.equal((await driver.findAll("#wards-remove-question")).length, 0, "the question is closed under the refusal");
+    assert.equal((await driver.findAll("#wards-remove-question")).length, 0, "no question asked");
+    await driver.execute("document.getElementById('wards-title').scrollIntoView({ block: 'start' })");
     await driver.screenshot(path.join(artifacts, "wards-remove-refused.png"));
     assert.deepEqual(await violations(driver), [], "WCAG 2.2 AA (axe) on the wards tool with its refusal");
 
@@ -708,7 +720,12 @@ test("the real Trafford wards load in the window, the group form lists wards by 
     await driver.waitFor("the demo banner gone", async () => (await driver.findAll("#demo-banner")).length === 0);
     await go(driver, "import");
     await press(driver, '#ward-districts tr[data-district="Salford"] button');
-    await press(driver, "#wards-remove-confirm");
+    await driver.waitFor("the question has focus", async () => (await driver.execute("return document.activeElement.id")) === "wards-remove-question");
+    assert.match(await (await driver.find("#wards-remove-question")).text(), /^Remove Salford's wards \(20 wards\)\?/);
+    // The keyboard answers it: Tab to "Remove them", Enter.
+    await keys(driver, Key.TAB);
+    assert.equal(await driver.execute("return document.activeElement.id"), "wards-remove-confirm");
+    await keys(driver, Key.ENTER);
     const removed = await driver.waitForElement("#wards-notice");
     assert.equal(await removed.text(), "Removed Salford's wards (20 wards).");
     const rows = await driver.execute("return [...document.querySelectorAll('#ward-districts tbody tr')].map((r) => r.dataset.district)");

@@ -44,7 +44,7 @@ fn a_seat_speaking_for_a_ward_holds_its_district_until_it_no_longer_does() {
     store.save_seat(input.clone()).unwrap();
     assert_eq!(
         refusal(&store),
-        "Trafford's wards cannot be removed: 1 of them is chosen by 1 seat (Altrincham groups (Trafford Forum)). Choose other wards for those first (or none), then try again"
+        "Trafford's wards cannot be removed: 1 of them is chosen by 1 seat (Altrincham groups (Trafford Forum)). Choose other wards for those first (or none), then try again."
     );
     input.ward_ids.clear();
     store.save_seat(input).unwrap();
@@ -83,7 +83,7 @@ fn a_merge_that_can_be_undone_holds_the_wards_its_merged_group_had() {
     store.save_group(now).unwrap();
     assert_eq!(
         refusal(&store),
-        "Trafford's wards cannot be removed: 1 merge that can still be undone would put them back on a group"
+        "Trafford's wards cannot be removed: 1 merge that can still be undone would put them back on a group."
     );
 }
 
@@ -114,4 +114,32 @@ fn the_history_of_a_group_still_names_a_ward_removed_since() {
         ("Altrincham", "None recorded"),
         "{change:?}"
     );
+}
+
+/// The tester's case: a group stored in capitals is named as the window shows it, and the
+/// check the window makes before asking gives the same refusal, removing nothing; once nothing
+/// uses the wards it says how many would go, still removing nothing.
+#[test]
+fn the_refusal_names_groups_as_shown_and_the_check_removes_nothing() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let trafford = load_trafford(&store);
+    let saved = store
+        .save_group(compactdir_core::domain::group::GroupInput {
+            ward_id: Some(trafford[0]),
+            ..group("BRINK PRODUCTIONS")
+        })
+        .unwrap();
+    let expected = "Trafford's wards cannot be removed: 1 of them is chosen by 1 group (Brink Productions). Choose other wards for those first (or none), then try again.";
+    assert_eq!(refusal(&store), expected);
+    match store.check_ward_district_removal("trafford") {
+        Err(e @ CoreError::WardsInUse(_)) => assert_eq!(e.to_string(), expected),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    let mut input = saved.input;
+    input.ward_id = None;
+    store.save_group(input).unwrap();
+    assert_eq!(store.check_ward_district_removal("Trafford").unwrap(), 2);
+    assert_eq!(store.reference_data().unwrap().wards.len(), 22);
+    assert!(store.ward_list_changes().unwrap().len() == 1);
 }

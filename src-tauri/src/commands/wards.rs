@@ -57,3 +57,14 @@ pub fn remove_ward_district(
 ) -> Result<usize, AppError> {
     state.change(|s| s.remove_ward_district(&district))
 }
+
+/// How many wards removing `district`'s would remove, removing nothing; refused in the same
+/// words as `remove_ward_district` while anything uses them, so the window says so at once
+/// rather than asking first.
+#[tauri::command]
+pub fn check_ward_district_removal(
+    state: State<'_, AppState>,
+    district: String,
+) -> Result<usize, AppError> {
+    state.with(|s| s.check_ward_district_removal(&district))
+}

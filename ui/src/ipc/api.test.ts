@@ -111,12 +111,14 @@ describe("calls", () => {
     await api.loadWards("/tmp/w.csv", "Trafford");
     await api.loadWards("/tmp/w.csv", null);
     await api.removeWardDistrict("Salford");
+    await api.checkWardDistrictRemoval("Salford");
     expect(invoke.mock.calls).toEqual([
       ["ward_list", undefined],
       ["ward_file_districts", { path: "/tmp/w.csv" }],
       ["load_wards", { path: "/tmp/w.csv", district: "Trafford" }],
       ["load_wards", { path: "/tmp/w.csv", district: null }],
       ["remove_ward_district", { district: "Salford" }],
+      ["check_ward_district_removal", { district: "Salford" }],
     ]);
   });
   it("rejects with an AppError whatever Tauri rejected with", async () => {

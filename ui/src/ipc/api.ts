@@ -173,6 +173,7 @@ export const api = {
   loadWards: (path: string, district: string | null) => call<WardsLoaded>("load_wards", { path, district }),
   /** Removes a district's wards; refused in words while a group or seat uses one. Returns how many. */
   removeWardDistrict: (district: string) => call<number>("remove_ward_district", { district }),
+  checkWardDistrictRemoval: (district: string) => call<number>("check_ward_district_removal", { district }),
   /** Every earlier import, groups and seats, newest first. */
   listImports: () => call<EarlierImport[]>("list_imports"),
   /** The annual review pack for `year` (as typed) into `folder`; empty: a folder in Documents. */

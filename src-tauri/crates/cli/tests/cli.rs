@@ -472,6 +472,15 @@ fn wards_list_and_remove_a_district_refused_while_the_demo_uses_it() {
         ),
         "{said}"
     );
+    // Groups named as the window shows them, the way to find the rest, and a full stop.
+    assert!(
+        said.trim_end().ends_with(
+            "To find the groups, filter the Directory by ward (a group's own ward) or sort it by its Ward column; the wards a group serves are on its page."
+        ),
+        "{said}"
+    );
+    let named = said.split_once(" seats (").unwrap().1;
+    assert!(!named.contains("ST ") && !named.contains("CLUB"), "{said}");
     assert!(text(&compactdir(&db, &["wards", "list"])).contains("Salford: 20 wards"));
 
     let out = compactdir(&db, &["wards", "remove", "--district", "trafford"]);

@@ -202,6 +202,12 @@ fn wards_in_use_sentence(u: &WardsInUse) -> String {
             }
         ));
         s.push_str(". Choose other wards for those first (or none), then try again");
+        if more > 0 && u.groups > 0 {
+            s.push_str(
+                ". To find the groups, filter the Directory by ward (a group's own ward) or \
+                 sort it by its Ward column; the wards a group serves are on its page",
+            );
+        }
     }
     if u.merges > 0 {
         s.push_str(&format!(
@@ -210,6 +216,8 @@ fn wards_in_use_sentence(u: &WardsInUse) -> String {
             count(u.merges, "merge", "merges"),
         ));
     }
+    // Several sentences: the last ends with a full stop too, wherever it is read.
+    s.push('.');
     s
 }
 

@@ -11,10 +11,14 @@ use super::reference::WardRow;
 use super::tx::Tx;
 use super::Store;
 use crate::domain::fold::fold;
+use crate::domain::names::shown_name;
 use crate::error::{CoreError, Result, WardsInUse};
 
 /// How many groups and seats are named in a refusal to remove wards.
 const NAMED: usize = 3;
+
+/// A ward as removal records it: id, code, name, district.
+type WardOf = (i64, String, String, String);
 
 /// One district of the ward list, with how many of its wards there are and how many groups
 /// and seats use them.
@@ -134,9 +138,46 @@ impl Store {
     /// the wards it serves), a seat (the wards it speaks for) or a merge that can still be undone
     /// uses one of them: nothing is removed.
     pub fn remove_ward_district(&self, district: &str) -> Result<usize> {
-        let district = district.trim();
         let tx = Tx::begin(&self.conn)?;
-        let wards: Vec<(i64, String, String, String)> = tx
+        let (named, wards) = self.removable_wards(&tx, district)?;
+        let removed = tx.execute(
+            &format!("DELETE FROM wards WHERE id IN ({IN_DISTRICT})"),
+            [&named],
+        )?;
+        let kept: Vec<_> = wards
+            .iter()
+            .map(|(id, code, name, district)| {
+                json!({"id": id, "code": code, "name": name, "district": district})
+            })
+            .collect();
+        tx.execute(
+            "INSERT INTO ward_list_changes (at, actor, action, district, removed, wards)
+             VALUES (?1, ?2, 'removed', ?3, ?4, ?5)",
+            params![
+                now_millis(),
+                self.actor(),
+                named,
+                removed as i64,
+                serde_json::Value::Array(kept).to_string()
+            ],
+        )?;
+        tx.commit()?;
+        Ok(removed)
+    }
+
+    /// How many wards removing `district`'s would remove, checked as `remove_ward_district`
+    /// checks it but removing nothing: the window asks "Remove them?" only when they can be.
+    ///
+    /// # Errors
+    /// As `remove_ward_district`.
+    pub fn check_ward_district_removal(&self, district: &str) -> Result<usize> {
+        Ok(self.removable_wards(&self.conn, district)?.1.len())
+    }
+
+    /// The wards of `district` with the district as the list names it, when nothing uses them.
+    fn removable_wards(&self, tx: &Connection, district: &str) -> Result<(String, Vec<WardOf>)> {
+        let district = district.trim();
+        let wards: Vec<WardOf> = tx
             .prepare("SELECT id, code, name, district FROM wards WHERE lower(district) = lower(?1) ORDER BY id")?
             .query_map([district], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<rusqlite::Result<_>>()?;
@@ -157,8 +198,8 @@ impl Store {
                 known,
             });
         };
-        let groups = groups_using(&tx, &named)?;
-        let seats = seats_using(&tx, &named)?;
+        let groups = groups_using(tx, &named)?;
+        let seats = seats_using(tx, &named)?;
         let used: usize = tx.query_row(
             &format!(
                 "SELECT count(*) FROM ({IN_DISTRICT}) w WHERE
@@ -188,29 +229,7 @@ impl Store {
                 named: groups.iter().chain(&seats).take(NAMED).cloned().collect(),
             }));
         }
-        let removed = tx.execute(
-            &format!("DELETE FROM wards WHERE id IN ({IN_DISTRICT})"),
-            [&named],
-        )?;
-        let kept: Vec<_> = wards
-            .iter()
-            .map(|(id, code, name, district)| {
-                json!({"id": id, "code": code, "name": name, "district": district})
-            })
-            .collect();
-        tx.execute(
-            "INSERT INTO ward_list_changes (at, actor, action, district, removed, wards)
-             VALUES (?1, ?2, 'removed', ?3, ?4, ?5)",
-            params![
-                now_millis(),
-                self.actor(),
-                named,
-                removed as i64,
-                serde_json::Value::Array(kept).to_string()
-            ],
-        )?;
-        tx.commit()?;
-        Ok(removed)
+        Ok((named, wards))
     }
 
     /// The ward list's record, newest first.
@@ -260,7 +279,8 @@ fn groups_using(conn: &Connection, district: &str) -> Result<Vec<String>> {
                            WHERE p.group_id = g.id AND p.ward_id IN ({IN_DISTRICT}))
              ORDER BY g.name COLLATE NOCASE, g.id"
         ))?
-        .query_map([district], |r| r.get(0))?
+        // Named as the window shows them: "Brink Productions", not "BRINK PRODUCTIONS".
+        .query_map([district], |r| Ok(shown_name(&r.get::<_, String>(0)?)))?
         .collect::<rusqlite::Result<_>>()?)
 }
 
@@ -415,7 +435,7 @@ mod tests {
         };
         assert_eq!(
             CoreError::WardsInUse(used).to_string(),
-            "Trafford's wards cannot be removed: 1 of them is chosen by 1 seat (VCSE seat (Health board)). Choose other wards for those first (or none), then try again"
+            "Trafford's wards cannot be removed: 1 of them is chosen by 1 seat (VCSE seat (Health board)). Choose other wards for those first (or none), then try again."
         );
     }
 
