@@ -23,6 +23,9 @@ pub struct Lookups {
     pub wards_by_name: HashMap<String, Vec<i64>>,
     /// ONS ward codes in upper case (E05...).
     pub wards_by_code: HashMap<String, i64>,
+    /// Each ward's district by id, to tell apart wards of one name in a refusal ("Brooklands
+    /// in Trafford (E05000xxx)"); a ward not here is named by its code alone.
+    pub ward_districts: HashMap<i64, String>,
     /// Category names in lower case.
     pub categories: HashMap<String, i64>,
     pub faith_category: Option<i64>,
@@ -630,8 +633,9 @@ fn ward(value: &str, lookups: &Lookups) -> Result<i64, String> {
     match lookups.wards_by_name.get(&ward_key(value)).map(Vec::as_slice) {
         Some([one]) => Ok(*one),
         Some(many) if many.len() > 1 => Err(format!(
-            "{} wards are called {value}: write the ward's code (E05...) instead",
-            many.len()
+            "{} wards are called {value}: {}; write the ward's code instead",
+            many.len(),
+            same_named_wards(value, many, lookups)
         )),
         _ if is_ons_code(value) => Err(format!(
             "no ward in the ward list has the code {value}: load the ward list of its area \
@@ -640,6 +644,40 @@ fn ward(value: &str, lookups: &Lookups) -> Result<i64, String> {
         _ => Err(format!(
             "there is no ward called {value} in the ward list: correct it, or load the ward list first"
         )),
+    }
+}
+
+/// "Brooklands in Manchester (E05011xxx) or Brooklands in Trafford (E05000xxx)": the wards of
+/// one name, each by its district and code, so the user can write the right code.
+fn same_named_wards(value: &str, ids: &[i64], lookups: &Lookups) -> String {
+    let mut named: Vec<(String, String)> = ids
+        .iter()
+        .map(|id| {
+            let code = lookups
+                .wards_by_code
+                .iter()
+                .find(|(_, w)| *w == id)
+                .map(|(code, _)| code.clone())
+                .unwrap_or_default();
+            let district = lookups.ward_districts.get(id).cloned().unwrap_or_default();
+            (district, code)
+        })
+        .collect();
+    named.sort();
+    let named: Vec<String> = named
+        .into_iter()
+        .map(
+            |(district, code)| match (district.is_empty(), code.is_empty()) {
+                (false, false) => format!("{value} in {district} ({code})"),
+                (false, true) => format!("{value} in {district}"),
+                (true, false) => format!("{value} ({code})"),
+                (true, true) => value.to_string(),
+            },
+        )
+        .collect();
+    match named.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => named.join(""),
     }
 }
 
@@ -1058,6 +1096,25 @@ mod tests {
         assert!(ward("St Marks", &lookups)
             .unwrap_err()
             .starts_with("there is no ward called St Marks"));
+    }
+
+    /// The tester's case: two districts each have a Brooklands; the refusal names both, each
+    /// by its district and code.
+    #[test]
+    fn a_ward_name_in_two_districts_names_each_with_its_district_and_code() {
+        let mut lookups = Lookups::default();
+        lookups
+            .wards_by_name
+            .insert(ward_key("Brooklands"), vec![7, 3]);
+        lookups.wards_by_code.insert("E05000824".into(), 3);
+        lookups.wards_by_code.insert("E05011355".into(), 7);
+        lookups.ward_districts.insert(3, "Trafford".into());
+        lookups.ward_districts.insert(7, "Manchester".into());
+        assert_eq!(
+            ward("brooklands", &lookups).unwrap_err(),
+            "2 wards are called brooklands: brooklands in Manchester (E05011355) or brooklands \
+             in Trafford (E05000824); write the ward's code instead"
+        );
     }
 
     #[test]
