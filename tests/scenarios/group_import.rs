@@ -1338,3 +1338,44 @@ fn earlier_imports_of_both_kinds_are_listed_newest_first_with_who_and_whether_un
     );
     assert_eq!(all[0].what, seats.to_string());
 }
+
+/// The tester's TLC: the register writes its charity number "512710", the grants file
+/// "0512710". Read after the register, the grants file finds the group by that number and
+/// does not keep it a second time with a zero in front.
+#[test]
+fn a_charity_number_with_a_leading_zero_is_the_registers_number() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    import(
+        &store,
+        &std::fs::read(real_data(
+            "ccew_charities_operating_in_trafford_2021-05-27.csv",
+        ))
+        .unwrap(),
+        Choice::Skip,
+    );
+    import(
+        &store,
+        &std::fs::read(real_data("360giving_trafford_council_vcs_grants.csv")).unwrap(),
+        Choice::Update,
+    );
+    let tlc: Vec<GroupInput> = store
+        .list_groups()
+        .unwrap()
+        .into_iter()
+        .map(|g| store.get_group(g.id).unwrap().input)
+        .filter(|g| {
+            g.identifiers
+                .iter()
+                .any(|i| i.scheme == "GB-CHC" && i.value.trim_start_matches('0') == "512710")
+        })
+        .collect();
+    assert_eq!(tlc.len(), 1, "one group has TLC's number");
+    let numbers: Vec<&str> = tlc[0]
+        .identifiers
+        .iter()
+        .filter(|i| i.scheme == "GB-CHC")
+        .map(|i| i.value.as_str())
+        .collect();
+    assert_eq!(numbers, ["512710"], "{}", tlc[0].name);
+}

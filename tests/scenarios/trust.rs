@@ -700,3 +700,49 @@ fn a_before_import_backup_names_the_file_of_the_import_it_came_before() {
         ]
     );
 }
+
+/// Migration 15: stored England and Wales charity numbers lose their leading zeros; a group
+/// holding both forms keeps one; a number another group holds without the zeros is left for
+/// the duplicates queue.
+#[test]
+fn charity_numbers_stored_with_leading_zeros_lose_them_when_the_file_is_opened() {
+    let t = TempDirectory::new();
+    let ids: Vec<i64> = {
+        let store = t.open();
+        ["TLC", "Padded only", "Other holder", "Register holder"]
+            .iter()
+            .map(|n| store.save_group(group(n)).unwrap().input.id.unwrap())
+            .collect()
+    };
+    {
+        let c = rusqlite::Connection::open(&t.path).unwrap();
+        let add = |g: i64, pos: i64, v: &str| {
+            c.execute(
+                "INSERT INTO group_identifiers (group_id, position, scheme, value) VALUES (?1, ?2, 'GB-CHC', ?3)",
+                rusqlite::params![g, pos, v],
+            )
+            .unwrap();
+        };
+        add(ids[0], 0, "512710");
+        add(ids[0], 1, "0512710");
+        add(ids[1], 0, "0999999");
+        add(ids[2], 0, "0777777");
+        add(ids[3], 0, "777777");
+        c.execute_batch("PRAGMA user_version = 14;").unwrap();
+    }
+    let store = t.open();
+    let numbers = |id: i64| -> Vec<String> {
+        store
+            .get_group(id)
+            .unwrap()
+            .input
+            .identifiers
+            .into_iter()
+            .map(|i| i.value)
+            .collect()
+    };
+    assert_eq!(numbers(ids[0]), ["512710"]);
+    assert_eq!(numbers(ids[1]), ["999999"]);
+    assert_eq!(numbers(ids[2]), ["0777777"]);
+    assert_eq!(numbers(ids[3]), ["777777"]);
+}

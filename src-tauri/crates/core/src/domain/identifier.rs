@@ -82,7 +82,18 @@ pub fn normalise(scheme: &str, value: &str) -> Result<Identifier, String> {
                     raw()
                 ));
             }
-            up
+            // The register writes no leading zero ("512710"); other lists pad to 7 digits
+            // ("0512710"). Both are one number, kept as the register writes it.
+            match up.trim_start_matches('0') {
+                "" => {
+                    return Err(format!(
+                        "{} is not a charity number: it should be 5 to 8 digits, such as 1123456",
+                        raw()
+                    ))
+                }
+                bare if bare.len() < up.len() => bare.to_string(),
+                _ => up,
+            }
         }
         "GB-COH" => {
             // Companies House numbers are 8 characters: digits, or two letters (SC, NI, OC...) and 6 digits.
@@ -177,6 +188,10 @@ mod tests {
     #[test]
     fn charity_numbers_are_digits() {
         assert_eq!(normalise("GB-CHC", " 1123 456 ").unwrap().value, "1123456");
+        // The tester's TLC: the grants file's "0512710" is the register's "512710".
+        assert_eq!(normalise("GB-CHC", "0512710").unwrap().value, "512710");
+        assert_eq!(normalise("GB-CHC", "512710").unwrap().value, "512710");
+        assert!(normalise("GB-CHC", "00000").is_err());
         let e = normalise("GB-CHC", "12AB56").unwrap_err();
         assert!(e.starts_with("12AB56 is not a charity number"), "{e}");
     }

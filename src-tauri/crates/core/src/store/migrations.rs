@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_who_imported.sql"),
     include_str!("migrations/013_import_counts_and_backups.sql"),
     include_str!("migrations/014_ward_list_changes.sql"),
+    include_str!("migrations/015_charity_numbers_without_leading_zeros.sql"),
 ];
 
 pub fn latest_version() -> i64 {
