@@ -85,3 +85,37 @@ fn the_needs_checking_queue_is_oldest_first_and_one_click_clears_it() {
     );
     assert!(store.save_settings(Settings { stale_months: 0 }).is_err());
 }
+
+/// The tester saw "105th Manchester Scout Group" before "1st Davyhulme Scout Group" in Needs
+/// checking, and after it in the Directory list: groups checked on the same day (or never)
+/// are in the list's order of names, numbers by their value.
+#[test]
+fn groups_due_on_the_same_day_are_in_the_directory_lists_order_of_names() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    for name in [
+        "105TH MANCHESTER SCOUT GROUP",
+        "42nd Street",
+        "1st Davyhulme Scout Group",
+        "age UK Trafford",
+        "Abbey Club",
+    ] {
+        store.save_group(group(name)).unwrap();
+    }
+    let names: Vec<String> = store
+        .needs_checking(day("2026-11-23"), 12)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "1st Davyhulme Scout Group",
+            "42nd Street",
+            "105TH MANCHESTER SCOUT GROUP",
+            "Abbey Club",
+            "age UK Trafford"
+        ]
+    );
+}

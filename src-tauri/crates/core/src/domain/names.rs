@@ -65,6 +65,42 @@ fn is_bracketed_acronym(words: &[&str], i: usize) -> bool {
     inner.chars().all(|c| initials.any(|init| init == c))
 }
 
+/// The order the Directory list sorts names in (its `localeCompare` with `numeric`, ignoring
+/// case): "1st Davyhulme Scouts" before "42nd Street" before "105th Manchester Scouts", so a
+/// queue of names reads in the same order as the list.
+pub fn name_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let (mut x, mut y) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        match (x.peek().copied(), y.peek().copied()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return std::cmp::Ordering::Less,
+            (Some(_), None) => return std::cmp::Ordering::Greater,
+            (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
+                let number = |it: &mut std::iter::Peekable<std::str::Chars>| {
+                    let mut digits = String::new();
+                    while let Some(c) = it.next_if(char::is_ascii_digit) {
+                        digits.push(c);
+                    }
+                    digits.trim_start_matches('0').to_string()
+                };
+                let (m, n) = (number(&mut x), number(&mut y));
+                let by_number = m.len().cmp(&n.len()).then_with(|| m.cmp(&n));
+                if by_number.is_ne() {
+                    return by_number;
+                }
+            }
+            (Some(c), Some(d)) => {
+                let by_letter = c.to_lowercase().cmp(d.to_lowercase());
+                if by_letter.is_ne() {
+                    return by_letter;
+                }
+                x.next();
+                y.next();
+            }
+        }
+    }
+}
+
 /// Whether two names differ only in capitals and spacing ("Friends of john Leigh Park" and
 /// "Friends of John Leigh Park"; "Trafford HongKongers" and "Trafford Hong Kongers"): files
 /// spell one group's name both ways, and keeping both as its names says nothing. Compared
@@ -167,7 +203,7 @@ fn shown_part(word: &str, small_allowed: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{same_but_case_and_spacing, shown_name};
+    use super::{name_order, same_but_case_and_spacing, shown_name};
 
     #[test]
     fn names_differing_only_in_case_and_spacing_are_one_spelling() {
@@ -299,6 +335,29 @@ mod tests {
         ] {
             assert_eq!(shown_name(capitals), shown, "{capitals}");
         }
+    }
+
+    /// As the Directory list sorts: numbers by their value, capitals ignored.
+    #[test]
+    fn names_are_ordered_by_numbers_value_and_without_regard_to_capitals() {
+        let mut names = vec![
+            "105th Manchester Scout Group",
+            "42nd Street",
+            "1st Davyhulme Scout Group",
+            "age UK Trafford",
+            "Abbey Club",
+        ];
+        names.sort_by(|a, b| name_order(a, b));
+        assert_eq!(
+            names,
+            [
+                "1st Davyhulme Scout Group",
+                "42nd Street",
+                "105th Manchester Scout Group",
+                "Abbey Club",
+                "age UK Trafford"
+            ]
+        );
     }
 
     #[test]

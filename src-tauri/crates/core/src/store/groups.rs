@@ -104,9 +104,10 @@ impl Store {
             .filter(|r| r.due_for_check)
             .collect();
         rows.sort_by(|a, b| {
+            // Ties in the Directory list's order of names.
             a.last_checked
                 .cmp(&b.last_checked)
-                .then(a.name.cmp(&b.name))
+                .then_with(|| crate::domain::names::name_order(&a.name, &b.name))
         });
         Ok(rows)
     }
