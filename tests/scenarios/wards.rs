@@ -143,3 +143,32 @@ fn the_refusal_names_groups_as_shown_and_the_check_removes_nothing() {
     assert_eq!(store.reference_data().unwrap().wards.len(), 22);
     assert!(store.ward_list_changes().unwrap().len() == 1);
 }
+
+/// A ward name two districts share is refused in an import naming each ward's district and code,
+/// from the directory's own ward list (the lookups the import builds).
+#[test]
+fn an_imported_ward_name_two_districts_share_is_refused_naming_each_district() {
+    let t = TempDirectory::new();
+    let store = t.open();
+    let rows = [
+        ("E05000824", "Brooklands", "Trafford"),
+        ("E05011355", "Brooklands", "Manchester"),
+    ]
+    .map(|(code, name, district)| WardRow {
+        code: code.into(),
+        name: name.into(),
+        district: district.into(),
+    });
+    store.load_wards(&rows, "wards.csv").unwrap();
+    let bytes = b"name,postcode,ward\nBrooklands Bowls Club,M33 3NS,Brooklands\n";
+    let preview = store.preview_group_import(bytes).unwrap();
+    let plan = store
+        .plan_group_import("file.csv", bytes, &preview.suggestion.mapping, &mut |_| {})
+        .unwrap();
+    let message = &plan.rejected[0].problems[0].message;
+    assert!(
+        message.contains("Brooklands in Manchester (E05011355)")
+            && message.contains("Brooklands in Trafford (E05000824)"),
+        "{message}"
+    );
+}

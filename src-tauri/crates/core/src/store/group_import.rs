@@ -281,8 +281,9 @@ impl std::fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "read {} rows: {} added, {} updated, {} unchanged, {} skipped, {} rejected",
+            "read {} {}: {} added, {} updated, {} unchanged, {} skipped, {} rejected",
             self.read,
+            if self.read == 1 { "row" } else { "rows" },
             self.added,
             self.updated,
             self.unchanged,
@@ -1117,6 +1118,7 @@ impl Store {
                 .or_default()
                 .push(w.id);
             l.wards_by_code.insert(w.code.to_uppercase(), w.id);
+            l.ward_districts.insert(w.id, w.district.clone());
         }
         for c in &reference.categories {
             l.categories.insert(c.name.to_lowercase(), c.id);
@@ -2169,6 +2171,20 @@ fn record_change(
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn a_summary_of_one_row_says_row() {
+        let summary = |read| ImportSummary {
+            import_id: None,
+            read,
+            added: 1,
+            updated: 0,
+            unchanged: 0,
+            skipped: 0,
+            rejected: Vec::new(),
+        };
+        assert!(summary(1).to_string().starts_with("read 1 row: 1 added"));
+        assert!(summary(2).to_string().starts_with("read 2 rows: 1 added"));
+    }
 
     #[test]
     fn spellings_of_one_name_share_a_key() {
