@@ -162,6 +162,10 @@ describe("the words the steps show", () => {
     const s = { import_id: 4, read: 12, added: 3, updated: 1, unchanged: 2, skipped: 4, rejected: [{ row: 2, cells: [], problems: [] }] };
     expect(summaryWords(s)).toBe("Import finished: 12 rows read, 3 added, 1 updated, 2 unchanged, 4 skipped, 1 rejected.");
     expect(summaryWords({ ...s, import_id: null })).toMatch(/^Nothing was imported/);
+    // The tester's "1,018 rows read, 0 added, 4 updated, 1014 unchanged": every figure alike.
+    expect(summaryWords({ ...s, read: 1018, added: 0, updated: 4, unchanged: 1014, skipped: 0, rejected: [] })).toBe(
+      "Import finished: 1,018 rows read, 0 added, 4 updated, 1,014 unchanged, 0 skipped, 0 rejected.",
+    );
   });
 
   it("put the suggested mapping first", () => {

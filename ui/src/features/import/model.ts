@@ -166,7 +166,9 @@ export function progressWords(p: ImportProgress | null): string {
 /** The summary in one sentence, for the live region. */
 export function summaryWords(s: ImportSummary): string {
   const head = s.import_id === null ? "Nothing was imported" : "Import finished";
-  return `${head}: ${plural(s.read, "row")} read, ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.rejected.length} rejected.`;
+  // Every figure written the same way: "1,018 rows read, ... 1,014 unchanged", never "1014".
+  const n = (x: number) => x.toLocaleString("en-GB");
+  return `${head}: ${plural(s.read, "row")} read, ${n(s.added)} added, ${n(s.updated)} updated, ${n(s.unchanged)} unchanged, ${n(s.skipped)} skipped, ${n(s.rejected.length)} rejected.`;
 }
 
 /** Rows refused while saving (chosen as new, with a registration number that is already a
