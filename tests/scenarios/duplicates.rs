@@ -12,7 +12,7 @@ use compactdir_core::domain::identifier::Identifier;
 use compactdir_core::domain::partnership::Role;
 use compactdir_core::store::{AppointmentInput, MergeChoices, MergeField, Pick};
 use compactdir_core::{CoreError, Store};
-use compactdir_tests::{forum_seat, group, real_data, TempDirectory};
+use compactdir_tests::{add_group, forum_seat, group, real_data, TempDirectory};
 
 /// Every table's full content (rowid, where it has one, and every column), read straight from
 /// the file; the merge log and the audit trail are left out, because they record the merge
@@ -126,12 +126,7 @@ fn two_entries(store: &Store) -> TwoEntries {
         .input
         .id
         .unwrap();
-    let other = store
-        .save_group(group("St John's Church Hall"))
-        .unwrap()
-        .input
-        .id
-        .unwrap();
+    let other = add_group(store, "St John's Church Hall");
     store.mark_not_duplicate(merged, other).unwrap();
     let seat = forum_seat(store, "Old Trafford Forum", "Community centres seat");
     let holder = store
@@ -646,12 +641,7 @@ fn the_kept_groups_history_shows_the_merge_and_the_merged_groups_changes() {
     let t = TempDirectory::new();
     let mut store = t.open();
     store.set_actor("Pat at the CVS");
-    let kept = store
-        .save_group(group("SALE DISTRICT SCOUT COUNCIL"))
-        .unwrap()
-        .input
-        .id
-        .unwrap();
+    let kept = add_group(&store, "SALE DISTRICT SCOUT COUNCIL");
     let merged = store
         .save_group(group("Sale and District Scout Council"))
         .unwrap()
@@ -806,12 +796,7 @@ fn a_change_of_a_group_merged_twice_names_both_merges() {
 fn a_refused_merge_takes_no_backup() {
     let t = TempDirectory::new();
     let store = t.open();
-    let a = store
-        .save_group(group("Ordsall Tenants Association"))
-        .unwrap()
-        .input
-        .id
-        .unwrap();
+    let a = add_group(&store, "Ordsall Tenants Association");
     for (kept, merged) in [(a, a), (a, 9999), (9999, a)] {
         assert!(store
             .merge_groups(kept, merged, &MergeChoices::default())

@@ -7,7 +7,7 @@ use compactdir_core::domain::identifier::Identifier;
 use compactdir_core::import::mapping::Mapping;
 use compactdir_core::store::{Choice, Choices, ImportPlan, MatchTarget};
 use compactdir_core::{CoreError, Store};
-use compactdir_tests::{forum_seat, group, group_names, real_data, TempDirectory};
+use compactdir_tests::{add_group, forum_seat, group, group_names, real_data, TempDirectory};
 
 fn plan(store: &Store, name: &str, bytes: &[u8]) -> ImportPlan {
     let preview = store
@@ -474,12 +474,7 @@ fn undo_of_added_groups_is_refused_while_one_was_changed_seated_or_merged_away()
     use compactdir_core::store::{AppointmentInput, MergeChoices};
     let t = TempDirectory::new();
     let store = t.open();
-    let older = store
-        .save_group(group("Weaste Allotment Society"))
-        .unwrap()
-        .input
-        .id
-        .unwrap();
+    let older = add_group(&store, "Weaste Allotment Society");
     let s = import(
         &store,
         b"name,charity number\n\
@@ -1120,18 +1115,8 @@ fn export_rows_with_different_ids_never_match_one_group_by_name() {
     use compactdir_core::import::mapping::{ColumnField, Field};
     let t = TempDirectory::new();
     let store = t.open();
-    let a = store
-        .save_group(group("Friends of Longford Park"))
-        .unwrap()
-        .input
-        .id
-        .unwrap();
-    let b = store
-        .save_group(group("Friends of Longford Park"))
-        .unwrap()
-        .input
-        .id
-        .unwrap();
+    let a = add_group(&store, "Friends of Longford Park");
+    let b = add_group(&store, "Friends of Longford Park");
     let mapping = Mapping {
         columns: [("id", Field::ExportId), ("name", Field::Name)]
             .into_iter()

@@ -10,7 +10,7 @@ use compactdir_core::domain::flags::FlagKind;
 use compactdir_core::domain::partnership::{Kind, PartnershipInput, SeatInput, Sector};
 use compactdir_core::store::{AppointmentInput, Choice, Choices, MergeChoices, MergeField, Pick};
 use compactdir_core::CoreError;
-use compactdir_tests::{forum_seat, group, TempDirectory};
+use compactdir_tests::{add_group, forum_seat, group, TempDirectory};
 
 const TODAY: &str = "2026-11-23";
 
@@ -156,18 +156,8 @@ fn seat_holders_and_gaps_name_a_group_in_capitals_as_shown() {
 fn duplicates_and_merges_name_groups_as_shown() {
     let t = TempDirectory::new();
     let store = t.open();
-    let kept = store
-        .save_group(group("SALE DISTRICT SCOUT COUNCIL"))
-        .unwrap()
-        .input
-        .id
-        .unwrap();
-    let merged = store
-        .save_group(group("Sale and District Scout Council"))
-        .unwrap()
-        .input
-        .id
-        .unwrap();
+    let kept = add_group(&store, "SALE DISTRICT SCOUT COUNCIL");
+    let merged = add_group(&store, "Sale and District Scout Council");
     forum_seat(&store, "Sale Forum", "VCSE seat");
 
     let scan = store
@@ -235,12 +225,7 @@ fn duplicates_and_merges_name_groups_as_shown() {
 fn an_over_consulted_group_in_capitals_is_named_as_shown_on_the_partnership_page() {
     let t = TempDirectory::new();
     let store = t.open();
-    let centre = store
-        .save_group(group("ST JOHN'S CENTRE"))
-        .unwrap()
-        .input
-        .id
-        .unwrap();
+    let centre = add_group(&store, "ST JOHN'S CENTRE");
     for (i, person) in ["Ann Lee", "Bob Roe", "Cat Fox", "Dan Ash"]
         .iter()
         .enumerate()
@@ -309,12 +294,7 @@ fn an_import_undo_refused_for_a_merge_names_the_groups_as_shown() {
         )
         .unwrap();
     let imported = store.list_groups().unwrap()[0].id;
-    let by_hand = store
-        .save_group(group("Sale and District Scout Council"))
-        .unwrap()
-        .input
-        .id
-        .unwrap();
+    let by_hand = add_group(&store, "Sale and District Scout Council");
     let merge = store
         .merge_groups(imported, by_hand, &MergeChoices::default())
         .unwrap()

@@ -36,6 +36,11 @@ pub fn group(name: &str) -> GroupInput {
     }
 }
 
+/// Adds a group with only a name; returns its id.
+pub fn add_group(store: &Store, name: &str) -> i64 {
+    store.save_group(group(name)).unwrap().input.id.unwrap()
+}
+
 /// A new forum called `forum` with one VCSE seat called `seat`; returns the seat's id.
 pub fn forum_seat(store: &Store, forum: &str, seat: &str) -> i64 {
     let partnership_id = store
