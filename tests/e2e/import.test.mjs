@@ -294,6 +294,19 @@ test("rows with problems are listed by row, column and reason, and saved as a CS
 });
 
 /** Reads the file at `file` in step 1 of the wizard (typed into the path field). */
+/** A new directory file in a folder of its own, and `run(...args)` to use the command line on
+ * it (the file is prepared there, then opened in the window). */
+async function cliDirectory() {
+  const { execFileSync } = await import("node:child_process");
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+  const cli = process.env.CLI_BIN ?? path.join(root, "target", "debug", "compactdir");
+  assert.ok(existsSync(cli), `the command line is built (cargo build -p compactdir-cli): ${cli}`);
+  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
+  const db = path.join(dir, "directory.sqlite3");
+  const run = (...args) => execFileSync(cli, ["--db", db, ...args], { encoding: "utf8", env: { ...process.env, COMPACTDIR_DB: db } });
+  return { dir, db, run };
+}
+
 async function readFile(driver, file) {
   const field = await driver.waitForElement("#import-path");
   await field.clear();
@@ -492,13 +505,7 @@ test("the annual review pack and the Open Referral tables are written from the w
 // file is prepared with the command line (the charity register, then the grants file, and the
 // scout council entered by both merged), then opened in the window.
 test("undoing an import whose group was merged names the merge, and the question closes", async () => {
-  const { execFileSync } = await import("node:child_process");
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-  const cli = process.env.CLI_BIN ?? path.join(root, "target", "debug", "compactdir");
-  assert.ok(existsSync(cli), `the command line is built (cargo build -p compactdir-cli): ${cli}`);
-  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
-  const db = path.join(dir, "directory.sqlite3");
-  const run = (...args) => execFileSync(cli, ["--db", db, ...args], { encoding: "utf8", env: { ...process.env, COMPACTDIR_DB: db } });
+  const { dir, db, run } = await cliDirectory();
   run("import", "groups", realData("ccew_charities_operating_in_trafford_2021-05-27.csv"));
   run("import", "groups", realData(FILE));
   const groups = run("groups", "list");
@@ -537,13 +544,7 @@ test("undoing an import whose group was merged names the merge, and the question
 });
 
 test("the directory's own export, edited and imported back: step 3 says what each row will change, clearing too, and updating applies it", async () => {
-  const { execFileSync } = await import("node:child_process");
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-  const cli = process.env.CLI_BIN ?? path.join(root, "target", "debug", "compactdir");
-  assert.ok(existsSync(cli), `the command line is built (cargo build -p compactdir-cli): ${cli}`);
-  const dir = mkdtempSync(path.join(tmpdir(), "compactdir-e2e-"));
-  const db = path.join(dir, "directory.sqlite3");
-  const run = (...args) => execFileSync(cli, ["--db", db, ...args], { encoding: "utf8", env: { ...process.env, COMPACTDIR_DB: db } });
+  const { dir, db, run } = await cliDirectory();
   const start = path.join(dir, "start.csv");
   writeFileSync(start, "Organisation,Email,Phone\r\nST JOHN'S CENTRE,office@stjohns.org.uk,0161 496 0001\r\nKersal Tenants,kersal@example.org,\r\nORDSALL YOUTH,youth@example.org,\r\n");
   run("import", "groups", start);
