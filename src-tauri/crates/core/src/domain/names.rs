@@ -19,8 +19,16 @@ const MIXED: &[(&str, &str)] = &[("DOFE", "DofE")];
 
 /// The name in title case when it is written all in capitals; any other name as it is.
 pub fn shown_name(name: &str) -> String {
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 4 || letters.iter().any(|c| c.is_lowercase()) {
+    // Called for every row of the Directory list: most names have a small letter early, so
+    // the check stops there without collecting anything.
+    let mut letters = 0;
+    for c in name.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return name.to_string();
+        }
+        letters += 1;
+    }
+    if letters < 4 {
         return name.to_string();
     }
     let words: Vec<&str> = name.split(' ').collect();
